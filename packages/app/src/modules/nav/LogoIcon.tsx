@@ -1,0 +1,3 @@
+import { ScoutMark } from './ScoutMark';
+
+export const LogoIcon = () => <ScoutMark size={28} />;

