@@ -95,8 +95,17 @@ test('every API carries a valid OpenAPI definition', async () => {
 
 test('cluster workloads carry a kubernetes-id', () => {
   const inCluster = [
-    'trino', 'nessie', 'minio', 'dbt', 'great-expectations', 'superset',
-    'prometheus', 'grafana', 'argocd', 'opa-gatekeeper', 'scout-portal',
+    'trino',
+    'nessie',
+    'minio',
+    'dbt',
+    'great-expectations',
+    'superset',
+    'prometheus',
+    'grafana',
+    'argocd',
+    'opa-gatekeeper',
+    'scout-portal',
   ];
   for (const name of inCluster) {
     const annotations = byRef.get(`component:default/${name}`)?.metadata

@@ -26,19 +26,31 @@ test('find the Scout components and see Trino with Nessie and MinIO', async ({
   // The catalog is the landing page and lists components by default.
   await expect(page.getByText('All Components (21)')).toBeVisible();
   const table = page.getByRole('table');
-  for (const name of ['ingest-transaction', 'Nessie', 'MinIO', 'dbt pipeline']) {
+  for (const name of [
+    'ingest-transaction',
+    'Nessie',
+    'MinIO',
+    'dbt pipeline',
+  ]) {
     await expect(table.getByRole('link', { name, exact: true })).toBeVisible();
   }
   await snap(page, info, '02-catalog-components');
 
   await page.getByPlaceholder('Search').fill('trino');
-  await expect(table.getByRole('link', { name: 'Trino', exact: true })).toBeVisible();
-  await expect(table.getByRole('link', { name: 'Nessie', exact: true })).toHaveCount(0);
+  await expect(
+    table.getByRole('link', { name: 'Trino', exact: true }),
+  ).toBeVisible();
+  await expect(
+    table.getByRole('link', { name: 'Nessie', exact: true }),
+  ).toHaveCount(0);
   await snap(page, info, '03-catalog-search');
 
   await table.getByRole('link', { name: 'Trino', exact: true }).click();
   await expect(page).toHaveURL(/\/catalog\/default\/component\/trino/);
-  await expect(page.getByRole('heading', { name: 'Trino' }).first()).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Trino' }).first(),
+  ).toBeVisible();
+  await expect(page.getByText('Distributed SQL engine').first()).toBeVisible();
   await snap(page, info, '04-trino-overview');
 
   // The relations card draws the dependency graph as SVG nodes, by title.
@@ -54,13 +66,19 @@ test('find the Scout components and see Trino with Nessie and MinIO', async ({
 test('open the Scout domain and a layer System', async ({ page }, info) => {
   await enterAsGuest(page);
   await page.goto('/catalog/default/domain/scout-analytics');
-  await expect(page.getByRole('heading', { name: 'Scout Analytics' }).first()).toBeVisible();
-  await expect(page.getByRole('link', { name: 'OSS Lakehouse' }).first()).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Scout Analytics' }).first(),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'OSS Lakehouse' }).first(),
+  ).toBeVisible();
   await snap(page, info, '01-domain');
 
   await page.getByRole('link', { name: 'OSS Lakehouse' }).first().click();
   await expect(page).toHaveURL(/\/catalog\/default\/system\/scout-lakehouse/);
-  await expect(page.getByText('Iceberg tables on S3 object storage').first()).toBeVisible();
+  await expect(
+    page.getByText('Iceberg tables on S3 object storage').first(),
+  ).toBeVisible();
   await snap(page, info, '02-lakehouse-system');
 });
 

@@ -19,6 +19,8 @@ const edge = (
   to: string,
 ): SeedEdge => ({ seed, from, relation, to });
 
+// One arrow per line reads as a table, so Prettier leaves it alone.
+// prettier-ignore
 export const seedEdges: SeedEdge[] = [
   // Data sources --> ingestion
   edge('POS --> ingest-transaction', 'component:default/sari-sari-pos', 'consumesApi', 'api:default/ingest-transaction-api'),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets everything up and runs every test tier, then prints one summary line:
-#   checks  - TypeScript and ESLint over the whole repo
+#   checks  - TypeScript, ESLint and Prettier over the whole repo
 #   unit    - jest through backstage-cli
 #   catalog - the running backend's catalog API (Playwright request tests)
 #   e2e     - browser journeys in headless Debian Chromium (Playwright)
@@ -22,8 +22,9 @@ step() { log "── $1"; }
 step "typecheck (tsc)"
 yarn tsc || failed_steps+=(typecheck)
 
-step "lint (eslint)"
+step "lint (eslint) and formatting (prettier)"
 yarn backstage-cli repo lint || failed_steps+=(lint)
+yarn prettier --check . || failed_steps+=(prettier)
 
 step "unit tests (jest)"
 yarn backstage-cli repo test --ci --watchAll=false --json --outputFile="$results/unit.json" || failed_steps+=(unit)

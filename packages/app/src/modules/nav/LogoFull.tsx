@@ -6,12 +6,14 @@ export const LogoFull = () => (
     aria-label="Scout Portal"
   >
     <ScoutMark size={30} />
-    <span style={{
+    <span
+      style={{
         color: '#fff',
         fontSize: 20,
         fontWeight: 700,
         whiteSpace: 'nowrap',
-      }}>
+      }}
+    >
       Scout Portal
     </span>
   </span>
