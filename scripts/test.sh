@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Sets everything up and runs every test tier, then prints one summary line:
 #   checks  - TypeScript, ESLint and Prettier over the whole repo
-#   unit    - jest through backstage-cli
+#   unit    - jest through backstage-cli, against PGlite and a real PostgreSQL
+#   edge    - the edge functions' own tests, under Node and under real Deno
 #   catalog - the running backend's catalog API (Playwright request tests)
 #   e2e     - browser journeys in headless Debian Chromium (Playwright)
 # The portal is built and started here, and stopped on exit.
 source "$(dirname "$0")/lib/toolchain.sh"
 source "$SCOUT_ROOT/scripts/lib/portal.sh"
+source "$SCOUT_ROOT/scripts/lib/postgres.sh"
 cd "$SCOUT_ROOT"
 
 ensure_apt chromium
@@ -15,7 +17,7 @@ ensure_deps
 results="$SCOUT_ROOT/e2e-test-report"
 rm -rf "$results" && mkdir -p "$results"
 failed_steps=()
-trap portal_stop EXIT
+trap 'portal_stop; pg_stop' EXIT
 
 step() { log "── $1"; }
 
@@ -26,13 +28,28 @@ step "lint (eslint) and formatting (prettier)"
 yarn backstage-cli repo lint || failed_steps+=(lint)
 yarn prettier --check . || failed_steps+=(prettier)
 
-step "unit tests (jest)"
-yarn backstage-cli repo test --ci --watchAll=false --json --outputFile="$results/unit.json" || failed_steps+=(unit)
+step "PostgreSQL for the database tests"
+pg_start
+
+step "unit and database tests (jest)"
+# PGlite loads its WASM through import(), which jest allows only with this flag.
+NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}" \
+  yarn backstage-cli repo test --ci --watchAll=false --json --outputFile="$results/unit.json" || failed_steps+=(unit)
+
+step "edge functions under Node and under Deno"
+mapfile -t edge_tests < <(cd edge-functions && find . -name '*.fn-test.ts' -not -path './node_modules/*' | sort)
+node --require @backstage/cli/config/nodeTransform.cjs --test \
+  --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination="$results/edge-node.tap" \
+  "${edge_tests[@]/#./edge-functions}" || failed_steps+=(edge-node)
+(cd edge-functions && DENO_NO_UPDATE_CHECK=1 ../node_modules/.bin/deno test --sloppy-imports \
+  --allow-read --allow-env --allow-net --junit-path="$results/edge-deno.xml" "${edge_tests[@]}") || failed_steps+=(edge-deno)
 
 step "building the frontend"
 yarn workspace app build >"$results/app-build.log" 2>&1 || { tail -n 30 "$results/app-build.log"; die "frontend build failed"; }
 
 step "starting the portal backend (serves the built frontend)"
+rm -rf .scout/pglite-test
 portal_start app-config.test.yaml
 log "backend answered after $(portal_wait 180)s"
 
@@ -42,5 +59,5 @@ portal_stop
 
 log "screenshots and reports: e2e-test-report/"
 # One line that sums every tier, for CI.
-node scripts/lib/summarize-tests.js "$results/unit.json" "$results/results.json"
+node scripts/lib/summarize-tests.js "$results"
 [ ${#failed_steps[@]} -eq 0 ] || die "failed: ${failed_steps[*]}"

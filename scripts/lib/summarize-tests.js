@@ -1,34 +1,67 @@
-// Prints "N passed, M failed[, K skipped]" over jest's and Playwright's JSON
-// reports. A missing report counts as one failure: that tier did not run.
+// Prints "N passed, M failed[, K skipped]" over every tier's report in the
+// results folder: jest JSON, Playwright JSON, Node TAP, Deno and Bruno JUnit.
+// A missing report counts as one failure: that tier did not run.
 const fs = require('node:fs');
+const path = require('node:path');
 
-const [unitPath, e2ePath] = process.argv.slice(2);
+const dir = process.argv[2];
 const total = { passed: 0, failed: 0, skipped: 0 };
 
-function read(path) {
-  try {
-    return JSON.parse(fs.readFileSync(path, 'utf8'));
-  } catch {
-    console.error(`no test report at ${path}`);
+function read(name, parse) {
+  const file = path.join(dir, name);
+  if (!fs.existsSync(file)) {
+    console.error(`no test report at ${file}`);
     total.failed += 1;
-    return undefined;
+    return;
   }
+  const { passed, failed, skipped } = parse(fs.readFileSync(file, 'utf8'));
+  total.passed += passed;
+  total.failed += failed;
+  total.skipped += skipped;
 }
 
-const unit = read(unitPath);
-if (unit) {
-  total.passed += unit.numPassedTests;
-  total.failed += unit.numFailedTests;
-  total.skipped += unit.numPendingTests + unit.numTodoTests;
-}
+const jest = text => {
+  const r = JSON.parse(text);
+  return {
+    passed: r.numPassedTests,
+    failed: r.numFailedTests,
+    skipped: r.numPendingTests + r.numTodoTests,
+  };
+};
+// Playwright: expected = passed, unexpected = failed, flaky = passed on retry.
+const playwright = text => {
+  const { stats } = JSON.parse(text);
+  return {
+    passed: stats.expected + stats.flaky,
+    failed: stats.unexpected,
+    skipped: stats.skipped,
+  };
+};
+const tap = text => {
+  const count = key =>
+    Number((text.match(new RegExp(`^# ${key} (\\d+)`, 'm')) ?? [0, 0])[1]);
+  return {
+    passed: count('pass'),
+    failed: count('fail') + count('cancelled'),
+    skipped: count('skipped') + count('todo'),
+  };
+};
+const junit = text => {
+  const attr = key =>
+    Number(
+      (text.match(new RegExp(`<testsuites[^>]*\\b${key}="(\\d+)"`)) ?? [
+        0, 0,
+      ])[1],
+    );
+  const failed = attr('failures') + attr('errors');
+  const skipped = attr('skipped');
+  return { passed: attr('tests') - failed - skipped, failed, skipped };
+};
 
-const e2e = read(e2ePath);
-if (e2e) {
-  // Playwright: expected = passed, unexpected = failed, flaky = passed on retry.
-  total.passed += e2e.stats.expected + e2e.stats.flaky;
-  total.failed += e2e.stats.unexpected;
-  total.skipped += e2e.stats.skipped;
-}
+read('unit.json', jest);
+read('edge-node.tap', tap);
+read('edge-deno.xml', junit);
+read('results.json', playwright);
 
 const line = `${total.passed} passed, ${total.failed} failed`;
 console.log(total.skipped ? `${line}, ${total.skipped} skipped` : line);

@@ -37,12 +37,15 @@ ensure_yarn_shim() {
   release="$(ls "$SCOUT_ROOT"/.yarn/releases/yarn-*.cjs 2>/dev/null | head -n1)"
   [ -n "$release" ] || die "no Yarn release under .yarn/releases"
   mkdir -p "$SCOUT_TOOLS/bin"
-  # A shim, because Corepack cannot download Yarn on these machines.
-  cat >"$SCOUT_TOOLS/bin/yarn" <<SHIM
-#!/bin/sh
-exec "$SCOUT_TOOLS/node/bin/node" "$release" "\$@"
-SHIM
-  chmod +x "$SCOUT_TOOLS/bin/yarn"
+  # A shim, because Corepack cannot download Yarn on these machines. Written
+  # only when it changes: scripts run in parallel must not see it half-written.
+  local shim="#!/bin/sh
+exec \"$SCOUT_TOOLS/node/bin/node\" \"$release\" \"\$@\""
+  if [ "$(cat "$SCOUT_TOOLS/bin/yarn" 2>/dev/null)" != "$shim" ]; then
+    printf '%s\n' "$shim" >"$SCOUT_TOOLS/bin/yarn.tmp"
+    chmod +x "$SCOUT_TOOLS/bin/yarn.tmp"
+    mv "$SCOUT_TOOLS/bin/yarn.tmp" "$SCOUT_TOOLS/bin/yarn"
+  fi
 }
 
 # Installs Debian packages that are missing; a no-op when all are present.

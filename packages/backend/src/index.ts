@@ -63,4 +63,7 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
+// scout: the scout database, migrations and hosted edge functions
+backend.add(import('@internal/backstage-plugin-scout-backend'));
+
 backend.start();

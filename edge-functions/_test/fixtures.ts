@@ -1,0 +1,74 @@
+// Test helpers shared by the edge functions' tests (Node and Deno).
+import { SignJWT } from 'jose';
+import type { QueryResult, Sql, SqlTransaction } from '../_shared/sql';
+
+export const SECRET = 'test-secret';
+export const AUDIENCE = 'scout';
+
+export async function token(
+  claims: Record<string, unknown>,
+  options: { audience?: string; expires?: string } = {},
+) {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setAudience(options.audience ?? AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(options.expires ?? '5m')
+    .sign(new TextEncoder().encode(SECRET));
+}
+
+const result = <T>(rows: T[]): QueryResult<T> => ({
+  rows,
+  rowCount: rows.length,
+});
+
+/**
+ * A stand-in for the database that keeps bronze ids in a Set, so the
+ * handler's own logic can be tested without a server. The SQL itself is
+ * tested against PGlite and PostgreSQL in the backend plugin.
+ */
+export class FakeSql implements Sql {
+  readonly bronze = new Set<string>();
+  constructor(readonly stores: string[]) {}
+
+  async query<T>(sql: string, params: unknown[] = []): Promise<QueryResult<T>> {
+    if (sql.includes('from scout.stores')) {
+      return result(
+        this.stores.map(store_id => ({ store_id })),
+      ) as QueryResult<T>;
+    }
+    if (sql.includes('insert into scout.bronze_transactions')) {
+      const fresh = (params[0] as string[]).filter(id => !this.bronze.has(id));
+      fresh.forEach(id => this.bronze.add(id));
+      return result(
+        fresh.map(transaction_id => ({ transaction_id })),
+      ) as QueryResult<T>;
+    }
+    if (sql.includes('scout.promote'))
+      return result([{ quarantined: 0 }]) as QueryResult<T>;
+    throw new Error(`FakeSql does not know: ${sql}`);
+  }
+
+  async transaction<T>(fn: (tx: SqlTransaction) => Promise<T>): Promise<T> {
+    const copyRows = async () => {
+      throw new Error('FakeSql does not COPY; keep test batches small');
+    };
+    return fn({ query: this.query.bind(this), copyRows });
+  }
+}
+
+export function transaction(overrides: Record<string, unknown> = {}) {
+  return {
+    transaction_id: crypto.randomUUID(),
+    store_id: 'ST-NCR-00001',
+    device_id: 'DV-ST-NCR-00001-POS',
+    occurred_at: '2026-11-20T08:15:00+08:00',
+    payment_method: 'gcash',
+    items: [
+      { sku: 'SKU-1', quantity: 2, unit_price: 15.5 },
+      { sku: 'SKU-2', quantity: 1, unit_price: 12 },
+    ],
+    total: 43,
+    ...overrides,
+  };
+}

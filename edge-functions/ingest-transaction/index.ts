@@ -1,0 +1,125 @@
+import { validateTransactions } from '@internal/backstage-plugin-scout-common';
+import {
+  createVerifier,
+  JwtOptions,
+  requireRoleOrScope,
+} from '../_shared/auth';
+import {
+  HttpError,
+  HttpOptions,
+  json,
+  preflight,
+  readJson,
+} from '../_shared/http';
+import type { Sql } from '../_shared/sql';
+import { insertTransactions, loadStoreIds } from './store';
+
+/** Counters the host may export (the portal backend: Prometheus). */
+export interface IngestMetrics {
+  written(counts: {
+    accepted: number;
+    duplicates: number;
+    quarantined: number;
+  }): void;
+  rejected(reason: string, transactions: number): void;
+}
+
+export type IngestTransactionOptions = HttpOptions & {
+  sql: Sql;
+  jwt: JwtOptions;
+  maxBatch?: number;
+  metrics?: IngestMetrics;
+  now?: () => Date;
+};
+
+const SOURCES = new Set(['pos', 'mobile', 'iot', 'api']);
+const STORE_CACHE_MS = 30_000;
+const noMetrics: IngestMetrics = { written() {}, rejected() {} };
+
+/**
+ * POST one transaction or `{ transactions: [...] }`. All-or-nothing: a batch
+ * with any problem is rejected whole with every problem listed; a valid batch
+ * is written in one database transaction, duplicates absorbed.
+ */
+export function createIngestTransaction(
+  options: IngestTransactionOptions,
+): (req: Request) => Promise<Response> {
+  const verify = createVerifier(options.jwt);
+  const metrics = options.metrics ?? noMetrics;
+  const now = options.now ?? (() => new Date());
+  const stores = cached(() => loadStoreIds(options.sql), STORE_CACHE_MS);
+
+  return async req => {
+    if (req.method === 'OPTIONS') return preflight(req, options);
+    try {
+      if (req.method !== 'POST') throw new HttpError(405, 'Use POST.');
+      requireRoleOrScope(
+        await verify(req.headers.get('authorization')),
+        'ingest',
+      );
+      const body = await readJson(req, options.maxBodyBytes);
+      const known = await stores();
+      const result = validateTransactions(body, {
+        now: now(),
+        isKnownStore: id => known.has(id),
+        maxBatch: options.maxBatch,
+      });
+      if (!result.ok) {
+        metrics.rejected('invalid_payload', batchSize(body));
+        return json(req, options, 400, {
+          error: 'The payload is invalid; nothing was written.',
+          problems: result.problems,
+        });
+      }
+      const source = req.headers.get('x-scout-source') ?? 'api';
+      const counts = await insertTransactions(
+        options.sql,
+        result.transactions,
+        {
+          source: SOURCES.has(source) ? source : 'api',
+          requestId: req.headers.get('x-request-id') ?? crypto.randomUUID(),
+        },
+      );
+      metrics.written(counts);
+      return json(req, options, 200, counts);
+    } catch (e) {
+      if (!(e instanceof HttpError)) throw e;
+      metrics.rejected(reasonOf(e.status), 0);
+      return json(req, options, e.status, { error: e.message });
+    }
+  };
+}
+
+function reasonOf(status: number): string {
+  switch (status) {
+    case 401:
+      return 'unauthenticated';
+    case 403:
+      return 'forbidden';
+    case 413:
+      return 'too_large';
+    default:
+      return 'bad_request';
+  }
+}
+
+function batchSize(body: unknown): number {
+  const list = (body as { transactions?: unknown } | null)?.transactions;
+  return Array.isArray(list) ? list.length : 1;
+}
+
+/** Memoises an async load for ttl ms; concurrent callers share one load. */
+function cached<T>(load: () => Promise<T>, ttl: number): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  let loadedAt = 0;
+  return () => {
+    if (!value || Date.now() - loadedAt > ttl) {
+      loadedAt = Date.now();
+      value = load().catch(e => {
+        value = undefined;
+        throw e;
+      });
+    }
+    return value;
+  };
+}

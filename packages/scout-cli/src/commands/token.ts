@@ -1,0 +1,69 @@
+import { SignJWT } from 'jose';
+import { type Command, parseFlags, UsageError } from '../command.ts';
+import { parseDuration } from '../duration.ts';
+
+/** The development default the backend also falls back to (plugins/scout-backend config). */
+export const DEV_JWT_SECRET = 'scout-dev-secret-change-me';
+
+const ROLES = ['anon', 'authenticated', 'service_role'];
+
+const usage = `Usage: scout token --role <anon|authenticated|service_role> [--ttl 1h] [--secret S] [--audience A]
+
+Prints an HS256 JWT for calling the edge functions (e.g. ingest-transaction
+needs service_role). Claims: role, sub "scout-cli", aud, iat, exp.
+
+Options:
+  --role R         anon, authenticated or service_role (required)
+  --ttl T          lifetime: 90s, 15m, 1h, 7d (default 1h)
+  --secret S       signing secret (default: env SCOUT_JWT_SECRET, else the dev default)
+  --audience A     aud claim (default scout)
+`;
+
+/** `scout token`: a bearer token signed with the (dev) shared secret. */
+export const tokenCommand: Command = {
+  name: 'token',
+  summary: 'Print a signed JWT for the edge functions',
+  usage,
+  async run(args) {
+    const { values } = parseFlags({
+      args,
+      options: {
+        role: { type: 'string' },
+        ttl: { type: 'string', default: '1h' },
+        secret: { type: 'string' },
+        audience: { type: 'string', default: 'scout' },
+      },
+    });
+    const { role, audience } = values;
+    if (role === undefined || !ROLES.includes(role)) {
+      throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+    }
+    const ttl = parseDuration(values.ttl);
+    if (ttl === undefined)
+      throw new UsageError(
+        `--ttl must look like 90s, 15m, 1h or 7d, got "${values.ttl}"`,
+      );
+    if (audience === '') throw new UsageError('--audience must not be empty');
+
+    if (values.secret === '')
+      throw new UsageError('--secret must not be empty');
+    // An empty variable counts as unset, as in most shells' configs.
+    let secret = values.secret ?? (process.env.SCOUT_JWT_SECRET || undefined);
+    if (secret === undefined) {
+      process.stderr.write(
+        `scout token: warning: signing with the development secret "${DEV_JWT_SECRET}"; set --secret or SCOUT_JWT_SECRET for anything else\n`,
+      );
+      secret = DEV_JWT_SECRET;
+    }
+
+    const now = Math.floor(Date.now() / 1000);
+    const token = await new SignJWT({ role })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject('scout-cli')
+      .setAudience(audience)
+      .setIssuedAt(now)
+      .setExpirationTime(now + ttl)
+      .sign(new TextEncoder().encode(secret));
+    process.stdout.write(`${token}\n`);
+  },
+};

@@ -1,0 +1,40 @@
+export interface Config {
+  /** Scout data plane: the scout database and the edge functions the backend hosts. */
+  scout?: {
+    database?: {
+      /**
+       * A PostgreSQL URL for the scout schema. The env variable
+       * SCOUT_DATABASE_URL is used when this is unset; without either, the
+       * backend uses embedded PGlite under `dataDir`.
+       * @visibility secret
+       */
+      url?: string;
+      /** PGlite data directory, relative to the backend's working directory; unset keeps PGlite in memory. */
+      dataDir?: string;
+    };
+    /** Seeds reference data and demo transactions into an empty database. Default true. */
+    demo?: {
+      enabled?: boolean;
+      /** Demo transactions to generate. Default 20000. */
+      transactions?: number;
+    };
+    functions?: {
+      /** Audience that ingestion tokens must carry. Default `scout`. */
+      audience?: string;
+      /**
+       * HS256 secret for ingestion tokens. Env SCOUT_JWT_SECRET is used when
+       * unset; the development default is `scout-dev-secret-change-me`.
+       * @visibility secret
+       */
+      jwtSecret?: string;
+      /** A JWKS URL; when set, tokens are verified against it instead of the secret. */
+      jwksUrl?: string;
+      /** Browser origins allowed by CORS. Default: app.baseUrl. */
+      allowedOrigins?: string[];
+      /** Largest accepted request body. Default 16 MiB. */
+      maxBodyBytes?: number;
+      /** Most transactions in one batch. Default 10000. */
+      maxBatch?: number;
+    };
+  };
+}

@@ -1,0 +1,55 @@
+import { RootConfigService } from '@backstage/backend-plugin-api';
+import { resolve } from 'node:path';
+
+export const DEV_JWT_SECRET = 'scout-dev-secret-change-me';
+
+export type ScoutConfig = {
+  /** dataDir undefined: PGlite in memory. */
+  database: { url?: string; dataDir?: string };
+  demo: { enabled: boolean; transactions: number };
+  functions: {
+    audience: string;
+    jwtSecret?: string;
+    jwksUrl?: string;
+    usesDevSecret: boolean;
+    allowedOrigins: string[];
+    maxBodyBytes: number;
+    maxBatch: number;
+  };
+};
+
+/** Reads the `scout` config once, with env fallbacks and defaults. */
+export function readScoutConfig(config: RootConfigService): ScoutConfig {
+  const jwksUrl = config.getOptionalString('scout.functions.jwksUrl');
+  const dataDir = config.getOptionalString('scout.database.dataDir');
+  const configuredSecret =
+    config.getOptionalString('scout.functions.jwtSecret') ??
+    process.env.SCOUT_JWT_SECRET;
+  const jwtSecret = jwksUrl ? undefined : configuredSecret ?? DEV_JWT_SECRET;
+  return {
+    database: {
+      url:
+        config.getOptionalString('scout.database.url') ??
+        process.env.SCOUT_DATABASE_URL,
+      dataDir: dataDir ? resolve(dataDir) : undefined,
+    },
+    demo: {
+      enabled: config.getOptionalBoolean('scout.demo.enabled') ?? true,
+      transactions:
+        config.getOptionalNumber('scout.demo.transactions') ?? 20_000,
+    },
+    functions: {
+      audience: config.getOptionalString('scout.functions.audience') ?? 'scout',
+      jwtSecret,
+      jwksUrl,
+      usesDevSecret: !jwksUrl && !configuredSecret,
+      allowedOrigins: config.getOptionalStringArray(
+        'scout.functions.allowedOrigins',
+      ) ?? [config.getString('app.baseUrl')],
+      maxBodyBytes:
+        config.getOptionalNumber('scout.functions.maxBodyBytes') ??
+        16 * 1024 * 1024,
+      maxBatch: config.getOptionalNumber('scout.functions.maxBatch') ?? 10_000,
+    },
+  };
+}

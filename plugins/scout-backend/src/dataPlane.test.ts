@@ -1,0 +1,125 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { generateTransactions } from '@internal/backstage-plugin-scout-common';
+import { testDatabases } from '@internal/backstage-plugin-scout-node/testing';
+import { SignJWT } from 'jose';
+import request from 'supertest';
+import { scoutPlugin } from './plugin';
+
+const SECRET = 'data-plane-secret';
+const END = new Date('2026-11-20T00:00:00Z');
+
+describe.each(testDatabases())('the scout plugin on $kind', databases => {
+  const auditor = mockServices.auditor.mock();
+  const start = async (
+    result: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
+  ) => {
+    const url = await databases.createUrl();
+    const { server } = await startTestBackend({
+      features: [
+        scoutPlugin,
+        mockServices.permissions.factory({ result }),
+        auditor.factory,
+        mockServices.rootConfig.factory({
+          data: {
+            app: { baseUrl: 'http://localhost:3000' },
+            scout: {
+              database: url ? { url } : {},
+              demo: { enabled: true, transactions: 0 },
+              functions: { jwtSecret: SECRET },
+            },
+          },
+        }),
+      ],
+    });
+    return server;
+  };
+  const token = () =>
+    new SignJWT({ role: 'service_role' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setAudience('scout')
+      .setExpirationTime('10m')
+      .sign(new TextEncoder().encode(SECRET));
+
+  afterAll(() => databases.cleanup());
+
+  it('ingests batches over HTTP, absorbs re-sends and counts every layer', async () => {
+    const server = await start(AuthorizeResult.ALLOW);
+    const auth = `Bearer ${await token()}`;
+    const txs = [...generateTransactions({ count: 1500, seed: 3, end: END })];
+    for (let i = 0; i < txs.length; i += 500) {
+      const res = await request(server)
+        .post('/api/scout/functions/ingest-transaction')
+        .set('authorization', auth)
+        .send({ transactions: txs.slice(i, i + 500) });
+      expect(res.status).toBe(200);
+      expect(res.body.accepted).toBe(500);
+    }
+    const again = await request(server)
+      .post('/api/scout/functions/ingest-transaction')
+      .set('authorization', auth)
+      .send({ transactions: txs.slice(0, 200) });
+    expect(again.body).toEqual({
+      accepted: 0,
+      duplicates: 200,
+      quarantined: 0,
+    });
+
+    const stats = await request(server)
+      .get('/api/scout/stats')
+      .set('authorization', mockCredentials.user.header());
+    expect(stats.body).toEqual({
+      database: databases.kind,
+      bronze: 1500,
+      silver: 1500,
+      quarantine: 0,
+    });
+
+    const metrics = await request(server).get('/api/scout/metrics');
+    expect(metrics.text).toMatch(
+      /scout_ingest_transactions_total\{outcome="accepted",reason=""\} 1500/,
+    );
+    expect(metrics.text).toMatch(
+      /scout_function_requests_total\{function="ingest-transaction",status="200"\} 4/,
+    );
+  }, 120_000);
+
+  it('lists migrations and applies them only with permission, audited', async () => {
+    const allowed = await start(AuthorizeResult.ALLOW);
+    const status = await request(allowed)
+      .get('/api/scout/migrations')
+      .set('authorization', mockCredentials.user.header());
+    expect(status.body.migrations.length).toBeGreaterThan(0);
+    expect(
+      status.body.migrations.every(
+        (m: { state: string }) => m.state === 'applied',
+      ),
+    ).toBe(true);
+    const apply = await request(allowed)
+      .post('/api/scout/migrations/apply')
+      .set('authorization', mockCredentials.user.header());
+    expect(apply.status).toBe(200);
+    expect(apply.body.applied).toEqual([]);
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({ eventId: 'scout-migrations-apply' }),
+    );
+
+    const denied = await start(AuthorizeResult.DENY);
+    const refused = await request(denied)
+      .post('/api/scout/migrations/apply')
+      .set('authorization', mockCredentials.user.header());
+    expect(refused.status).toBe(403);
+  }, 120_000);
+
+  it('asks for credentials on its user routes', async () => {
+    const server = await start(AuthorizeResult.ALLOW);
+    const res = await request(server)
+      .get('/api/scout/stats')
+      .set('authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+  }, 120_000);
+});

@@ -1,0 +1,1 @@
+export { scoutPlugin as default } from './plugin';

@@ -1,0 +1,59 @@
+import {
+  Counter,
+  Histogram,
+  Registry,
+  collectDefaultMetrics,
+} from 'prom-client';
+import type { IngestMetrics } from '@internal/scout-edge-functions';
+
+/** Prometheus metrics of the hosted edge functions, served at /api/scout/metrics. */
+export class FunctionMetrics {
+  readonly registry = new Registry();
+  readonly #requests = new Counter({
+    name: 'scout_function_requests_total',
+    help: 'Edge function requests by function and HTTP status.',
+    labelNames: ['function', 'status'],
+    registers: [this.registry],
+  });
+  readonly #duration = new Histogram({
+    name: 'scout_function_request_duration_seconds',
+    help: 'Edge function latency, from request to response.',
+    labelNames: ['function'],
+    buckets: [0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+  readonly #rows = new Counter({
+    name: 'scout_ingest_transactions_total',
+    help: 'Transactions by outcome: accepted, duplicate, quarantined, or rejected.',
+    labelNames: ['outcome', 'reason'],
+    registers: [this.registry],
+  });
+
+  static create() {
+    const metrics = new FunctionMetrics();
+    collectDefaultMetrics({
+      register: metrics.registry,
+      prefix: 'scout_backend_',
+    });
+    return metrics;
+  }
+
+  observeRequest(fn: string, status: number, seconds: number) {
+    this.#requests.inc({ function: fn, status: String(status) });
+    this.#duration.observe({ function: fn }, seconds);
+  }
+
+  /** The counters ingest-transaction reports into. */
+  ingest(): IngestMetrics {
+    return {
+      written: ({ accepted, duplicates, quarantined }) => {
+        this.#rows.inc({ outcome: 'accepted', reason: '' }, accepted);
+        this.#rows.inc({ outcome: 'duplicate', reason: '' }, duplicates);
+        this.#rows.inc({ outcome: 'quarantined', reason: '' }, quarantined);
+      },
+      rejected: (reason, transactions) => {
+        this.#rows.inc({ outcome: 'rejected', reason }, transactions);
+      },
+    };
+  }
+}

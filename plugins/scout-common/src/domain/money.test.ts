@@ -1,0 +1,25 @@
+import { hasCentavoPrecision, toCentavos } from './money.ts';
+
+describe('hasCentavoPrecision', () => {
+  it('accepts amounts with up to two decimals, however they round in binary', () => {
+    for (const value of [
+      0, 1, 0.1, 0.29, 1.01, 11.5, 99_999.99, 1_234_567_890.12,
+    ]) {
+      expect(hasCentavoPrecision(value)).toBe(true);
+    }
+  });
+
+  it('rejects fractions of a centavo', () => {
+    for (const value of [0.001, 1.005, 12.345, 0.1 + 0.2, 99_999.999]) {
+      expect(hasCentavoPrecision(value)).toBe(false);
+    }
+  });
+});
+
+describe('toCentavos', () => {
+  it('is exact where floating point sums are not', () => {
+    expect(0.1 + 0.2).not.toBe(0.3);
+    expect(toCentavos(0.1) + toCentavos(0.2)).toBe(toCentavos(0.3));
+    expect(toCentavos(19.99) * 3).toBe(5997);
+  });
+});
