@@ -8,3 +8,22 @@ export type { HttpOptions } from './_shared/http';
 export type { Sql, SqlTransaction } from './_shared/sql';
 export { insertTransactions } from './ingest-transaction/store';
 export type { IngestResult, IngestMeta } from './ingest-transaction/store';
+export {
+  createLexicalEmbeddings,
+  createOpenAIEmbeddings,
+  embeddingsFromEnv,
+} from './_shared/embeddings';
+export type {
+  EmbeddingsProvider,
+  OpenAIEmbeddingsOptions,
+} from './_shared/embeddings';
+export { chunkText } from './ingest-doc/chunk';
+export type { ChunkOptions } from './ingest-doc/chunk';
+export { createIngestDoc } from './ingest-doc';
+export type { IngestDocOptions } from './ingest-doc';
+export {
+  createEmbedBatch,
+  DEFAULT_EMBED_LIMIT,
+  MAX_EMBED_LIMIT,
+} from './embed-batch';
+export type { EmbedBatchOptions } from './embed-batch';

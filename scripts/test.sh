@@ -5,6 +5,7 @@
 #   edge    - the edge functions' own tests, under Node and under real Deno
 #   catalog - the running backend's catalog API (Playwright request tests)
 #   e2e     - browser journeys in headless Debian Chromium (Playwright)
+#   bruno   - the edge functions' HTTP API collection, run by the real bru CLI
 # The portal is built and started here, and stopped on exit.
 source "$(dirname "$0")/lib/toolchain.sh"
 source "$SCOUT_ROOT/scripts/lib/portal.sh"
@@ -55,6 +56,9 @@ log "backend answered after $(portal_wait 180)s"
 
 step "catalog API tests and browser journeys (Playwright)"
 PLAYWRIGHT_URL="$PORTAL_URL" yarn playwright test || failed_steps+=(playwright)
+
+step "edge functions' HTTP API (Bruno collection)"
+edge-functions/bruno/run.sh "$PORTAL_URL/api/scout/functions" || failed_steps+=(bruno)
 portal_stop
 
 log "screenshots and reports: e2e-test-report/"

@@ -1,16 +1,7 @@
 import { validateTransactions } from '@internal/backstage-plugin-scout-common';
-import {
-  createVerifier,
-  JwtOptions,
-  requireRoleOrScope,
-} from '../_shared/auth';
-import {
-  HttpError,
-  HttpOptions,
-  json,
-  preflight,
-  readJson,
-} from '../_shared/http';
+import type { JwtOptions } from '../_shared/auth';
+import { postEndpoint } from '../_shared/endpoint';
+import { HttpOptions, json, readJson } from '../_shared/http';
 import type { Sql } from '../_shared/sql';
 import { insertTransactions, loadStoreIds } from './store';
 
@@ -44,19 +35,14 @@ const noMetrics: IngestMetrics = { written() {}, rejected() {} };
 export function createIngestTransaction(
   options: IngestTransactionOptions,
 ): (req: Request) => Promise<Response> {
-  const verify = createVerifier(options.jwt);
   const metrics = options.metrics ?? noMetrics;
   const now = options.now ?? (() => new Date());
   const stores = cached(() => loadStoreIds(options.sql), STORE_CACHE_MS);
 
-  return async req => {
-    if (req.method === 'OPTIONS') return preflight(req, options);
-    try {
-      if (req.method !== 'POST') throw new HttpError(405, 'Use POST.');
-      requireRoleOrScope(
-        await verify(req.headers.get('authorization')),
-        'ingest',
-      );
+  return postEndpoint(
+    options,
+    'ingest',
+    async req => {
       const body = await readJson(req, options.maxBodyBytes);
       const known = await stores();
       const result = validateTransactions(body, {
@@ -82,12 +68,9 @@ export function createIngestTransaction(
       );
       metrics.written(counts);
       return json(req, options, 200, counts);
-    } catch (e) {
-      if (!(e instanceof HttpError)) throw e;
-      metrics.rejected(reasonOf(e.status), 0);
-      return json(req, options, e.status, { error: e.message });
-    }
-  };
+    },
+    status => metrics.rejected(reasonOf(status), 0),
+  );
 }
 
 function reasonOf(status: number): string {

@@ -18,6 +18,19 @@ export interface Config {
       /** Demo transactions to generate. Default 20000. */
       transactions?: number;
     };
+    /**
+     * Embeddings for ingest-doc and embed-batch: any OpenAI-compatible server.
+     * Without an API key (here, SCOUT_EMBEDDINGS_API_KEY or OPENAI_API_KEY)
+     * the functions use a local lexical embedding (shared words, not meaning).
+     */
+    embeddings?: {
+      /** @visibility secret */
+      apiKey?: string;
+      /** e.g. http://localhost:8000/v1 for a self-hosted server. */
+      baseUrl?: string;
+      /** Default text-embedding-3-small. */
+      model?: string;
+    };
     functions?: {
       /** Audience that ingestion tokens must carry. Default `scout`. */
       audience?: string;

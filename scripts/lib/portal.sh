@@ -13,7 +13,10 @@ portal_start() {
   mkdir -p "$SCOUT_STATE/logs"
   local args=(--config ../../app-config.yaml)
   for cfg in "$@"; do args+=(--config "../../$cfg"); done
-  (cd "$SCOUT_ROOT" && exec setsid yarn workspace backend start "${args[@]}") >"$PORTAL_LOG" 2>&1 &
+  # Plain node with Backstage's transform (what `yarn start` runs, without
+  # its file watcher), so the measured process is the backend itself.
+  (cd "$SCOUT_ROOT/packages/backend" && NODE_ENV=development exec setsid node \
+    --require @backstage/cli/config/nodeTransform.cjs src/index.ts "${args[@]}") >"$PORTAL_LOG" 2>&1 &
   PORTAL_PID=$!
   echo "$PORTAL_PID" >"$SCOUT_STATE/backend.pid"
 }

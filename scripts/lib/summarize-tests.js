@@ -1,5 +1,5 @@
 // Prints "N passed, M failed[, K skipped]" over every tier's report in the
-// results folder: jest JSON, Playwright JSON, Node TAP, Deno and Bruno JUnit.
+// results folder: jest JSON, Playwright JSON, Node TAP, Deno JUnit, Bruno JSON.
 // A missing report counts as one failure: that tier did not run.
 const fs = require('node:fs');
 const path = require('node:path');
@@ -58,10 +58,24 @@ const junit = text => {
   return { passed: attr('tests') - failed - skipped, failed, skipped };
 };
 
+// Bruno: one entry per run of the collection, tests counted per request.
+const bruno = text => {
+  const runs = JSON.parse(text);
+  return runs.reduce(
+    (sum, { summary }) => ({
+      passed: sum.passed + summary.passedTests,
+      failed: sum.failed + summary.failedTests + summary.errorRequests,
+      skipped: sum.skipped + summary.skippedRequests,
+    }),
+    { passed: 0, failed: 0, skipped: 0 },
+  );
+};
+
 read('unit.json', jest);
 read('edge-node.tap', tap);
 read('edge-deno.xml', junit);
 read('results.json', playwright);
+read('bruno.json', bruno);
 
 const line = `${total.passed} passed, ${total.failed} failed`;
 console.log(total.skipped ? `${line}, ${total.skipped} skipped` : line);

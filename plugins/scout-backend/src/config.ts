@@ -7,6 +7,7 @@ export type ScoutConfig = {
   /** dataDir undefined: PGlite in memory. */
   database: { url?: string; dataDir?: string };
   demo: { enabled: boolean; transactions: number };
+  embeddings: { apiKey?: string; baseUrl?: string; model: string };
   functions: {
     audience: string;
     jwtSecret?: string;
@@ -37,6 +38,16 @@ export function readScoutConfig(config: RootConfigService): ScoutConfig {
       enabled: config.getOptionalBoolean('scout.demo.enabled') ?? true,
       transactions:
         config.getOptionalNumber('scout.demo.transactions') ?? 20_000,
+    },
+    embeddings: {
+      apiKey:
+        config.getOptionalString('scout.embeddings.apiKey') ??
+        process.env.SCOUT_EMBEDDINGS_API_KEY ??
+        process.env.OPENAI_API_KEY,
+      baseUrl: config.getOptionalString('scout.embeddings.baseUrl'),
+      model:
+        config.getOptionalString('scout.embeddings.model') ??
+        'text-embedding-3-small',
     },
     functions: {
       audience: config.getOptionalString('scout.functions.audience') ?? 'scout',

@@ -45,7 +45,7 @@ describe.each(testDatabases())('the scout plugin on $kind', databases => {
       .setExpirationTime('10m')
       .sign(new TextEncoder().encode(SECRET));
 
-  afterAll(() => databases.cleanup());
+  afterAll(() => databases.cleanup(), 60_000);
 
   it('ingests batches over HTTP, absorbs re-sends and counts every layer', async () => {
     const server = await start(AuthorizeResult.ALLOW);
@@ -113,6 +113,47 @@ describe.each(testDatabases())('the scout plugin on $kind', databases => {
       .post('/api/scout/migrations/apply')
       .set('authorization', mockCredentials.user.header());
     expect(refused.status).toBe(403);
+  }, 120_000);
+
+  it('stores, re-stores and backfills document embeddings', async () => {
+    const server = await start(AuthorizeResult.ALLOW);
+    const auth = `Bearer ${await token()}`;
+    const doc = {
+      document_id: 'playbook-utang',
+      title: 'Utang playbook',
+      content:
+        'Sari-sari stores extend utang (store credit) to regulars.\n\n'.repeat(
+          60,
+        ),
+    };
+    const first = await request(server)
+      .post('/api/scout/functions/ingest-doc')
+      .set('authorization', auth)
+      .send(doc);
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({
+      document_id: 'playbook-utang',
+      chunks: expect.any(Number),
+      embedding_model: 'lexical-hash-256',
+    });
+    expect(first.body.chunks).toBeGreaterThan(1);
+
+    const shorter = await request(server)
+      .post('/api/scout/functions/ingest-doc')
+      .set('authorization', auth)
+      .send({ ...doc, content: 'Utang is store credit.' });
+    expect(shorter.body.chunks).toBe(1);
+
+    const backfill = await request(server)
+      .post('/api/scout/functions/embed-batch')
+      .set('authorization', auth)
+      .send({});
+    expect(backfill.status).toBe(200);
+    expect(backfill.body).toEqual({
+      embedded: 0,
+      remaining: 0,
+      embedding_model: 'lexical-hash-256',
+    });
   }, 120_000);
 
   it('asks for credentials on its user routes', async () => {

@@ -35,4 +35,3 @@ export {
   type GenerateOptions,
 } from './generate/transactions.ts';
 export { Random, WeightedChoice, randomUuid } from './random.ts';
-

@@ -75,18 +75,26 @@ export class BenchBackend {
     // Only the bench's own database: never one inherited from the shell.
     const { SCOUT_DATABASE_URL: _inherited, ...env } = process.env;
     if (options.databaseUrl) env.SCOUT_DATABASE_URL = options.databaseUrl;
+    // Plain node with Backstage's transform: no file watcher that would
+    // restart the backend when the tree changes during a run.
+    env.NODE_ENV = 'development';
     const child = spawn(
-      'yarn',
+      process.execPath,
       [
-        'workspace',
-        'backend',
-        'start',
+        '--require',
+        '@backstage/cli/config/nodeTransform.cjs',
+        'src/index.ts',
         '--config',
         '../../app-config.yaml',
         '--config',
         config,
       ],
-      { cwd: repoRoot, env, stdio: ['ignore', out, out], detached: true },
+      {
+        cwd: join(repoRoot, 'packages/backend'),
+        env,
+        stdio: ['ignore', out, out],
+        detached: true,
+      },
     );
     const backend = new BenchBackend(
       child,
@@ -131,7 +139,12 @@ export class BenchBackend {
 
   /** A crash: SIGKILL to the backend's process group, resolved once yarn has exited. */
   async kill() {
-    if (!this.child.pid || this.child.exitCode !== null || this.child.signalCode !== null) return;
+    if (
+      !this.child.pid ||
+      this.child.exitCode !== null ||
+      this.child.signalCode !== null
+    )
+      return;
     const exited = new Promise(resolve => this.child.once('exit', resolve));
     process.kill(-this.child.pid, 'SIGKILL');
     await exited;

@@ -16,8 +16,13 @@ export type IngestBenchOptions = {
   port: number;
 };
 
+/** The p-th percentile in milliseconds (one decimal), or null with no samples. */
 const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  sorted.length
+    ? +sorted[
+        Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
+      ].toFixed(1)
+    : null;
 
 /**
  * Drives ingest-transaction over HTTP on a backend it starts: first batches
@@ -107,11 +112,11 @@ export async function benchIngest(
       batch_size: options.batch,
       concurrency: options.concurrency,
       tx_per_s: Math.round(options.count / seconds),
-      batch_p50_ms: Math.round(percentile(batchLatencies, 50)),
-      batch_p95_ms: Math.round(percentile(batchLatencies, 95)),
+      batch_p50_ms: percentile(batchLatencies, 50),
+      batch_p95_ms: percentile(batchLatencies, 95),
       single_requests: singles.length,
-      single_p50_ms: +percentile(singleLatencies, 50).toFixed(1),
-      single_p95_ms: +percentile(singleLatencies, 95).toFixed(1),
+      single_p50_ms: percentile(singleLatencies, 50),
+      single_p95_ms: percentile(singleLatencies, 95),
       silver_after: stats.silver,
       quarantine_after: stats.quarantine,
     };

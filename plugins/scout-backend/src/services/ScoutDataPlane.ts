@@ -5,7 +5,13 @@ import {
   openScoutDatabase,
   ScoutDatabase,
 } from '@internal/backstage-plugin-scout-node';
-import { createIngestTransaction } from '@internal/scout-edge-functions';
+import {
+  createEmbedBatch,
+  createIngestDoc,
+  createIngestTransaction,
+  createLexicalEmbeddings,
+  createOpenAIEmbeddings,
+} from '@internal/scout-edge-functions';
 import { ScoutConfig } from '../config';
 import { seedDemoData } from './demoData';
 import { EdgeFunction } from './FunctionHost';
@@ -84,6 +90,11 @@ export class ScoutDataPlane {
       secret: functions.jwtSecret,
       jwksUrl: functions.jwksUrl,
     };
+    const { apiKey, baseUrl, model } = this.#config.embeddings;
+    const embeddings = apiKey
+      ? createOpenAIEmbeddings({ apiKey, baseURL: baseUrl, model })
+      : createLexicalEmbeddings();
+    this.#logger.info(`document embeddings: ${embeddings.model}`);
     return {
       'ingest-transaction': createIngestTransaction({
         ...http,
@@ -91,6 +102,13 @@ export class ScoutDataPlane {
         jwt,
         maxBatch: functions.maxBatch,
         metrics: metrics.ingest(),
+      }),
+      'ingest-doc': createIngestDoc({ ...http, sql: this.db, jwt, embeddings }),
+      'embed-batch': createEmbedBatch({
+        ...http,
+        sql: this.db,
+        jwt,
+        embeddings,
       }),
     };
   }

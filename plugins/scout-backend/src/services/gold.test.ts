@@ -31,7 +31,7 @@ function totals(txs: Transaction[], key: (t: Transaction) => string) {
 }
 
 describe.each(testDatabases())('gold views on $kind', databases => {
-  afterAll(() => databases.cleanup());
+  afterAll(() => databases.cleanup(), 60_000);
 
   it('equal the totals computed from the generated transactions', async () => {
     const db = await databases.createMigrated();

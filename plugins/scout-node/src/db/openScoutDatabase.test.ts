@@ -17,7 +17,7 @@ describe.each(testDatabases())('ScoutDatabase on $kind', databases => {
       create table counter (n int not null)`);
   });
 
-  afterAll(() => databases.cleanup());
+  afterAll(() => databases.cleanup(), 60_000);
 
   it('says which kind it is', () => {
     expect(db.kind).toBe(databases.kind);

@@ -30,7 +30,7 @@ describe.each(testDatabases())('migrations on $kind', databases => {
   afterAll(async () => {
     await databases.cleanup();
     await rm(copies, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   async function copyOfMigrations(name: string) {
     const target = join(copies, name);

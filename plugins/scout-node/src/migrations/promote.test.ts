@@ -44,7 +44,7 @@ describe.each(testDatabases())('scout.promote on $kind', databases => {
       insert into scout.devices values ('D1', 'S1', 'pos')`);
   });
 
-  afterAll(() => databases.cleanup());
+  afterAll(() => databases.cleanup(), 60_000);
 
   async function ingest(payloads: ReturnType<typeof transaction>[]) {
     return db.transaction(async tx => {

@@ -64,7 +64,7 @@ describe.each(testDatabases())('row-level security on $kind', databases => {
     relations = rows.map(r => r.name);
   });
 
-  afterAll(() => databases.cleanup());
+  afterAll(() => databases.cleanup(), 60_000);
 
   it('has row-level security on every scout table, partitions included', async () => {
     const { rows } = await db.query(
