@@ -15,7 +15,7 @@ export interface Config {
     /** Seeds reference data and demo transactions into an empty database. Default true. */
     demo?: {
       enabled?: boolean;
-      /** Demo transactions to generate. Default 20000. */
+      /** Demo transactions to generate. Default 50000. */
       transactions?: number;
     };
     /**

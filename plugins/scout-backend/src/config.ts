@@ -37,7 +37,7 @@ export function readScoutConfig(config: RootConfigService): ScoutConfig {
     demo: {
       enabled: config.getOptionalBoolean('scout.demo.enabled') ?? true,
       transactions:
-        config.getOptionalNumber('scout.demo.transactions') ?? 20_000,
+        config.getOptionalNumber('scout.demo.transactions') ?? 50_000,
     },
     embeddings: {
       apiKey:

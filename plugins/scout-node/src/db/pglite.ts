@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite, Results, Transaction } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
 import { copyStatement, csvChunks } from './copy';
 import { DatabaseSession, SessionProvider } from './session';
 import { QueryResult, ScoutDatabase, SqlTransaction } from './types';
@@ -59,7 +60,7 @@ export class PgliteScoutDatabase implements ScoutDatabase, SessionProvider {
 
   static async create(dataDir?: string): Promise<PgliteScoutDatabase> {
     if (dataDir) await mkdir(dataDir, { recursive: true });
-    return new PgliteScoutDatabase(await PGlite.create({ dataDir }));
+    return new PgliteScoutDatabase(await PGlite.create({ dataDir, extensions: { vector } }));
   }
 
   private constructor(pg: PGlite) {
