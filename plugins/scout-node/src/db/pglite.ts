@@ -60,7 +60,9 @@ export class PgliteScoutDatabase implements ScoutDatabase, SessionProvider {
 
   static async create(dataDir?: string): Promise<PgliteScoutDatabase> {
     if (dataDir) await mkdir(dataDir, { recursive: true });
-    return new PgliteScoutDatabase(await PGlite.create({ dataDir, extensions: { vector } }));
+    return new PgliteScoutDatabase(
+      await PGlite.create({ dataDir, extensions: { vector } }),
+    );
   }
 
   private constructor(pg: PGlite) {
