@@ -5,7 +5,10 @@ export type {
 } from './ingest-transaction';
 export type { JwtOptions } from './_shared/auth';
 export type { HttpOptions } from './_shared/http';
-export type { Sql, SqlTransaction } from './_shared/sql';
+export type {
+  Sql,
+  SqlTransaction,
+} from '@internal/backstage-plugin-scout-common';
 export { insertTransactions } from './ingest-transaction/store';
 export type { IngestResult, IngestMeta } from './ingest-transaction/store';
 export {

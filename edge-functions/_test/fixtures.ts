@@ -1,6 +1,10 @@
 // Test helpers shared by the edge functions' tests (Node and Deno).
 import { SignJWT } from 'jose';
-import type { QueryResult, Sql, SqlTransaction } from '../_shared/sql';
+import type {
+  QueryResult,
+  Sql,
+  SqlTransaction,
+} from '@internal/backstage-plugin-scout-common';
 
 export const SECRET = 'test-secret';
 export const AUDIENCE = 'scout';

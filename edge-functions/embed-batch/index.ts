@@ -3,7 +3,7 @@ import type { JwtOptions } from '../_shared/auth';
 import { postEndpoint } from '../_shared/endpoint';
 import type { EmbeddingsProvider } from '../_shared/embeddings';
 import { HttpError, HttpOptions, json, readJson } from '../_shared/http';
-import type { Sql } from '../_shared/sql';
+import type { Sql } from '@internal/backstage-plugin-scout-common';
 import { problemsOf } from '../ingest-doc/problems';
 import { checkDimensions, embeddingColumnOnce } from '../ingest-doc/store';
 import { countStaleChunks, findStaleChunks, writeEmbeddings } from './store';

@@ -1,5 +1,5 @@
 import type { EmbeddingColumn } from '../ingest-doc/store';
-import type { SqlQueryable } from '../_shared/sql';
+import type { SqlQueryable } from '@internal/backstage-plugin-scout-common';
 
 export type StaleChunk = {
   document_id: string;

@@ -3,7 +3,11 @@
 // statements these functions send, so the handlers' own logic is tested
 // without a server. The SQL itself runs against PGlite and PostgreSQL in the
 // backend plugin's tests.
-import type { QueryResult, Sql, SqlTransaction } from '../_shared/sql';
+import type {
+  QueryResult,
+  Sql,
+  SqlTransaction,
+} from '@internal/backstage-plugin-scout-common';
 
 export type FakeDocument = {
   title: string;

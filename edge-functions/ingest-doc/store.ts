@@ -1,7 +1,10 @@
-import type { Document } from '@internal/backstage-plugin-scout-common';
+import type {
+  Document,
+  Sql,
+  SqlQueryable,
+} from '@internal/backstage-plugin-scout-common';
 import type { EmbeddingsProvider } from '../_shared/embeddings';
 import { HttpError } from '../_shared/http';
-import type { Sql, SqlQueryable } from '../_shared/sql';
 
 /**
  * How scout.document_chunks.embedding stores vectors: pgvector where the

@@ -2,7 +2,7 @@ import { validateTransactions } from '@internal/backstage-plugin-scout-common';
 import type { JwtOptions } from '../_shared/auth';
 import { postEndpoint } from '../_shared/endpoint';
 import { HttpOptions, json, readJson } from '../_shared/http';
-import type { Sql } from '../_shared/sql';
+import type { Sql } from '@internal/backstage-plugin-scout-common';
 import { insertTransactions, loadStoreIds } from './store';
 
 /** Counters the host may export (the portal backend: Prometheus). */

@@ -1,5 +1,4 @@
-import type { Transaction } from '@internal/backstage-plugin-scout-common';
-import type { Sql } from '../_shared/sql';
+import type { Sql, Transaction } from '@internal/backstage-plugin-scout-common';
 
 export type IngestMeta = { source: string; requestId: string };
 export type IngestResult = {

@@ -35,3 +35,5 @@ export {
   type GenerateOptions,
 } from './generate/transactions.ts';
 export { Random, WeightedChoice, randomUuid } from './random.ts';
+
+export type { QueryResult, Sql, SqlQueryable, SqlTransaction } from './sql.ts';
