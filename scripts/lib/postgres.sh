@@ -44,7 +44,7 @@ CONF
 }
 
 pg_start() {
-  ensure_apt postgresql-15 postgresql-15-pgtap
+  ensure_apt postgresql-15
   export SCOUT_TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$SCOUT_PG_PORT/scout"
   pg_running && return 0
   [ -f "$SCOUT_PG_DATA/PG_VERSION" ] || pg_init
