@@ -1,7 +1,6 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
 import { resolve } from 'node:path';
-
-export const DEV_JWT_SECRET = 'scout-dev-secret-change-me';
+import { DEV_JWT_SECRET } from '@internal/backstage-plugin-scout-common';
 
 export type ScoutConfig = {
   /** dataDir undefined: PGlite in memory. */
@@ -25,7 +24,7 @@ export function readScoutConfig(config: RootConfigService): ScoutConfig {
   const dataDir = config.getOptionalString('scout.database.dataDir');
   const configuredSecret =
     config.getOptionalString('scout.functions.jwtSecret') ??
-    process.env.SCOUT_JWT_SECRET;
+    (process.env.SCOUT_JWT_SECRET || undefined);
   const jwtSecret = jwksUrl ? undefined : configuredSecret ?? DEV_JWT_SECRET;
   return {
     database: {

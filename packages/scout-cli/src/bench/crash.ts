@@ -3,8 +3,7 @@ import {
   Transaction,
 } from '@internal/backstage-plugin-scout-common';
 import { openScoutDatabase } from '@internal/backstage-plugin-scout-node';
-import { SignJWT } from 'jose';
-import { DEV_JWT_SECRET } from '../commands/token.ts';
+import { configuredSecret, signToken } from '../signToken.ts';
 import { BenchBackend } from './backend.ts';
 
 export type CrashTestOptions = {
@@ -318,12 +317,7 @@ async function waitUntilDown(baseUrl: string) {
 
 function serviceRoleToken(): Promise<string> {
   // What `scout token` signs with, and what the backend falls back to.
-  const secret = process.env.SCOUT_JWT_SECRET || DEV_JWT_SECRET;
-  return new SignJWT({ role: 'service_role' })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setAudience('scout')
-    .setExpirationTime('1h')
-    .sign(new TextEncoder().encode(secret));
+  return signToken({ role: 'service_role', secret: configuredSecret() });
 }
 
 function take(source: Iterator<Transaction>, n: number): Transaction[] {

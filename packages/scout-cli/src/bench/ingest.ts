@@ -1,10 +1,10 @@
 import { generateTransactions } from '@internal/backstage-plugin-scout-common';
-import { SignJWT } from 'jose';
 import {
   BenchBackend,
   BenchDatabase,
   freshPostgresDatabase,
 } from './backend.ts';
+import { configuredSecret, signToken } from '../signToken.ts';
 
 export type IngestBenchOptions = {
   db: BenchDatabase;
@@ -44,12 +44,11 @@ export async function benchIngest(
     port: options.port,
   });
   try {
-    const secret = process.env.SCOUT_JWT_SECRET ?? 'scout-dev-secret-change-me';
-    const token = await new SignJWT({ role: 'service_role' })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setAudience('scout')
-      .setExpirationTime('2h')
-      .sign(new TextEncoder().encode(secret));
+    const token = await signToken({
+      role: 'service_role',
+      secret: configuredSecret(),
+      ttlSeconds: 7200,
+    });
     const endpoint = `${backend.url}/api/scout/functions/ingest-transaction`;
     const post = async (body: string) => {
       const started = performance.now();

@@ -1,9 +1,7 @@
-import { SignJWT } from 'jose';
+import { DEV_JWT_SECRET } from '@internal/backstage-plugin-scout-common';
 import { type Command, parseFlags, UsageError } from '../command.ts';
 import { parseDuration } from '../duration.ts';
-
-/** The development default the backend also falls back to (plugins/scout-backend config). */
-export const DEV_JWT_SECRET = 'scout-dev-secret-change-me';
+import { configuredSecret, signToken } from '../signToken.ts';
 
 const ROLES = ['anon', 'authenticated', 'service_role'];
 
@@ -47,8 +45,7 @@ export const tokenCommand: Command = {
 
     if (values.secret === '')
       throw new UsageError('--secret must not be empty');
-    // An empty variable counts as unset, as in most shells' configs.
-    let secret = values.secret ?? (process.env.SCOUT_JWT_SECRET || undefined);
+    let secret = values.secret ?? configuredSecret();
     if (secret === undefined) {
       process.stderr.write(
         `scout token: warning: signing with the development secret "${DEV_JWT_SECRET}"; set --secret or SCOUT_JWT_SECRET for anything else\n`,
@@ -56,14 +53,7 @@ export const tokenCommand: Command = {
       secret = DEV_JWT_SECRET;
     }
 
-    const now = Math.floor(Date.now() / 1000);
-    const token = await new SignJWT({ role })
-      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-      .setSubject('scout-cli')
-      .setAudience(audience)
-      .setIssuedAt(now)
-      .setExpirationTime(now + ttl)
-      .sign(new TextEncoder().encode(secret));
+    const token = await signToken({ role, secret, audience, ttlSeconds: ttl });
     process.stdout.write(`${token}\n`);
   },
 };
