@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createEmbedBatch } from './index';
-import { FakeDocumentsSql } from '../ingest-doc/fakeSql';
+import { FakeDocumentsSql } from '../_test/documentsSql';
 import {
   createLexicalEmbeddings,
   EmbeddingsProvider,
