@@ -1,24 +1,29 @@
 #!/usr/bin/env bash
 # Sets everything up and runs every test tier, then prints one summary line:
 #   checks  - TypeScript, ESLint and Prettier over the whole repo
-#   unit    - jest through backstage-cli, against PGlite and a real PostgreSQL
+#   unit    - jest through backstage-cli, against PGlite, a real PostgreSQL and
+#             the lakehouse stack (S3Proxy, Nessie, Trino) with real dbt
 #   edge    - the edge functions' own tests, under Node and under real Deno
 #   catalog - the running backend's catalog API (Playwright request tests)
 #   e2e     - browser journeys in headless Debian Chromium (Playwright)
 #   bruno   - the edge functions' HTTP API collection, run by the real bru CLI
-# The portal is built and started here, and stopped on exit.
+#   stack   - `scout stack down` leaves no process of ours running
+# The stack and the portal are started here, and stopped on exit.
 source "$(dirname "$0")/lib/toolchain.sh"
 source "$SCOUT_ROOT/scripts/lib/portal.sh"
 source "$SCOUT_ROOT/scripts/lib/postgres.sh"
+source "$SCOUT_ROOT/scripts/lib/python.sh"
 cd "$SCOUT_ROOT"
 
 ensure_apt chromium
 ensure_deps
+ensure_venv
 
 results="$SCOUT_ROOT/e2e-test-report"
 rm -rf "$results" && mkdir -p "$results"
 failed_steps=()
-trap 'portal_stop; pg_stop' EXIT
+stack_down() { yarn scout stack down >/dev/null 2>&1 || true; }
+trap 'portal_stop; stack_down; pg_stop' EXIT
 
 step() { log "── $1"; }
 
@@ -29,8 +34,10 @@ step "lint (eslint) and formatting (prettier)"
 yarn backstage-cli repo lint || failed_steps+=(lint)
 yarn prettier --check . || failed_steps+=(prettier)
 
-step "PostgreSQL for the database tests"
-pg_start
+step "the lakehouse stack: PostgreSQL, S3Proxy, Nessie, Trino (downloads once)"
+yarn scout stack up || die "the lakehouse stack did not start (logs: .scout/logs/)"
+pg_start # already up: exports SCOUT_TEST_DATABASE_URL for the database tests
+yarn scout lakehouse init || die "lakehouse init failed"
 
 step "unit and database tests (jest)"
 # PGlite loads its WASM through import(), which jest allows only with this flag.
@@ -60,6 +67,12 @@ PLAYWRIGHT_URL="$PORTAL_URL" yarn playwright test || failed_steps+=(playwright)
 step "edge functions' HTTP API (Bruno collection)"
 edge-functions/bruno/run.sh "$PORTAL_URL/api/scout/functions" || failed_steps+=(bruno)
 portal_stop
+
+step "stack down stops everything it started"
+node --require @backstage/cli/config/nodeTransform.cjs --test \
+  --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination="$results/stack-down.tap" \
+  packages/scout-cli/src/stack/down.lifecycle.ts || failed_steps+=(stack-down)
 
 log "screenshots and reports: e2e-test-report/"
 # One line that sums every tier, for CI.

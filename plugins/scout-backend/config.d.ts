@@ -1,3 +1,5 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   /** Scout data plane: the scout database and the edge functions the backend hosts. */
   scout?: {
@@ -48,6 +50,26 @@ export interface Config {
       maxBodyBytes?: number;
       /** Most transactions in one batch. Default 10000. */
       maxBatch?: number;
+    };
+    /**
+     * The lakehouse the pipeline builds. duckdb (default): Parquet files under
+     * `dir`, built by dbt on DuckDB, no Java needed. trino: Iceberg tables on
+     * the lakehouse stack (`yarn scout stack up`); where Trino, Nessie and the
+     * S3 store listen comes from SCOUT_TRINO_PORT, SCOUT_NESSIE_PORT,
+     * SCOUT_S3_PORT and the S3 keys' env variables. Env SCOUT_LAKEHOUSE_ENGINE
+     * is used when `engine` is unset.
+     */
+    lakehouse?: {
+      engine?: 'duckdb' | 'trino';
+      /** DuckDB's lakehouse folder, relative to the backend's working directory. Default .scout/lakehouse in the repository. */
+      dir?: string;
+    };
+    /** The scheduled pipeline: bronze load, dbt build on a branch, publish. */
+    pipeline?: {
+      /** Default true. */
+      enabled?: boolean;
+      /** Default every 15 minutes, the first run 30 s after start. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
   };
 }

@@ -2,7 +2,10 @@ import { runCli } from './cli.ts';
 import type { Command } from './command.ts';
 import { benchCommand } from './commands/bench.ts';
 import { generateCommand } from './commands/generate.ts';
+import { lakehouseCommand } from './commands/lakehouse.ts';
 import { migrateCommand } from './commands/migrate.ts';
+import { pipelineCommand } from './commands/pipeline.ts';
+import { stackCommand } from './commands/stack.ts';
 import { tokenCommand } from './commands/token.ts';
 
 /** Every `scout` command: one file each under ./commands, listed here. */
@@ -11,6 +14,9 @@ const commands: Command[] = [
   tokenCommand,
   migrateCommand,
   benchCommand,
+  stackCommand,
+  lakehouseCommand,
+  pipelineCommand,
 ];
 
 runCli(commands, process.argv.slice(2)).then(code => {

@@ -150,6 +150,7 @@ describe('ingest-transaction refuses bad input and writes nothing', () => {
             app: { baseUrl: 'http://localhost:3000' },
             scout: {
               demo: { enabled: true, transactions: 0 },
+              pipeline: { enabled: false },
               functions: {
                 jwtSecret: SECRET,
                 maxBatch: 50,

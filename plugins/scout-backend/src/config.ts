@@ -1,5 +1,13 @@
-import { RootConfigService } from '@backstage/backend-plugin-api';
-import { resolve } from 'node:path';
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  RootConfigService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import {
+  LakehouseEngine,
+  repositoryRoot,
+} from '@internal/backstage-plugin-scout-node';
+import { join, resolve } from 'node:path';
 import { DEV_JWT_SECRET } from '@internal/backstage-plugin-scout-common';
 
 export type ScoutConfig = {
@@ -16,7 +24,36 @@ export type ScoutConfig = {
     maxBodyBytes: number;
     maxBatch: number;
   };
+  lakehouse: { engine: LakehouseEngine; dir: string };
+  pipeline: {
+    enabled: boolean;
+    schedule: SchedulerServiceTaskScheduleDefinition;
+  };
 };
+
+// Every 15 minutes, the first soon after start so a new portal has a lakehouse.
+const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 15 },
+  timeout: { minutes: 30 },
+  initialDelay: { seconds: 30 },
+};
+
+function readLakehouse(config: RootConfigService): ScoutConfig['lakehouse'] {
+  const engine =
+    config.getOptionalString('scout.lakehouse.engine') ??
+    process.env.SCOUT_LAKEHOUSE_ENGINE ??
+    'duckdb';
+  if (engine !== 'duckdb' && engine !== 'trino') {
+    throw new Error(
+      `scout.lakehouse.engine must be duckdb or trino, not "${engine}"`,
+    );
+  }
+  const dir = config.getOptionalString('scout.lakehouse.dir');
+  return {
+    engine,
+    dir: dir ? resolve(dir) : join(repositoryRoot(), '.scout/lakehouse'),
+  };
+}
 
 /** Reads the `scout` config once, with env fallbacks and defaults. */
 export function readScoutConfig(config: RootConfigService): ScoutConfig {
@@ -60,6 +97,15 @@ export function readScoutConfig(config: RootConfigService): ScoutConfig {
         config.getOptionalNumber('scout.functions.maxBodyBytes') ??
         16 * 1024 * 1024,
       maxBatch: config.getOptionalNumber('scout.functions.maxBatch') ?? 10_000,
+    },
+    lakehouse: readLakehouse(config),
+    pipeline: {
+      enabled: config.getOptionalBoolean('scout.pipeline.enabled') ?? true,
+      schedule: config.has('scout.pipeline.schedule')
+        ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+            config.getConfig('scout.pipeline.schedule'),
+          )
+        : DEFAULT_SCHEDULE,
     },
   };
 }

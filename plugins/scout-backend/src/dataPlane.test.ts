@@ -30,6 +30,7 @@ describe.each(testDatabases())('the scout plugin on $kind', databases => {
             scout: {
               database: url ? { url } : {},
               demo: { enabled: true, transactions: 0 },
+              pipeline: { enabled: false },
               functions: { jwtSecret: SECRET },
             },
           },

@@ -6,6 +6,7 @@ import { scoutPermissions } from '@internal/backstage-plugin-scout-common/permis
 import { readScoutConfig } from './config';
 import { createRouter } from './router';
 import { FunctionHost } from './services/FunctionHost';
+import { LakehousePipeline } from './services/LakehousePipeline';
 import { FunctionMetrics } from './services/metrics';
 import { ScoutDataPlane } from './services/ScoutDataPlane';
 
@@ -26,12 +27,25 @@ export const scoutPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         lifecycle: coreServices.lifecycle,
+        scheduler: coreServices.scheduler,
       },
       async init(deps) {
-        const plane = await ScoutDataPlane.create(
-          readScoutConfig(deps.config),
+        const config = readScoutConfig(deps.config);
+        const plane = await ScoutDataPlane.create(config, deps.logger);
+        const pipeline = new LakehousePipeline(
+          plane.db,
+          config.lakehouse,
           deps.logger,
         );
+        if (config.pipeline.enabled) {
+          await deps.scheduler.scheduleTask({
+            id: 'scout-lakehouse-pipeline',
+            ...config.pipeline.schedule,
+            fn: async () => {
+              await pipeline.run('schedule');
+            },
+          });
+        }
         deps.lifecycle.addShutdownHook(() => plane.db.close());
         deps.permissionsRegistry.addPermissions(scoutPermissions);
         const metrics = FunctionMetrics.create();
@@ -45,7 +59,7 @@ export const scoutPlugin = createBackendPlugin({
           allow: 'unauthenticated',
         });
         deps.httpRouter.use(
-          await createRouter({ ...deps, plane, host, metrics }),
+          await createRouter({ ...deps, plane, host, metrics, pipeline }),
         );
       },
     });

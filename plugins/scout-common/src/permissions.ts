@@ -6,4 +6,13 @@ export const scoutMigrationsApplyPermission = createPermission({
   attributes: { action: 'update' },
 });
 
-export const scoutPermissions = [scoutMigrationsApplyPermission];
+/** Starting a lakehouse pipeline run (bronze load, dbt build, publish). */
+export const scoutPipelineRunPermission = createPermission({
+  name: 'scout.pipeline.run',
+  attributes: { action: 'create' },
+});
+
+export const scoutPermissions = [
+  scoutMigrationsApplyPermission,
+  scoutPipelineRunPermission,
+];

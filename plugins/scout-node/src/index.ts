@@ -20,3 +20,32 @@ export type {
 } from './migrations/createMigrationRunner';
 export type { MigrationStatus } from './migrations/migrationStatus';
 export { defaultMigrationsDirectory } from './migrations/migrationFiles';
+export {
+  icebergCatalogProperties,
+  LAKEHOUSE_NAMESPACES,
+  lakehouseSettings,
+} from './lakehouse/settings';
+export type { LakehouseSettings } from './lakehouse/settings';
+export { createTrinoSql, TrinoQueryError } from './lakehouse/trino';
+export type { TrinoSql, TrinoSqlOptions } from './lakehouse/trino';
+export { createLakehouseS3Client, ensureBucket } from './lakehouse/s3';
+export { repositoryRoot } from './repoRoot';
+export { runPipeline, newRunId } from './pipeline/runPipeline';
+export type {
+  PipelineTimings,
+  RunPipelineOptions,
+} from './pipeline/runPipeline';
+export { createLakehouseTarget } from './pipeline/createLakehouseTarget';
+export { RunStore } from './pipeline/runStore';
+export { NessieClient } from './pipeline/nessie';
+export { TrinoTarget } from './pipeline/trinoTarget';
+export type { TrinoTargetOptions } from './pipeline/trinoTarget';
+export { DuckdbTarget } from './pipeline/duckdbTarget';
+export { createTrinoSandbox } from './pipeline/trinoSandbox';
+export type { TrinoSandbox } from './pipeline/trinoSandbox';
+export type {
+  LakehouseEngine,
+  LakehouseTarget,
+  PipelineRun,
+  XidRange,
+} from './pipeline/types';

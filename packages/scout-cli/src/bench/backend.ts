@@ -65,6 +65,7 @@ export class BenchBackend {
         'scout:',
         // Reference data only: the bench brings its own transactions.
         '  demo: { enabled: true, transactions: 0 }',
+        '  pipeline: { enabled: false }',
         options.db === 'pglite'
           ? `  database: { dataDir: ${join(dir, 'pglite')} }`
           : '',

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { repositoryRoot } from '../repoRoot';
 
 /** One migration file as found on disk. */
 export type MigrationFile = { name: string; sql: string; checksum: string };
@@ -25,24 +25,7 @@ export async function readMigrationFiles(
   );
 }
 
-/**
- * The repository's `migrations/` folder: the first one above this package
- * that sits next to a `backstage.json`. Found in a source checkout only; a
- * deployment passes its own directory.
- */
+/** The repository's `migrations/` folder, in a source checkout. */
 export function defaultMigrationsDirectory(): string {
-  const start = dirname(
-    require.resolve('@internal/backstage-plugin-scout-node/package.json'),
-  );
-  for (let dir = start; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'migrations');
-    if (existsSync(join(dir, 'backstage.json')) && existsSync(candidate)) {
-      return candidate;
-    }
-    if (dirname(dir) === dir) {
-      throw new Error(
-        `No migrations folder next to a backstage.json was found above ${start}.`,
-      );
-    }
-  }
+  return join(repositoryRoot(), 'migrations');
 }

@@ -1,0 +1,45 @@
+import { repoRoot } from '../bench/backend.ts';
+import type { Command } from '../command.ts';
+import { parseStackArgs } from '../stack/args.ts';
+import { stackDown, stackStatus, stackUp } from '../stack/stack.ts';
+
+const usage = `Usage: scout stack <up|down|status> [service...] [--json]
+
+The local lakehouse stack, without Docker, on 127.0.0.1:
+  postgres  PostgreSQL 15 through scripts/lib/postgres.sh   (SCOUT_PG_PORT, 54329)
+  s3        S3Proxy, an S3 API over .scout/stack/s3/data    (SCOUT_S3_PORT, 9000)
+  nessie    Nessie, REST API v2 at /api/v2, RocksDB store   (SCOUT_NESSIE_PORT, 19120)
+  trino     Trino, catalogs iceberg and postgresql          (SCOUT_TRINO_PORT, 8080)
+
+  up       downloads once into .cache/stack, renders platform-manifests/config
+           into .scout/stack, starts what is not running and waits for it;
+           records PIDs in .scout/stack/pids.json, logs in .scout/logs
+  down     stops what "up" started, by recorded PID
+  status   one line per service; exit code 1 when one is not up
+
+Services default to all. Java 25 comes from SCOUT_JAVA_HOME, JAVA_HOME or
+/usr/lib/jvm/*25*; versions from SCOUT_TRINO_VERSION, SCOUT_NESSIE_VERSION,
+SCOUT_S3PROXY_VERSION; Trino's heap from SCOUT_TRINO_HEAP (3G).
+
+Options:
+  --json   status as JSON
+`;
+
+/** `scout stack up|down|status`: the lakehouse services as local processes. */
+export const stackCommand: Command = {
+  name: 'stack',
+  summary: 'Start, stop or show the local lakehouse stack (S3, Nessie, Trino)',
+  usage,
+  async run(args) {
+    const { action, services, json } = parseStackArgs(args);
+    const run = {
+      root: repoRoot,
+      services,
+      out: (text: string) => void process.stdout.write(text),
+      err: (text: string) => void process.stderr.write(text),
+    };
+    if (action === 'up') return stackUp(run);
+    if (action === 'down') return stackDown(run);
+    return stackStatus({ ...run, json });
+  },
+};

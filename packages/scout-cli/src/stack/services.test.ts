@@ -1,0 +1,71 @@
+import {
+  icebergCatalogProperties,
+  lakehouseSettings,
+} from '@internal/backstage-plugin-scout-node';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { stackVersions } from './artifacts.ts';
+import { stackPaths } from './paths.ts';
+import { templateVars } from './services.ts';
+import { parseProperties, renderTree } from './template.ts';
+
+const root = resolve(__dirname, '../../../..');
+
+describe('platform-manifests/config', () => {
+  let out: string;
+  beforeAll(async () => {
+    out = await mkdtemp(join(tmpdir(), 'scout-config-'));
+  });
+  afterAll(() => rm(out, { recursive: true, force: true }));
+
+  const settings = lakehouseSettings({ SCOUT_S3_PORT: '9100' });
+  const vars = templateVars(
+    stackPaths('/repo'),
+    settings,
+    stackVersions({}),
+    {},
+  );
+
+  it.each(['s3', 'nessie', 'trino'])(
+    'renders every %s template with the stack values',
+    async service => {
+      const files = await renderTree(
+        join(root, 'platform-manifests', 'config', service),
+        join(out, service),
+        vars,
+      );
+      expect(files.length).toBeGreaterThan(0);
+    },
+  );
+
+  it("renders Trino's iceberg catalog to icebergCatalogProperties()", async () => {
+    const text = await readFile(
+      join(out, 'trino', 'etc', 'catalog', 'iceberg.properties'),
+      'utf8',
+    );
+    expect(parseProperties(text)).toEqual({
+      'connector.name': 'iceberg',
+      ...icebergCatalogProperties(settings, 'main'),
+    });
+  });
+
+  it('keeps state under .scout/stack and Trino under .cache/stack', () => {
+    expect(vars.S3_DATA_DIR).toBe('/repo/.scout/stack/s3/data');
+    expect(vars.TRINO_HOME).toBe('/repo/.cache/stack/trino-server-476');
+    expect(vars.S3_ENDPOINT).toBe('http://127.0.0.1:9100');
+  });
+
+  it('checks the Trino heap setting', () => {
+    expect(
+      templateVars(stackPaths('/r'), settings, stackVersions({}), {
+        SCOUT_TRINO_HEAP: '2048M',
+      }).TRINO_HEAP,
+    ).toBe('2048M');
+    expect(() =>
+      templateVars(stackPaths('/r'), settings, stackVersions({}), {
+        SCOUT_TRINO_HEAP: 'lots',
+      }),
+    ).toThrow(/SCOUT_TRINO_HEAP must look like 3G/);
+  });
+});

@@ -1,0 +1,46 @@
+import { summarizeRunResults } from './dbt';
+
+describe('summarizeRunResults', () => {
+  const result = (unique_id: string, status: string, execution_time = 1) => ({
+    unique_id,
+    status,
+    execution_time,
+    message:
+      status === 'fail' ? 'Got 3 results, configured to fail if != 0' : null,
+  });
+
+  it('counts tests, sums time per layer and lists failures', () => {
+    const summary = summarizeRunResults({
+      metadata: {},
+      results: [
+        result('model.scout.silver_transactions', 'success', 2),
+        result('model.scout.silver_line_items', 'success', 3),
+        result('model.scout.gold_payment_mix', 'success', 1.5),
+        result(
+          'test.scout.not_null_silver_transactions_total.1a',
+          'pass',
+          0.25,
+        ),
+        result('test.scout.sums_match_silver_transactions.2b', 'fail', 0.25),
+        result('model.scout.platinum_store_features', 'skipped', 0),
+        result('exposure.scout.genie', 'no-op', 0),
+      ],
+    });
+    expect(summary).toEqual({
+      testsPassed: 1,
+      testsFailed: 1,
+      seconds: { silver: 5, gold: 1.5, tests: 0.5, platinum: 0 },
+      failures: [
+        {
+          node: 'test.scout.sums_match_silver_transactions.2b',
+          status: 'fail',
+          message: 'Got 3 results, configured to fail if != 0',
+        },
+      ],
+    });
+  });
+
+  it('rejects a file that is not dbt run results', () => {
+    expect(() => summarizeRunResults({ results: [{ id: 1 }] })).toThrow();
+  });
+});

@@ -1,0 +1,180 @@
+import type { SqlQueryable } from '@internal/backstage-plugin-scout-common';
+import { randomBytes } from 'node:crypto';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DbtBuildResult, runDbtBuild } from './dbt';
+import { RunStore } from './runStore';
+import type { LakehouseTarget, PipelineRun, XidRange } from './types';
+
+export type RunPipelineOptions = {
+  /** The scout database: silver is read from it and the run recorded in it. */
+  db: SqlQueryable;
+  target: LakehouseTarget;
+  /** Who started the run: cli, schedule, test... */
+  trigger: string;
+  repoRoot: string;
+  /** Progress lines. */
+  log: (line: string) => void;
+  /** Runs dbt; tests may replace it. Default: scripts/dbt build. */
+  dbtBuild?: typeof runDbtBuild;
+};
+
+/** Timings of one run's steps, in seconds. */
+export type PipelineTimings = {
+  bronzeLoad: number;
+  dbt: Record<string, number>;
+  dbtTotal: number;
+  publish: number;
+};
+
+/** `20261127-112233-ab12`: sortable, and safe in branch and catalog names. */
+export function newRunId(now = new Date()): string {
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace('T', '-')
+    .slice(0, 15);
+  return `${stamp}-${randomBytes(2).toString('hex')}`;
+}
+
+/**
+ * One write-audit-publish run: load new silver rows into bronze on the run's
+ * branch, build and test every dbt layer there, and publish to main only if
+ * every test passed. A failed run leaves main as it was and keeps its branch.
+ */
+export async function runPipeline(
+  options: RunPipelineOptions,
+): Promise<{ run: PipelineRun; timings: PipelineTimings }> {
+  const { db, target, trigger, repoRoot, log } = options;
+  const runs = new RunStore(db);
+  const runId = newRunId();
+  const runDir = join(repoRoot, '.scout/pipeline/runs', runId);
+  await runs.start({ runId, engine: target.engine, trigger });
+  log(`run ${runId} on ${target.engine}`);
+  const timings: PipelineTimings = {
+    bronzeLoad: 0,
+    dbt: {},
+    dbtTotal: 0,
+    publish: 0,
+  };
+  const since = (start: number) => (performance.now() - start) / 1000;
+  let branch: string | undefined;
+  try {
+    branch = await target.begin(runId);
+    await runs.update(runId, { branch });
+    log(`branch ${branch}`);
+
+    let start = performance.now();
+    const range: XidRange = {
+      from: await target.nextXid(),
+      to: await settledXid(db),
+    };
+    const oldest = await oldestReceivedAt(db, range);
+    const loaded = await target.loadBronze(range, runId);
+    timings.bronzeLoad = since(start);
+    await runs.update(runId, { fromXid: range.from, toXid: range.to });
+    log(
+      `bronze: ${loaded} new transactions (source_xid ${range.from}..${
+        range.to - 1
+      }) in ${timings.bronzeLoad.toFixed(1)} s`,
+    );
+
+    start = performance.now();
+    const { target: dbtTarget, env } = target.dbt();
+    const build: DbtBuildResult = await (options.dbtBuild ?? runDbtBuild)({
+      repoRoot,
+      target: dbtTarget,
+      env,
+      targetPath: join(runDir, 'dbt'),
+      log: line => log(`dbt | ${line}`),
+    });
+    timings.dbtTotal = since(start);
+    timings.dbt = build.seconds;
+    const rows = await target.countRows();
+    await runs.update(runId, {
+      rows,
+      testsPassed: build.testsPassed,
+      testsFailed: build.testsFailed,
+    });
+    if (!build.ok) {
+      const failures = build.failures
+        .map(f => `${f.node} (${f.status}): ${f.message}`)
+        .join('; ');
+      throw new Error(
+        `dbt build failed, main is unchanged: ${
+          failures || `exit code ${build.exitCode}`
+        }`,
+      );
+    }
+
+    start = performance.now();
+    await target.publish();
+    timings.publish = since(start);
+    await publishArtifacts(repoRoot, join(runDir, 'dbt'));
+    const freshnessSeconds =
+      oldest === undefined ? null : (Date.now() - oldest.getTime()) / 1000;
+    await runs.update(runId, {
+      status: 'published',
+      finishedAt: new Date().toISOString(),
+      freshnessSeconds,
+    });
+    log(
+      `published to main: ${build.testsPassed} tests passed${
+        freshnessSeconds === null
+          ? ''
+          : `, oldest new transaction reached gold ${freshnessSeconds.toFixed(
+              1,
+            )} s after ingest`
+      }`,
+    );
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log(
+      `failed: ${message}${
+        branch ? ` (branch ${branch} kept for inspection)` : ''
+      }`,
+    );
+    await target.abandon().catch(cleanup => {
+      log(`could not clean up after the run: ${cleanup}`);
+    });
+    await runs.update(runId, {
+      status: 'failed',
+      finishedAt: new Date().toISOString(),
+      error: message,
+    });
+  }
+  const run = await runs.get(runId);
+  return { run: run!, timings };
+}
+
+/**
+ * The xid below which every writer has finished: silver rows under it can
+ * no longer appear or change, so a load up to it misses nothing.
+ */
+async function settledXid(db: SqlQueryable): Promise<number> {
+  const { rows } = await db.query<{ xmin: string }>(
+    'select pg_snapshot_xmin(pg_current_snapshot())::text as xmin',
+  );
+  return Number(rows[0].xmin);
+}
+
+async function oldestReceivedAt(
+  db: SqlQueryable,
+  range: XidRange,
+): Promise<Date | undefined> {
+  const { rows } = await db.query<{ oldest: Date | string | null }>(
+    `select min(received_at) as oldest from scout.silver_transactions
+     where source_xid >= $1 and source_xid < $2`,
+    [range.from, range.to],
+  );
+  return rows[0].oldest === null ? undefined : new Date(rows[0].oldest);
+}
+
+/** The published run's dbt manifest and results, where the portal reads them. */
+async function publishArtifacts(repoRoot: string, targetPath: string) {
+  const published = join(repoRoot, '.scout/pipeline/published');
+  await mkdir(published, { recursive: true });
+  for (const file of ['manifest.json', 'run_results.json']) {
+    await copyFile(join(targetPath, file), join(published, file));
+  }
+}

@@ -1,0 +1,166 @@
+import { APPENDED, Columns, REPLACED, silverSelects } from './bronzeSource';
+import type { TrinoSql } from '../lakehouse/trino';
+import type { NessieClient } from './nessie';
+import type { LakehouseTarget, XidRange } from './types';
+
+export type TrinoTargetOptions = {
+  trino: TrinoSql;
+  nessie: NessieClient;
+  /**
+   * The `iceberg` catalog's properties; a run's catalog takes them with
+   * `iceberg.nessie-catalog.ref` set to the run's branch.
+   */
+  icebergProperties: Record<string, string>;
+  /** The Trino catalog over the scout PostgreSQL database. Default postgresql. */
+  postgresCatalog?: string;
+  /** The published Nessie branch. Default main. */
+  mainBranch?: string;
+};
+
+const LAYERS = ['bronze', 'silver', 'gold', 'platinum'];
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+const columnList = (columns: Columns) =>
+  columns.map(([name, type]) => `${name} ${type}`).join(', ');
+
+/** The bronze select list over a silver subquery `x`, cast to bronze types. */
+function castList(columns: Columns, loadId: string) {
+  return columns
+    .map(([name, type]) => {
+      if (name === 'load_id') return `${literal(loadId)} as load_id`;
+      if (name === 'loaded_at') return `current_timestamp(6) as loaded_at`;
+      return `cast(x.${name} as ${type}) as ${name}`;
+    })
+    .join(', ');
+}
+
+/**
+ * The lakehouse on Iceberg through Trino, with Nessie branches for
+ * write-audit-publish: each run gets a branch off main and a Trino catalog
+ * on that branch; publish merges the branch into main.
+ */
+export class TrinoTarget implements LakehouseTarget {
+  readonly engine = 'trino';
+  #branch = '';
+  #catalog = '';
+
+  constructor(private readonly options: TrinoTargetOptions) {}
+
+  get #main() {
+    return this.options.mainBranch ?? 'main';
+  }
+
+  async begin(runId: string) {
+    const { trino, nessie, icebergProperties } = this.options;
+    this.#branch = `run-${runId}`;
+    this.#catalog = `run_${runId.replaceAll('-', '_')}`;
+    await nessie.createBranch(this.#branch, this.#main);
+    const properties = {
+      ...icebergProperties,
+      'iceberg.nessie-catalog.ref': this.#branch,
+    };
+    await trino(
+      `create catalog ${this.#catalog} using iceberg with (${Object.entries(
+        properties,
+      )
+        .map(([key, value]) => `"${key}" = ${literal(value)}`)
+        .join(', ')})`,
+    );
+    for (const layer of LAYERS) {
+      await trino(`create schema if not exists ${this.#catalog}.${layer}`);
+    }
+    for (const [table, columns] of Object.entries(APPENDED)) {
+      await trino(
+        `create table if not exists ${
+          this.#catalog
+        }.bronze.${table} (${columnList(columns)})
+         with (partitioning = array['sale_date', 'region_code'])`,
+      );
+    }
+    return this.#branch;
+  }
+
+  async nextXid() {
+    const [[next]] = await this.options.trino(
+      `select coalesce(max(source_xid) + 1, 0) from ${
+        this.#catalog
+      }.bronze.transactions`,
+    );
+    return Number(next);
+  }
+
+  async loadBronze(range: XidRange, loadId: string) {
+    const pg = `${this.options.postgresCatalog ?? 'postgresql'}.scout`;
+    const selects = silverSelects(pg);
+    let loaded = 0;
+    for (const [table, columns] of Object.entries(APPENDED)) {
+      const rows = await this.options.trino(
+        `insert into ${this.#catalog}.bronze.${table}
+         select ${castList(columns, loadId)}
+         from (${selects[table as keyof typeof APPENDED]}
+               where t.source_xid >= ${range.from} and t.source_xid < ${
+          range.to
+        }) x`,
+      );
+      if (table === 'transactions') loaded = Number(rows[0]?.[0] ?? 0);
+    }
+    for (const [table, columns] of Object.entries(REPLACED)) {
+      await this.options.trino(
+        `create or replace table ${this.#catalog}.bronze.${table} as
+         select ${castList(columns, loadId)}
+         from (${selects[table as keyof typeof REPLACED]}) x`,
+      );
+    }
+    return loaded;
+  }
+
+  dbt() {
+    return { target: 'trino', env: { SCOUT_TRINO_CATALOG: this.#catalog } };
+  }
+
+  async countRows() {
+    const tables = await this.options.trino(
+      `select table_schema, table_name from ${
+        this.#catalog
+      }.information_schema.tables
+       where table_schema in (${LAYERS.map(literal).join(
+         ', ',
+       )}) and table_type = 'BASE TABLE'
+       order by 1, 2`,
+    );
+    if (tables.length === 0) return {};
+    const rows = await this.options.trino(
+      tables
+        .map(
+          ([schema, table]) =>
+            `select '${schema}.${table}', count(*) from ${
+              this.#catalog
+            }."${schema}"."${table}"`,
+        )
+        .join(' union all '),
+    );
+    return Object.fromEntries(
+      rows.map(([name, n]) => [String(name), Number(n)]),
+    );
+  }
+
+  async publish() {
+    const { nessie } = this.options;
+    await nessie.merge(
+      this.#branch,
+      this.#main,
+      `pipeline run ${this.#branch}: every dbt test passed`,
+    );
+    await this.#dropCatalog();
+    await nessie.deleteBranch(this.#branch);
+  }
+
+  async abandon() {
+    await this.#dropCatalog();
+  }
+
+  async #dropCatalog() {
+    if (this.#catalog)
+      await this.options.trino(`drop catalog if exists ${this.#catalog}`);
+  }
+}
