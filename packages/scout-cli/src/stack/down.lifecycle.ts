@@ -27,14 +27,34 @@ function processesOfThisCheckout(): string[] {
   return found;
 }
 
-const groupAlive = (pid: number) => {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
+/**
+ * The process `pgid` and the members of its process group that have not
+ * exited. A zombie has exited (it only waits to be reaped): it counts as gone.
+ */
+function liveMembers(pgid: number): number[] {
+  const members: number[] = [];
+  for (const pid of readdirSync('/proc').filter(d => /^\d+$/.test(d))) {
+    let stat = '';
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    // pid (comm) state ppid pgrp ...: comm may hold spaces, so split after ')'.
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const member = Number(pgrp) === pgid || Number(pid) === pgid;
+    if (member && state !== 'Z') members.push(Number(pid));
   }
-};
+  return members;
+}
+
+/** Polls `check` until it holds or `ms` pass: exits finish a moment after `down` returns. */
+async function eventually(check: () => boolean, ms = 15_000) {
+  const deadline = Date.now() + ms;
+  while (!check() && Date.now() < deadline) {
+    await new Promise(resolve => setTimeout(resolve, 250));
+  }
+}
 
 test('stack down leaves no process of ours running', async () => {
   const pidFile = join(stackPaths(repoRoot).state, 'pids.json');
@@ -50,8 +70,16 @@ test('stack down leaves no process of ours running', async () => {
     stdio: 'inherit',
   });
 
+  const gone = () =>
+    started.every(([, { pid }]) => liveMembers(pid).length === 0) &&
+    processesOfThisCheckout().length === 0;
+  await eventually(gone);
   for (const [service, { pid }] of started) {
-    assert.equal(groupAlive(pid), false, `${service} (pid ${pid}) still runs`);
+    assert.deepEqual(
+      liveMembers(pid),
+      [],
+      `${service} (pid ${pid}) still runs`,
+    );
   }
   assert.deepEqual(processesOfThisCheckout(), []);
   // status exits 1 when services are down, which is the point here.
