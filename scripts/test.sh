@@ -57,7 +57,7 @@ step "building the frontend"
 yarn workspace app build >"$results/app-build.log" 2>&1 || { tail -n 30 "$results/app-build.log"; die "frontend build failed"; }
 
 step "starting the portal backend (serves the built frontend)"
-rm -rf .scout/pglite-test
+rm -rf .scout/pglite-test .scout/lakehouse-test
 portal_start app-config.test.yaml
 log "backend answered after $(portal_wait 180)s"
 

@@ -66,4 +66,8 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 // scout: the scout database, migrations and hosted edge functions
 backend.add(import('@internal/backstage-plugin-scout-backend'));
 
+backend.add(import('@internal/backstage-plugin-lakehouse-backend'));
+backend.add(
+  import('@internal/backstage-plugin-catalog-backend-module-lakehouse'),
+);
 backend.start();

@@ -26,8 +26,19 @@ export {
   lakehouseSettings,
 } from './lakehouse/settings';
 export type { LakehouseSettings } from './lakehouse/settings';
-export { createTrinoSql, TrinoQueryError } from './lakehouse/trino';
-export type { TrinoSql, TrinoSqlOptions } from './lakehouse/trino';
+export {
+  createTrinoQuery,
+  createTrinoSql,
+  TrinoQueryError,
+  TrinoUnavailableError,
+} from './lakehouse/trino';
+export type {
+  TrinoQuery,
+  TrinoResult,
+  TrinoSql,
+  TrinoSqlOptions,
+  TrinoStatementOptions,
+} from './lakehouse/trino';
 export { createLakehouseS3Client, ensureBucket } from './lakehouse/s3';
 export { repositoryRoot } from './repoRoot';
 export { runPipeline, newRunId } from './pipeline/runPipeline';
@@ -37,7 +48,18 @@ export type {
 } from './pipeline/runPipeline';
 export { createLakehouseTarget } from './pipeline/createLakehouseTarget';
 export { RunStore } from './pipeline/runStore';
-export { NessieClient } from './pipeline/nessie';
+export {
+  NessieClient,
+  NessieError,
+  NessieUnavailableError,
+} from './pipeline/nessie';
+export type {
+  NessieContent,
+  NessieDiffEntry,
+  NessieEntry,
+  NessieLogEntry,
+  NessieReference,
+} from './pipeline/nessie';
 export { TrinoTarget } from './pipeline/trinoTarget';
 export type { TrinoTargetOptions } from './pipeline/trinoTarget';
 export { DuckdbTarget } from './pipeline/duckdbTarget';

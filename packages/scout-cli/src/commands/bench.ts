@@ -5,10 +5,12 @@ import {
   UsageError,
 } from '../command.ts';
 import { benchIngest } from '../bench/ingest.ts';
+import { benchLakehouse } from '../bench/lakehouse.ts';
 import { benchPipeline } from '../bench/pipeline.ts';
 
 const usage = `Usage: scout bench ingest [--db pglite|postgres] [--count N] [--batch B] [--concurrency C] [--singles S]
        scout bench pipeline [--transactions N,M,...] [--engine trino|duckdb]
+       scout bench lakehouse [--engine trino|duckdb] [--transactions N] [--requests R] [--url URL]
 
 ingest    Starts a backend on a fresh database (PGlite, or the project's local
           PostgreSQL started by scripts/lib/postgres.sh), drives
@@ -20,6 +22,13 @@ pipeline  For each N: ingests N transactions into a fresh PostgreSQL database
           lakehouse and prints one JSON line: bronze load time, dbt time per
           layer, and freshness (ingest to gold). Trino needs the stack
           (\`yarn scout stack up\`).
+lakehouse Latency of the lakehouse browser API: ingests N transactions into a
+          fresh PostgreSQL database, runs the pipeline (a sandbox branch on
+          Trino, or a new folder on DuckDB), starts a backend serving that
+          lakehouse and prints one JSON line: p50 and p95 per route (the
+          metadata routes and a 100-row preview of gold_daily_store_sales),
+          after three warm-up requests each. With --url it measures a running
+          backend instead, whose gold must be populated. Trino needs the stack.
 
 Options:
   --db D             pglite or postgres (default pglite)
@@ -27,16 +36,20 @@ Options:
   --batch B          transactions per request (default 5000)
   --concurrency C    requests in flight (default 4)
   --singles S        single-transaction requests afterwards, one at a time (default 500)
-  --transactions L   pipeline: comma-separated sizes (default 100000,1000000)
-  --engine E         pipeline: trino or duckdb (default trino)
+  --transactions L   pipeline: comma-separated sizes (default 100000,1000000);
+                     lakehouse: one size (default 20000)
+  --engine E         pipeline, lakehouse: trino or duckdb (default trino)
+  --requests R       lakehouse: timed requests per route (default 50)
+  --url U            lakehouse: a running backend, e.g. http://127.0.0.1:7007
   --seed S           generator seed (default 1)
   --port P           the bench backend's port (default 7107)
 `;
 
-/** `scout bench ingest`: the ingestion benchmark. */
+/** `scout bench ingest|pipeline|lakehouse`: the benchmarks. */
 export const benchCommand: Command = {
   name: 'bench',
-  summary: 'Benchmark ingestion or the lakehouse pipeline (JSON lines)',
+  summary:
+    'Benchmark ingestion, the lakehouse pipeline or the lakehouse browser (JSON lines)',
   usage,
   async run(args) {
     const { values, positionals } = parseFlags({
@@ -50,8 +63,10 @@ export const benchCommand: Command = {
         singles: { type: 'string', default: '500' },
         seed: { type: 'string', default: '1' },
         port: { type: 'string', default: '7107' },
-        transactions: { type: 'string', default: '100000,1000000' },
+        transactions: { type: 'string' },
         engine: { type: 'string', default: 'trino' },
+        requests: { type: 'string', default: '50' },
+        url: { type: 'string' },
       },
     });
     const progress = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
@@ -59,7 +74,8 @@ export const benchCommand: Command = {
       if (values.engine !== 'trino' && values.engine !== 'duckdb') {
         throw new UsageError('--engine must be trino or duckdb');
       }
-      for (const size of values.transactions.split(',')) {
+      const sizes = values.transactions ?? '100000,1000000';
+      for (const size of sizes.split(',')) {
         const result = await benchPipeline(
           {
             engine: values.engine,
@@ -73,8 +89,32 @@ export const benchCommand: Command = {
       }
       return;
     }
+    if (positionals[0] === 'lakehouse') {
+      if (values.engine !== 'trino' && values.engine !== 'duckdb') {
+        throw new UsageError('--engine must be trino or duckdb');
+      }
+      const result = await benchLakehouse(
+        {
+          engine: values.engine,
+          transactions: parseInteger(
+            'transactions',
+            values.transactions ?? '20000',
+            1,
+          ),
+          requests: parseInteger('requests', values.requests, 1),
+          seed: parseInteger('seed', values.seed, 0),
+          port: parseInteger('port', values.port, 1),
+          url: values.url,
+        },
+        progress,
+      );
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      return;
+    }
     if (positionals[0] !== 'ingest')
-      throw new UsageError('the benchmark to run is "ingest" or "pipeline"');
+      throw new UsageError(
+        'the benchmark to run is "ingest", "pipeline" or "lakehouse"',
+      );
     if (values.db !== 'pglite' && values.db !== 'postgres') {
       throw new UsageError('--db must be pglite or postgres');
     }

@@ -1,5 +1,5 @@
 import type { QueryResult } from 'trino-client';
-import { collectRows, TrinoQueryError } from './trino';
+import { collectResult, collectRows, TrinoQueryError } from './trino';
 
 /** Pages as trino-client's iterator hands them out: the last one again with done=true. */
 function pages(...results: QueryResult[]) {
@@ -53,5 +53,29 @@ describe('collectRows', () => {
       "Trino query 20261127_0001 failed: line 1:15: Table 'iceberg.bronze.nope' does not exist [TABLE_NOT_FOUND]\n  in: select *",
     );
     expect(error.queryId).toBe('20261127_0001');
+  });
+});
+
+describe('collectResult', () => {
+  it('names and types the columns, from the first page that has them', async () => {
+    const columns = [
+      { name: 'sale_date', type: 'date' },
+      { name: 'revenue', type: 'decimal(14,2)' },
+    ];
+    const result = await collectResult(
+      pages(
+        { id: 'q1' },
+        { id: 'q1', columns, data: [['2026-11-19', '12.50']] },
+        { id: 'q1', columns, data: [['2026-11-20', '3.00']] },
+      ),
+      'select',
+    );
+    expect(result).toEqual({
+      columns,
+      rows: [
+        ['2026-11-19', '12.50'],
+        ['2026-11-20', '3.00'],
+      ],
+    });
   });
 });

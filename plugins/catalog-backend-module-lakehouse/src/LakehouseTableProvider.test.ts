@@ -1,0 +1,289 @@
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import {
+  DiscoveryService,
+  SchedulerServiceTaskFunction,
+} from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
+import { LakehouseTableProvider } from './LakehouseTableProvider';
+
+// A stand-in for the lakehouse backend: canned answers per path, overridable
+// per test, and the Authorization header of every request.
+type Answer = { status: number; body: unknown };
+
+const answers = new Map<string, Answer>();
+const authorizations: (string | undefined)[] = [];
+let server: Server;
+let baseUrl: string;
+
+function ok(body: unknown): Answer {
+  return { status: 200, body };
+}
+
+// The body that the backend's error handler sends for a thrown error.
+function failure(status: number, name: string, message: string): Answer {
+  return {
+    status,
+    body: {
+      error: { name, message },
+      request: { method: 'GET', url: '/' },
+      response: { statusCode: status },
+    },
+  };
+}
+
+function summary(namespace: string, name: string) {
+  return {
+    namespace,
+    name,
+    rowCount: 10,
+    sizeBytes: 1000,
+    fileCount: 1,
+    lastUpdated: '2025-01-01T00:00:00Z',
+  };
+}
+
+function detail(namespace: string, name: string, description: string | null) {
+  return {
+    summary: summary(namespace, name),
+    description,
+    columns: [],
+    partitionSpec: [],
+    properties: {},
+    health: {
+      fileCount: 1,
+      totalBytes: 1000,
+      averageFileBytes: 1000,
+      targetFileBytes: 1000,
+      smallFileCount: 1,
+    },
+  };
+}
+
+function serveLakehouse() {
+  answers.clear();
+  const set = (path: string, answer: Answer) =>
+    answers.set(`/api/lakehouse${path}`, answer);
+  set(
+    '/catalogs',
+    ok({
+      items: [
+        { name: 'iceberg', engine: 'trino', defaultRef: 'main' },
+        { name: 'local', engine: 'duckdb', defaultRef: 'main' },
+      ],
+    }),
+  );
+  set(
+    '/catalogs/iceberg/namespaces',
+    ok({
+      items: [
+        { name: 'bronze', tableCount: 1 },
+        { name: 'gold', tableCount: 1 },
+      ],
+    }),
+  );
+  set(
+    '/catalogs/iceberg/namespaces/bronze/tables',
+    ok({ items: [summary('bronze', 'transactions')] }),
+  );
+  set(
+    '/catalogs/iceberg/namespaces/bronze/tables/transactions',
+    ok(detail('bronze', 'transactions', null)),
+  );
+  set(
+    '/catalogs/iceberg/namespaces/gold/tables',
+    ok({ items: [summary('gold', 'gold_payment_mix')] }),
+  );
+  set(
+    '/catalogs/iceberg/namespaces/gold/tables/gold_payment_mix',
+    ok(detail('gold', 'gold_payment_mix', 'Payment methods per day.')),
+  );
+  set(
+    '/catalogs/local/namespaces',
+    ok({ items: [{ name: 'gold', tableCount: 1 }] }),
+  );
+  set(
+    '/catalogs/local/namespaces/gold/tables',
+    ok({ items: [summary('gold', 'gold_payment_mix')] }),
+  );
+  // No detail route for local: that table's detail answers 404.
+  return set;
+}
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    authorizations.push(req.headers.authorization);
+    const answer =
+      answers.get(req.url ?? '') ?? failure(404, 'NotFoundError', 'no such');
+    res.writeHead(answer.status, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(answer.body));
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise(resolve => server.close(resolve));
+});
+
+beforeEach(() => {
+  authorizations.length = 0;
+});
+
+function discoveryAt(url: () => string): DiscoveryService {
+  return {
+    getBaseUrl: async pluginId => `${url()}/api/${pluginId}`,
+    getExternalBaseUrl: async pluginId => `${url()}/api/${pluginId}`,
+  };
+}
+
+/** Connects a provider and returns a function that runs its scheduled task once. */
+async function connectProvider(discovery = discoveryAt(() => baseUrl)) {
+  const logger = mockServices.logger.mock();
+  let task: SchedulerServiceTaskFunction | undefined;
+  const provider = LakehouseTableProvider.create({
+    discovery,
+    auth: mockServices.auth({ pluginId: 'catalog' }),
+    logger,
+    taskRunner: {
+      run: async ({ fn }) => {
+        task = fn;
+      },
+    },
+    appBaseUrl: 'http://localhost:3000',
+  });
+  const connection: jest.Mocked<EntityProviderConnection> = {
+    applyMutation: jest.fn(),
+    refresh: jest.fn(),
+  };
+  await provider.connect(connection);
+  const runOnce = async () => {
+    await task!(new AbortController().signal);
+  };
+  return { connection, logger, runOnce };
+}
+
+describe('LakehouseTableProvider', () => {
+  it('applies every table of every catalog as a full mutation', async () => {
+    serveLakehouse();
+    const { connection, logger, runOnce } = await connectProvider();
+    await runOnce();
+
+    expect(connection.applyMutation).toHaveBeenCalledTimes(1);
+    const mutation = connection.applyMutation.mock.calls[0][0];
+    expect(mutation.type).toBe('full');
+    const entities = mutation.type === 'full' ? mutation.entities : [];
+    expect(
+      entities.map(({ entity, locationKey }) => ({
+        name: entity.metadata.name,
+        ref: entity.metadata.annotations?.['scout.io/lakehouse-table'],
+        type: entity.spec?.type,
+        description: entity.metadata.description,
+        locationKey,
+      })),
+    ).toEqual([
+      {
+        name: 'bronze-transactions',
+        ref: 'iceberg/bronze/transactions',
+        type: 'iceberg-table',
+        description:
+          'The transactions table of the bronze layer in lakehouse catalog iceberg.',
+        locationKey: 'LakehouseTableProvider',
+      },
+      {
+        name: 'gold-gold-payment-mix',
+        ref: 'iceberg/gold/gold_payment_mix',
+        type: 'iceberg-table',
+        description: 'Payment methods per day.',
+        locationKey: 'LakehouseTableProvider',
+      },
+      {
+        name: 'local-gold-gold-payment-mix',
+        ref: 'local/gold/gold_payment_mix',
+        type: 'lakehouse-table',
+        description:
+          'The gold_payment_mix table of the gold layer in lakehouse catalog local.',
+        locationKey: 'LakehouseTableProvider',
+      },
+    ]);
+    // The missing detail costs a description, not the table.
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('No detail for lakehouse table local/gold'),
+    );
+    // Every request carried the catalog's plugin-to-plugin token.
+    expect(new Set(authorizations)).toEqual(
+      new Set([
+        mockCredentials.service.header({
+          onBehalfOf: mockCredentials.service('plugin:catalog'),
+          targetPluginId: 'lakehouse',
+        }),
+      ]),
+    );
+    expect(authorizations).toHaveLength(9);
+  });
+
+  it('keeps the previous tables when the backend answers 503', async () => {
+    const set = serveLakehouse();
+    set(
+      '/catalogs',
+      failure(503, 'ServiceUnavailableError', 'Trino is not reachable'),
+    );
+    const { connection, logger, runOnce } = await connectProvider();
+    await runOnce();
+
+    expect(connection.applyMutation).not.toHaveBeenCalled();
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('Trino is not reachable'),
+    );
+  });
+
+  it('applies nothing when one listing fails midway', async () => {
+    const set = serveLakehouse();
+    set(
+      '/catalogs/local/namespaces/gold/tables',
+      failure(503, 'ServiceUnavailableError', 'DuckDB is busy'),
+    );
+    const { connection, logger, runOnce } = await connectProvider();
+    await runOnce();
+
+    expect(connection.applyMutation).not.toHaveBeenCalled();
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('DuckDB is busy'),
+    );
+  });
+
+  it('keeps the previous tables when the backend is unreachable', async () => {
+    // A port that was just free and is closed again: connection refused.
+    const closed = createServer();
+    await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise(resolve => closed.close(resolve));
+
+    const { connection, logger, runOnce } = await connectProvider(
+      discoveryAt(() => `http://127.0.0.1:${port}`),
+    );
+    await runOnce();
+
+    expect(connection.applyMutation).not.toHaveBeenCalled();
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('The lakehouse backend is unreachable'),
+    );
+  });
+
+  it('logs an error and applies nothing on any other failure', async () => {
+    const set = serveLakehouse();
+    set('/catalogs', failure(401, 'AuthenticationError', 'bad token'));
+    const { connection, logger, runOnce } = await connectProvider();
+    await runOnce();
+
+    expect(connection.applyMutation).not.toHaveBeenCalled();
+    expect(logger.error).toHaveBeenCalledWith(
+      'Lakehouse tables not refreshed, keeping the previous ones',
+      expect.objectContaining({
+        name: 'AuthenticationError',
+        message: expect.stringContaining('bad token'),
+      }),
+    );
+  });
+});

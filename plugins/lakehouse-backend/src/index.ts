@@ -1,0 +1,1 @@
+export { lakehousePlugin as default } from './plugin';

@@ -1,0 +1,21 @@
+import { useRouteRef, useRouteRefParams } from '@backstage/frontend-plugin-api';
+import { Flex, Link } from '@backstage/ui';
+import { rootRouteRef, tableRouteRef } from '../routes';
+import { TableView } from './table/TableView';
+
+/** A table at its own address, with the way back to its layer. */
+export function TablePage() {
+  const { catalog, namespace, table } = useRouteRefParams(tableRouteRef);
+  const root = useRouteRef(rootRouteRef);
+  const layer = new URLSearchParams({ catalog, layer: namespace });
+  return (
+    <Flex direction="column" gap="3">
+      {root && (
+        <Link href={`${root()}?${layer}`} variant="body-medium">
+          {`← All tables in ${namespace}`}
+        </Link>
+      )}
+      <TableView tableRef={{ catalog, namespace, table }} />
+    </Flex>
+  );
+}

@@ -1,0 +1,16 @@
+import { Flex, Text } from '@backstage/ui';
+import styles from './common.module.css';
+
+/** Nothing to show, and why. */
+export function EmptyState(props: { title: string; description?: string }) {
+  return (
+    <Flex direction="column" gap="1" className={styles.empty}>
+      <Text variant="title-x-small">{props.title}</Text>
+      {props.description && (
+        <Text variant="body-medium" color="secondary">
+          {props.description}
+        </Text>
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,31 @@
+import { ColumnConfig, Table, TableItem, useTable } from '@backstage/ui';
+import { ReactNode } from 'react';
+
+/**
+ * A client-side paged table, for lists that grow with every pipeline run
+ * (partitions, snapshots, commits): only one page of rows is rendered.
+ */
+export function PagedTable<T extends TableItem>(props: {
+  columnConfig: ColumnConfig<T>[];
+  data: T[];
+  emptyState?: ReactNode;
+  pageSize?: number;
+}) {
+  const pageSize = props.pageSize ?? 50;
+  const { tableProps } = useTable({
+    mode: 'complete',
+    data: props.data,
+    paginationOptions: {
+      type: props.data.length > pageSize ? 'page' : 'none',
+      pageSize,
+      showPageSizeOptions: false,
+    },
+  });
+  return (
+    <Table
+      {...tableProps}
+      columnConfig={props.columnConfig}
+      emptyState={props.emptyState}
+    />
+  );
+}

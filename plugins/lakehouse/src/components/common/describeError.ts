@@ -1,0 +1,42 @@
+import { LakehouseError } from '../../api';
+
+/** What went wrong, in words, and what the reader can do about it. */
+export function describeError(error: Error): { title: string; action: string } {
+  const status = error instanceof LakehouseError ? error.status : undefined;
+  switch (status) {
+    case 0:
+      return {
+        title: 'The portal backend is not reachable',
+        action: 'Start the portal (yarn dev) and reload this page.',
+      };
+    case 503:
+      return {
+        title: 'The lakehouse engine is not reachable',
+        action:
+          'Start Trino and Nessie with yarn scout stack up (yarn scout stack status shows what runs), or browse the embedded DuckDB lakehouse instead: set lakehouse.engine to duckdb, the default.',
+      };
+    case 404:
+      return {
+        title: 'Not found',
+        action:
+          'Check the catalog, layer and table names. If the table is new, the pipeline may not have published it yet: run yarn scout pipeline run.',
+      };
+    case 400:
+      return {
+        title: 'The request was rejected',
+        action:
+          'Catalog, layer and table names are lower-case SQL identifiers; check the address.',
+      };
+    case 401:
+    case 403:
+      return {
+        title: 'Not allowed',
+        action: 'Sign in again, or ask a portal administrator for access.',
+      };
+    default:
+      return {
+        title: 'The lakehouse request failed',
+        action: 'Try again; the backend log has the details.',
+      };
+  }
+}
