@@ -58,8 +58,14 @@ yarn workspace app build >"$results/app-build.log" 2>&1 || { tail -n 30 "$result
 
 step "starting the portal backend (serves the built frontend)"
 rm -rf .scout/pglite-test .scout/lakehouse-test
+# On the stack: the scout database on PostgreSQL, and the lakehouse on
+# Trino/Nessie, which the portal's first scheduled pipeline run fills from
+# the demo data (the tests above covered PGlite and DuckDB).
+export SCOUT_DATABASE_URL="$SCOUT_TEST_DATABASE_URL" SCOUT_LAKEHOUSE_ENGINE=trino
 portal_start app-config.test.yaml
+unset SCOUT_DATABASE_URL SCOUT_LAKEHOUSE_ENGINE
 log "backend answered after $(portal_wait 180)s"
+log "the pipeline published the demo data to Iceberg after $(portal_wait_pipeline 600)s more"
 
 step "catalog API tests and browser journeys (Playwright)"
 PLAYWRIGHT_URL="$PORTAL_URL" yarn playwright test || failed_steps+=(playwright)

@@ -48,3 +48,29 @@ portal_stop() {
   rm -f "$SCOUT_STATE/backend.pid"
   PORTAL_PID=""
 }
+
+# portal_wait_pipeline SECONDS: waits until the portal's scheduled lakehouse
+# pipeline has published a run (as the guest user); prints the seconds taken.
+portal_wait_pipeline() {
+  local limit="$1" start token state
+  start=$(date +%s)
+  token=$(curl -sf -H 'X-Requested-With: XMLHttpRequest' "$PORTAL_URL/api/auth/guest/refresh?env=development" \
+    | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).backstageIdentity.token))') \
+    || die "guest sign-in failed (log: .scout/logs/backend.log)"
+  while :; do
+    # "published", "failed: <error>" or "waiting", from the newest runs.
+    state=$(curl -sf -H "Authorization: Bearer $token" "$PORTAL_URL/api/scout/pipeline/runs?limit=5" \
+      | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{
+          const runs = JSON.parse(s).runs;
+          const done = runs.find(r => r.status !== "running");
+          console.log(!done ? "waiting" : done.status === "published" ? "published" : `failed: ${done.error}`);
+        })' || echo waiting)
+    case "$state" in
+      published) break ;;
+      failed*) die "the portal's pipeline run $state" ;;
+    esac
+    [ $(($(date +%s) - start)) -lt "$limit" ] || die "no pipeline run published within ${limit}s (log: .scout/logs/backend.log)"
+    sleep 2
+  done
+  echo $(($(date +%s) - start))
+}

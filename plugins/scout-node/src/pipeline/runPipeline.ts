@@ -148,14 +148,30 @@ export async function runPipeline(
 }
 
 /**
- * The xid below which every writer has finished: silver rows under it can
- * no longer appear or change, so a load up to it misses nothing.
+ * The upper end of a load: every silver row committed before the run
+ * started, and nothing that can still change. Transaction ids below the
+ * snapshot's xmin belong to writers that have finished; ids from xmax on
+ * started after it. Waits (up to `waitMs`) for the writers in between to
+ * finish; if one runs longer, the load stops below it and the next run
+ * takes the rest. Ids are cluster-wide, so writers in other databases
+ * count too.
  */
-async function settledXid(db: SqlQueryable): Promise<number> {
-  const { rows } = await db.query<{ xmin: string }>(
-    'select pg_snapshot_xmin(pg_current_snapshot())::text as xmin',
-  );
-  return Number(rows[0].xmin);
+async function settledXid(db: SqlQueryable, waitMs = 30_000): Promise<number> {
+  const snapshot = async () => {
+    const { rows } = await db.query<{ xmin: string; xmax: string }>(
+      `select pg_snapshot_xmin(s)::text as xmin, pg_snapshot_xmax(s)::text as xmax
+       from pg_current_snapshot() s`,
+    );
+    return { xmin: Number(rows[0].xmin), xmax: Number(rows[0].xmax) };
+  };
+  const { xmax: started } = await snapshot();
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const { xmin } = await snapshot();
+    if (xmin >= started) return started;
+    if (Date.now() > deadline) return xmin;
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
 }
 
 async function oldestReceivedAt(
