@@ -1,20 +1,13 @@
+import { repositoryRoot } from '@internal/backstage-plugin-scout-node';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 export type BenchDatabase = 'pglite' | 'postgres';
 
 /** The repository root (where backstage.json is): scripts run relative to it. */
-export const repoRoot = findRepoRoot(process.cwd());
-
-function findRepoRoot(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'backstage.json'))) return dir;
-    if (dirname(dir) === dir)
-      throw new Error('run scout inside the Scout Portal repository');
-  }
-}
+export const repoRoot = repositoryRoot();
 
 /**
  * Starts (once) the project's local PostgreSQL and returns a URL to a fresh,
@@ -123,14 +116,8 @@ export class BenchBackend {
   }
 
   /** A guest user's Backstage token, for the plugin's user routes. */
-  async guestToken(): Promise<string> {
-    const res = await fetch(
-      `${this.url}/api/auth/guest/refresh?env=development`,
-      {
-        headers: { 'X-Requested-With': 'XMLHttpRequest' },
-      },
-    );
-    return (await res.json()).backstageIdentity.token;
+  guestToken(): Promise<string> {
+    return guestToken(this.url);
   }
 
   stop() {
@@ -150,4 +137,17 @@ export class BenchBackend {
     process.kill(-this.child.pid, 'SIGKILL');
     await exited;
   }
+}
+
+/** Signs in to a backend as the guest user, as the sign-in page does. */
+export async function guestToken(baseUrl: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/guest/refresh?env=development`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  if (!res.ok) {
+    throw new Error(
+      `${baseUrl} gave no guest token (${res.status}); is guest sign-in enabled?`,
+    );
+  }
+  return (await res.json()).backstageIdentity.token;
 }

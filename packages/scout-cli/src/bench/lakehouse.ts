@@ -1,4 +1,3 @@
-import { generateTransactions } from '@internal/backstage-plugin-scout-common';
 import {
   createTrinoSandbox,
   DuckdbTarget,
@@ -11,8 +10,13 @@ import {
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BenchBackend, freshPostgresDatabase, repoRoot } from './backend.ts';
-import { configuredSecret, signToken } from '../signToken.ts';
+import {
+  BenchBackend,
+  freshPostgresDatabase,
+  guestToken,
+  repoRoot,
+} from './backend.ts';
+import { ingestGenerated } from './ingestGenerated.ts';
 
 export type LakehouseBenchOptions = {
   engine: LakehouseEngine;
@@ -90,7 +94,7 @@ export async function benchLakehouse(
       for (const key of Object.keys(config)) delete process.env[key];
     }
 
-    await ingest(backend.url, options, progress);
+    await ingestGenerated(backend.url, options, progress);
     const db = await openScoutDatabase({ url });
     try {
       progress(`running the pipeline on ${options.engine}`);
@@ -213,66 +217,4 @@ async function measure(
     preview_p95_ms: preview.p95_ms,
     preview_target_p95_ms: 1000,
   };
-}
-
-/** A guest user's token from a running backend's auth plugin. */
-async function guestToken(baseUrl: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/auth/guest/refresh?env=development`, {
-    headers: { 'X-Requested-With': 'XMLHttpRequest' },
-  });
-  if (!res.ok) {
-    throw new Error(
-      `${baseUrl} gave no guest token (${res.status}); is guest sign-in enabled?`,
-    );
-  }
-  return (await res.json()).backstageIdentity.token;
-}
-
-/** Sends the transactions to ingest-transaction in batches of 5000, 4 at a time. */
-async function ingest(
-  baseUrl: string,
-  options: LakehouseBenchOptions,
-  progress: (msg: string) => void,
-) {
-  const token = await signToken({
-    role: 'service_role',
-    secret: configuredSecret(),
-    ttlSeconds: 7200,
-  });
-  const all = [
-    ...generateTransactions({
-      count: options.transactions,
-      seed: options.seed,
-    }),
-  ];
-  progress(`ingesting ${all.length} transactions`);
-  const batches: string[] = [];
-  for (let i = 0; i < all.length; i += 5000) {
-    batches.push(JSON.stringify({ transactions: all.slice(i, i + 5000) }));
-  }
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 4 }, async () => {
-      while (next < batches.length) {
-        const body = batches[next++];
-        const res = await fetch(
-          `${baseUrl}/api/scout/functions/ingest-transaction`,
-          {
-            method: 'POST',
-            headers: {
-              authorization: `Bearer ${token}`,
-              'content-type': 'application/json',
-            },
-            body,
-          },
-        );
-        const text = await res.text();
-        if (res.status !== 200) {
-          throw new Error(
-            `ingest answered ${res.status}: ${text.slice(0, 500)}`,
-          );
-        }
-      }
-    }),
-  );
 }

@@ -1,4 +1,3 @@
-import { generateTransactions } from '@internal/backstage-plugin-scout-common';
 import {
   createTrinoSandbox,
   DuckdbTarget,
@@ -11,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BenchBackend, freshPostgresDatabase, repoRoot } from './backend.ts';
-import { configuredSecret, signToken } from '../signToken.ts';
+import { ingestGenerated } from './ingestGenerated.ts';
 
 export type PipelineBenchOptions = {
   engine: LakehouseEngine;
@@ -20,8 +19,6 @@ export type PipelineBenchOptions = {
   port: number;
 };
 
-const BATCH = 5000;
-const CONCURRENCY = 4;
 const round = (seconds: number) => +seconds.toFixed(1);
 
 /**
@@ -44,7 +41,7 @@ export async function benchPipeline(
   });
   let ingestSeconds: number;
   try {
-    ingestSeconds = await ingest(backend.url, options, progress);
+    ingestSeconds = await ingestGenerated(backend.url, options, progress);
   } finally {
     backend.stop();
   }
@@ -97,61 +94,4 @@ export async function benchPipeline(
     await sandbox?.dispose();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** Sends the transactions in batches, generated as they go; returns seconds. */
-async function ingest(
-  baseUrl: string,
-  options: PipelineBenchOptions,
-  progress: (msg: string) => void,
-) {
-  const token = await signToken({
-    role: 'service_role',
-    secret: configuredSecret(),
-    ttlSeconds: 7200,
-  });
-  const source = generateTransactions({
-    count: options.transactions,
-    seed: options.seed,
-  })[Symbol.iterator]();
-  const nextBody = () => {
-    const batch = [];
-    for (let r = source.next(); !r.done; r = source.next()) {
-      batch.push(r.value);
-      if (batch.length === BATCH) break;
-    }
-    return batch.length ? JSON.stringify({ transactions: batch }) : undefined;
-  };
-  progress(`ingesting ${options.transactions} transactions`);
-  const started = performance.now();
-  let sent = 0;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      for (let body = nextBody(); body; body = nextBody()) {
-        const res = await fetch(
-          `${baseUrl}/api/scout/functions/ingest-transaction`,
-          {
-            method: 'POST',
-            headers: {
-              authorization: `Bearer ${token}`,
-              'content-type': 'application/json',
-            },
-            body,
-          },
-        );
-        if (res.status !== 200) {
-          throw new Error(
-            `ingest answered ${res.status}: ${(await res.text()).slice(
-              0,
-              500,
-            )}`,
-          );
-        }
-        await res.arrayBuffer();
-        sent += BATCH;
-        if (sent % 100_000 === 0) progress(`  ${sent} sent`);
-      }
-    }),
-  );
-  return (performance.now() - started) / 1000;
 }
