@@ -116,6 +116,28 @@ describe('embed-batch', () => {
     assert.equal(sql.chunks.filter(c => c.embedding !== null).length, 2);
   });
 
+  it('refuses vectors outside float4 with a 502 before writing their batch', async () => {
+    const lexical = createLexicalEmbeddings();
+    let call = 0;
+    const provider: EmbeddingsProvider = {
+      ...lexical,
+      // The second batch carries 1e39, which real and vector cannot hold.
+      embed: async batch =>
+        call++ === 0
+          ? lexical.embed(batch)
+          : batch.map(() => [1e39, ...Array(255).fill(0)]),
+    };
+    const { sql, post } = setup(provider, 2);
+    sql.seed('doc-a', texts(4));
+    const res = await post();
+    assert.equal(res.status, 502);
+    assert.match((await res.json()).error, /cannot be stored.*1e\+39/);
+    assert.deepEqual(
+      sql.chunks.map(c => c.embedding !== null),
+      [true, true, false, false],
+    );
+  });
+
   it('lists problems with the limit', async () => {
     const { provider, calls } = counting();
     const { post } = setup(provider);

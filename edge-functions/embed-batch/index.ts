@@ -2,10 +2,11 @@ import { z } from 'zod';
 import type { JwtOptions } from '../_shared/auth';
 import { postEndpoint } from '../_shared/endpoint';
 import type { EmbeddingsProvider } from '../_shared/embeddings';
-import { HttpError, HttpOptions, json, readJson } from '../_shared/http';
+import { HttpOptions, json, readJson } from '../_shared/http';
 import type { Sql } from '@internal/backstage-plugin-scout-common';
 import { problemsOf } from '../ingest-doc/problems';
 import { checkDimensions, embeddingColumnOnce } from '../ingest-doc/store';
+import { embedChecked } from '../ingest-doc/vectors';
 import { countStaleChunks, findStaleChunks, writeEmbeddings } from './store';
 
 export type EmbedBatchOptions = HttpOptions & {
@@ -28,6 +29,9 @@ const bodySchema = z.strictObject({
  * a vector from another model. Each batch is written as soon as it is
  * embedded, so a provider failure halfway keeps the finished batches and the
  * next call picks up the rest; once all are current, a call embeds 0.
+ * 200 `{ embedded, remaining, embedding_model }`; 400 `{ error, problems }`
+ * for a bad body; 502 when the provider fails or returns vectors the column
+ * cannot hold (float4: finite, |x| up to ~3.4e38).
  */
 export function createEmbedBatch(
   options: EmbedBatchOptions,
@@ -56,13 +60,11 @@ export function createEmbedBatch(
     let embedded = 0;
     for (let i = 0; i < stale.length; i += batchSize) {
       const batch = stale.slice(i, i + batchSize);
-      const vectors = await embeddings.embed(batch.map(c => c.content));
-      if (vectors.length !== batch.length) {
-        throw new HttpError(
-          502,
-          'The embeddings provider did not return one vector per chunk.',
-        );
-      }
+      // A vector the column cannot hold is a 502 before this batch is written.
+      const vectors = await embedChecked(
+        embeddings,
+        batch.map(c => c.content),
+      );
       embedded += await writeEmbeddings(
         sql,
         batch,

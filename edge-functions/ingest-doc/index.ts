@@ -2,11 +2,12 @@ import { documentSchema } from '@internal/backstage-plugin-scout-common';
 import type { JwtOptions } from '../_shared/auth';
 import { postEndpoint } from '../_shared/endpoint';
 import type { EmbeddingsProvider } from '../_shared/embeddings';
-import { HttpError, HttpOptions, json, readJson } from '../_shared/http';
+import { HttpOptions, json, readJson } from '../_shared/http';
 import type { Sql } from '@internal/backstage-plugin-scout-common';
 import { chunkText } from './chunk';
 import { Problem, problemsOf } from './problems';
 import { checkDimensions, embeddingColumnOnce, replaceDocument } from './store';
+import { embedChecked } from './vectors';
 
 export type IngestDocOptions = HttpOptions & {
   sql: Sql;
@@ -18,6 +19,9 @@ export type IngestDocOptions = HttpOptions & {
  * POST one document: it is chunked, embedded, then written with its chunks in
  * one transaction, replacing any earlier version. Embedding happens before the
  * transaction opens, so a provider failure writes nothing and holds no locks.
+ * 200 `{ document_id, chunks, embedding_model }`; 400 `{ error, problems }`
+ * for any value documentSchema refuses (every value it accepts is storable);
+ * 502 when the provider fails or returns vectors the column cannot hold.
  */
 export function createIngestDoc(
   options: IngestDocOptions,
@@ -38,13 +42,8 @@ export function createIngestDoc(
     }
     const target = await column();
     checkDimensions(target, embeddings);
-    const vectors = await embeddings.embed(texts);
-    if (vectors.length !== texts.length) {
-      throw new HttpError(
-        502,
-        'The embeddings provider did not return one vector per chunk.',
-      );
-    }
+    // Checked before the transaction: a vector the column cannot hold is a 502, not a failed write.
+    const vectors = await embedChecked(embeddings, texts);
     const chunks = texts.map((content, i) => ({
       content,
       embedding: vectors[i],

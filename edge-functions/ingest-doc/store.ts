@@ -1,7 +1,8 @@
-import type {
-  Document,
-  Sql,
-  SqlQueryable,
+import {
+  type Document,
+  float4Text,
+  type Sql,
+  type SqlQueryable,
 } from '@internal/backstage-plugin-scout-common';
 import type { EmbeddingsProvider } from '../_shared/embeddings';
 import { HttpError } from '../_shared/http';
@@ -9,7 +10,9 @@ import { HttpError } from '../_shared/http';
 /**
  * How scout.document_chunks.embedding stores vectors: pgvector where the
  * extension exists, real[] where it does not (see migrations/0006). Both
- * parse from text, so writers send one literal per vector and cast it.
+ * parse from text, so writers send one literal per vector and cast it. Both
+ * hold float4s: literals carry each number rounded to float4 (float4Text), so
+ * what is read back is exactly Math.fround of what the provider gave.
  */
 export type EmbeddingColumn = {
   /** The column's type as the database names it, used as the cast. */
@@ -31,10 +34,14 @@ export async function readEmbeddingColumn(
   const vector = /^(?:\w+\.)?vector(?:\((\d+)\))?$/.exec(type);
   if (vector) {
     const dimensions = vector[1] ? Number(vector[1]) : undefined;
-    return { cast: type, dimensions, literal: v => `[${v.join(',')}]` };
+    return {
+      cast: type,
+      dimensions,
+      literal: v => `[${v.map(float4Text).join(',')}]`,
+    };
   }
   if (type === 'real[]')
-    return { cast: type, literal: v => `{${v.join(',')}}` };
+    return { cast: type, literal: v => `{${v.map(float4Text).join(',')}}` };
   throw new Error(
     `scout.document_chunks.embedding has an unexpected type: "${type}".`,
   );

@@ -44,6 +44,14 @@ const cases: Case[] = [
   ['missing transaction_id', good({ transaction_id: undefined })],
   ['transaction_id not a uuid', good({ transaction_id: 'abc-123' })],
   ['transaction_id a number', good({ transaction_id: 12345 })],
+  [
+    'the nil UUID as transaction_id',
+    good({ transaction_id: '00000000-0000-0000-0000-000000000000' }),
+  ],
+  [
+    'the max UUID as transaction_id, in capitals',
+    good({ transaction_id: 'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF' }),
+  ],
   ['missing store_id', good({ store_id: undefined })],
   ['empty store_id', good({ store_id: '' })],
   ['unknown store', good({ store_id: 'ST-NCR-99999' })],
@@ -72,6 +80,27 @@ const cases: Case[] = [
     'occurred_at without an offset',
     good({ occurred_at: '2026-11-20T08:15:00' }),
   ],
+  [
+    'occurred_at with an offset of +16:00',
+    good({ occurred_at: '2026-11-20T08:15:00+16:00' }),
+  ],
+  [
+    'occurred_at with an offset of -23:59',
+    good({ occurred_at: '2026-11-20T08:15:00-23:59' }),
+  ],
+  [
+    'occurred_at with an offset of +0800',
+    good({ occurred_at: '2026-11-20T08:15:00+0800' }),
+  ],
+  [
+    'occurred_at with 7 fraction digits',
+    good({ occurred_at: '2026-11-20T08:15:00.1234567+08:00' }),
+  ],
+  ['occurred_at on Feb 30', good({ occurred_at: '2026-02-30T08:15:00+08:00' })],
+  [
+    'occurred_at with a leap second',
+    good({ occurred_at: '2026-11-20T08:15:60+08:00' }),
+  ],
   ['unknown payment method', good({ payment_method: 'barter' })],
   ['payment method in capitals', good({ payment_method: 'CASH' })],
   ['a foreign currency', good({ currency: 'USD' })],
@@ -93,6 +122,7 @@ const cases: Case[] = [
   ['total that does not add up', good({ total: 30.99 })],
   ['negative total', good({ total: -31 })],
   ['total as a string', good({ total: '31' })],
+  ['a total past numeric(12, 2)', good({ total: 10_000_000_000 })],
   [
     'an infinite total',
     '{"transaction_id":"8a0d7a2e-3f5c-4f6e-9a47-1b2c3d4e5f60","store_id":"ST-NCR-00001","occurred_at":"2026-11-20T08:15:00+08:00","payment_method":"cash","items":[{"sku":"X","quantity":1,"unit_price":1}],"total":1e999}',
@@ -217,6 +247,6 @@ describe('ingest-transaction refuses bad input and writes nothing', () => {
         total: Math.round(product.list_price * 200) / 100,
       });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ accepted: 1, duplicates: 0, quarantined: 0 });
+    expect(res.body).toEqual({ accepted: 1, duplicates: 0 });
   });
 });

@@ -18,3 +18,9 @@ export function toCentavos(value: number): number {
 export const pesoSchema = z
   .number()
   .refine(hasCentavoPrecision, 'Use at most 2 decimals (centavos)');
+
+/**
+ * Largest amount a `numeric(12, 2)` column holds (silver's `total` and
+ * `amount`): 12 digits, 2 after the point, so below 10^10 pesos.
+ */
+export const MAX_NUMERIC_12_2 = 9_999_999_999.99;

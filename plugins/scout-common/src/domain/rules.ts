@@ -1,4 +1,5 @@
 import { toCentavos } from './money.ts';
+import { parseTimestamp } from './time.ts';
 import type { Transaction } from './transaction.ts';
 import type { Problem, ValidateOptions } from './validate.ts';
 
@@ -52,14 +53,20 @@ export class RuleChecker {
   }
 
   #checkTime(occurredAt: string, index: number): void {
-    const time = Date.parse(occurredAt);
-    if (time > this.#latest) {
+    // Read exactly, not with Date.parse: that drops microseconds and, for a
+    // spelling it does not know, gives NaN, which no comparison catches.
+    const time = parseTimestamp(occurredAt);
+    if (!time) return; // the schema has reported it
+    if (
+      time.epochMs > this.#latest ||
+      (time.epochMs === this.#latest && time.micros > 0)
+    ) {
       this.#add(
         index,
         'occurred_at',
         'occurred_at is more than 5 minutes in the future',
       );
-    } else if (time < this.#earliest) {
+    } else if (time.epochMs < this.#earliest) {
       this.#add(index, 'occurred_at', 'occurred_at is before 2020-01-01');
     }
   }

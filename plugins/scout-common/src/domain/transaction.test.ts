@@ -29,11 +29,14 @@ describe('transactionSchema', () => {
     expect(transactionSchema.parse(minimal)).toEqual(minimal);
   });
 
-  it('accepts any offset, Z and fractional seconds', () => {
+  it('accepts any offset PostgreSQL takes, Z and up to 6 fractional digits', () => {
     for (const occurred_at of [
       '2026-11-26T10:04:12Z',
       '2026-11-26T18:04:12.123+08:00',
       '2026-11-26T05:04:12-05:00',
+      '2026-11-27T00:04:12+14:00',
+      '2026-11-27T02:03:12.123456+15:59',
+      '2026-11-25T18:05:12-15:59',
     ]) {
       expect(issuePaths(testTransaction({ occurred_at }))).toEqual([]);
     }
@@ -42,6 +45,38 @@ describe('transactionSchema', () => {
   it.each([
     ['an unknown key', { extra: 1 }, ''],
     ['a non-UUID id', { transaction_id: 'tx-1' }, 'transaction_id'],
+    [
+      'the nil UUID',
+      { transaction_id: '00000000-0000-0000-0000-000000000000' },
+      'transaction_id',
+    ],
+    [
+      'the max UUID',
+      { transaction_id: 'ffffffff-ffff-ffff-ffff-ffffffffffff' },
+      'transaction_id',
+    ],
+    [
+      'the max UUID in capitals',
+      { transaction_id: 'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF' },
+      'transaction_id',
+    ],
+    [
+      'an offset of +16:00',
+      { occurred_at: '2026-11-26T18:04:12+16:00' },
+      'occurred_at',
+    ],
+    [
+      'an offset of +0800',
+      { occurred_at: '2026-11-26T18:04:12+0800' },
+      'occurred_at',
+    ],
+    [
+      'seven fractional digits',
+      { occurred_at: '2026-11-26T18:04:12.1234567+08:00' },
+      'occurred_at',
+    ],
+    ['a leap second', { occurred_at: '2016-12-31T23:59:60Z' }, 'occurred_at'],
+    ['a total of 10^10', { total: 10_000_000_000 }, 'total'],
     ['an empty store id', { store_id: '' }, 'store_id'],
     ['a store id with spaces', { store_id: 'ST NCR 1' }, 'store_id'],
     ['a store id over 64 characters', { store_id: 'S'.repeat(65) }, 'store_id'],

@@ -147,6 +147,11 @@ describe('validateTransactions', () => {
           message: expect.stringContaining('future'),
         },
       ]);
+      // Read to the microsecond: Date.parse would cut this to 12:05:00.000.
+      expect(at('2026-11-26T12:05:00.000001Z').map(p => p.path)).toEqual([
+        'occurred_at',
+      ]);
+      expect(at('2026-11-27T04:04:00.000000+15:59')).toEqual([]);
     });
 
     it('occurred_at must not be before 2020-01-01', () => {
@@ -194,7 +199,8 @@ describe('validateTransactions', () => {
     });
   });
 
-  it('validates 10,000 generated transactions quickly', () => {
+  // Its speed is measured by `scout bench ingest` (tx_per_s), not timed here.
+  it('accepts 10,000 generated transactions', () => {
     const end = new Date('2026-11-26T00:00:00Z');
     const body = JSON.parse(
       JSON.stringify({
@@ -203,17 +209,7 @@ describe('validateTransactions', () => {
         ],
       }),
     );
-    const options = { now: end, isKnownStore };
-    validateTransactions(body, options); // warm up the JIT
-    const rounds = 5;
-    const started = performance.now();
-    for (let i = 0; i < rounds; i++)
-      expect(validateTransactions(body, options).ok).toBe(true);
-    const perSecond = Math.round(
-      (rounds * 10_000) / ((performance.now() - started) / 1000),
-    );
-    process.stdout.write(`validateTransactions: ${perSecond} transactions/s\n`);
-    // A floor far below the measured rate; timing on shared CI machines is noisy.
-    expect(perSecond).toBeGreaterThan(20_000);
+    const result = validateTransactions(body, { now: end, isKnownStore });
+    expect(result.ok && result.transactions.length).toBe(10_000);
   });
 });
