@@ -132,6 +132,9 @@ describe('OpenAI embeddings through the SDK, against a local stub', () => {
       assert.equal(e.status, 502);
       assert.match(e.message, /HTTP 401/);
       assert.ok(!e.message.includes(wrong), e.message);
+      // The provider's own words go to the log only, with the key masked.
+      const cause = String((e as { cause?: unknown }).cause);
+      assert.ok(!cause.includes(wrong), cause);
       assert.ok(!e.message.includes('must-not-leak'), e.message);
       return true;
     });

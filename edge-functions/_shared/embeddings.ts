@@ -65,18 +65,21 @@ export function createOpenAIEmbeddings(
   };
 }
 
-/** A 502 whose message names the upstream status but never the key, even if the upstream echoes it. */
+/**
+ * A 502 whose message names the upstream status only: the provider's own
+ * text may echo the request (document content) or the key. That text,
+ * with the key masked, rides along as `cause` for the server log.
+ */
 function providerError(e: unknown, apiKey: string): HttpError {
   const status = e instanceof APIError && e.status ? ` (HTTP ${e.status})` : '';
   const detail = (e instanceof Error ? e.message : String(e))
     .split(apiKey)
     .join('***')
     .replace(/\bsk-[\w*.-]+/g, '***')
-    .replace(/^\d{3} /, '')
     .slice(0, 300);
-  return new HttpError(
-    502,
-    `The embeddings provider failed${status}: ${detail}`,
+  return Object.assign(
+    new HttpError(502, `The embeddings provider failed${status}.`),
+    { cause: new Error(detail) },
   );
 }
 
