@@ -7,7 +7,8 @@
 #   catalog - the running backend's catalog API (Playwright request tests)
 #   e2e     - browser journeys in headless Debian Chromium (Playwright)
 #   bruno   - the edge functions' HTTP API collection, run by the real bru CLI
-#   stack   - `scout stack down` leaves no process of ours running
+#   stack   - every `scout` command and scripts/bench script stops what it
+#             started; `scout stack down` leaves no process of ours running
 # The stack and the portal are started here, and stopped on exit.
 source "$(dirname "$0")/lib/toolchain.sh"
 source "$SCOUT_ROOT/scripts/lib/portal.sh"
@@ -74,10 +75,14 @@ step "edge functions' HTTP API (Bruno collection)"
 edge-functions/bruno/run.sh "$PORTAL_URL/api/scout/functions" || failed_steps+=(bruno)
 portal_stop
 
-step "stack down stops everything it started"
-node --require @backstage/cli/config/nodeTransform.cjs --test \
+step "commands stop what they started (success, failure, SIGINT, SIGTERM); stack down stops everything"
+# One run, so summarize-tests.js counts them all in stack-down.tap; one file
+# at a time, in path order, so stack/down.lifecycle.ts (it stops the stack)
+# comes last.
+node --require @backstage/cli/config/nodeTransform.cjs --test --test-concurrency=1 \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination="$results/stack-down.tap" \
+  packages/scout-cli/src/processes.lifecycle.ts packages/scout-cli/src/bench/scripts.lifecycle.ts \
   packages/scout-cli/src/stack/down.lifecycle.ts || failed_steps+=(stack-down)
 
 log "screenshots and reports: e2e-test-report/"

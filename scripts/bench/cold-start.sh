@@ -7,7 +7,11 @@ source "$(dirname "$0")/../lib/toolchain.sh"
 source "$SCOUT_ROOT/scripts/lib/portal.sh"
 ensure_deps
 runs="${1:-3}"
+# The portal it starts is stopped however the script ends: bash runs the EXIT
+# trap on a signal only when that signal has a trap of its own.
 trap portal_stop EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 # Seconds since $1 (date +%s%N) until the Trino entity is served.
 wait_for_trino() {

@@ -1,4 +1,5 @@
 import { type Command, UsageError } from './command.ts';
+import { handleSignals, stopStarted } from './processes.ts';
 
 /** Where the CLI prints; a parameter so tests can capture it. */
 export type Output = { out(text: string): void; err(text: string): void };
@@ -66,4 +67,17 @@ export async function runCli(
     );
     return 1;
   }
+}
+
+/**
+ * The process entry: runs the command named in argv, then stops whatever it
+ * started however it ended (../processes.ts), and sets the exit code.
+ */
+export function main(commands: readonly Command[]): void {
+  handleSignals();
+  runCli(commands, process.argv.slice(2))
+    .finally(stopStarted)
+    .then(code => {
+      process.exitCode = code;
+    });
 }

@@ -1,4 +1,4 @@
-import { runCli } from './cli.ts';
+import { main } from './cli.ts';
 import type { Command } from './command.ts';
 import { benchCommand } from './commands/bench.ts';
 import { generateCommand } from './commands/generate.ts';
@@ -19,6 +19,4 @@ const commands: Command[] = [
   pipelineCommand,
 ];
 
-runCli(commands, process.argv.slice(2)).then(code => {
-  process.exitCode = code;
-});
+main(commands);

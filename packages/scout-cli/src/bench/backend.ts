@@ -1,8 +1,17 @@
 import { repositoryRoot } from '@internal/backstage-plugin-scout-node';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type Cleanup, trackProcessGroup } from '../processes.ts';
+import { stackRoot } from '../stack/paths.ts';
+import { usePostgres } from '../stack/postgres.ts';
 
 export type BenchDatabase = 'pglite' | 'postgres';
 
@@ -10,19 +19,12 @@ export type BenchDatabase = 'pglite' | 'postgres';
 export const repoRoot = repositoryRoot();
 
 /**
- * Starts (once) the project's local PostgreSQL and returns a URL to a fresh,
- * empty database on it, so counts after a run are exact.
+ * A URL to a fresh, empty database on the project's local PostgreSQL, so
+ * counts after a run are exact. Starts the cluster when it is not running,
+ * and then stops it again when the command ends.
  */
 export function freshPostgresDatabase(name: string): string {
-  const url = execFileSync(
-    'bash',
-    [
-      '-c',
-      'source scripts/lib/toolchain.sh && source scripts/lib/postgres.sh && pg_start >&2 && echo "$SCOUT_TEST_DATABASE_URL"',
-    ],
-    { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-  ).trim();
-  const admin = new URL(url);
+  const admin = new URL(usePostgres(stackRoot()));
   execFileSync('psql', [
     admin.toString(),
     '-qc',
@@ -38,6 +40,7 @@ export function freshPostgresDatabase(name: string): string {
 export class BenchBackend {
   private constructor(
     private readonly child: ChildProcess,
+    private readonly cleanup: Cleanup,
     readonly url: string,
     readonly log: string,
   ) {}
@@ -77,6 +80,8 @@ export class BenchBackend {
       [
         '--require',
         '@backstage/cli/config/nodeTransform.cjs',
+        '--require',
+        join(repoRoot, 'packages/scout-cli/src/bench/exitWithStarter.cjs'),
         'src/index.ts',
         '--config',
         '../../app-config.yaml',
@@ -86,16 +91,35 @@ export class BenchBackend {
       {
         cwd: join(repoRoot, 'packages/backend'),
         env,
-        stdio: ['ignore', out, out],
+        // fd 3: a pipe that ends with this process (./exitWithStarter.cjs).
+        stdio: ['ignore', out, out, 'pipe'],
         detached: true,
+      },
+    );
+    closeSync(out); // the child has its own copy
+    if (child.pid === undefined) throw new Error('the backend did not start');
+    // Stopped when the command ends, however it ends (../processes.ts).
+    const cleanup = trackProcessGroup(
+      `backend on :${options.port}`,
+      child.pid,
+      {
+        // Its PGlite files go with it (tens of MB); its log stays for a look.
+        after: async () =>
+          rmSync(join(dir, 'pglite'), { recursive: true, force: true }),
       },
     );
     const backend = new BenchBackend(
       child,
+      cleanup,
       `http://127.0.0.1:${options.port}`,
       log,
     );
-    await backend.waitReady(180_000);
+    try {
+      await backend.waitReady(180_000);
+    } catch (error) {
+      await backend.stop();
+      throw error;
+    }
     return backend;
   }
 
@@ -120,9 +144,9 @@ export class BenchBackend {
     return guestToken(this.url);
   }
 
-  stop() {
-    // detached: the backend leads its own process group; stop that group only.
-    if (this.child.pid) process.kill(-this.child.pid, 'SIGTERM');
+  /** SIGTERM to the backend's process group (it leads its own); resolves once the group is gone. */
+  stop(): Promise<void> {
+    return this.cleanup.stop();
   }
 
   /** A crash: SIGKILL to the backend's process group, resolved once yarn has exited. */
@@ -136,6 +160,7 @@ export class BenchBackend {
     const exited = new Promise(resolve => this.child.once('exit', resolve));
     process.kill(-this.child.pid, 'SIGKILL');
     await exited;
+    await this.stop(); // the rest of its group, if any
   }
 }
 

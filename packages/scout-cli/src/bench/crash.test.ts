@@ -38,18 +38,29 @@ if (!serverUrl && !process.env.CI) {
       expect(report.acknowledged).toBeGreaterThan(0);
       expect(report.unacknowledged).toBeGreaterThan(0);
       expect(report.refused).toBe(0);
+      // The kill landed while a promotion round's transaction was open.
+      expect(report.killed_mid_promotion).toBe(true);
 
       const after = report.after_crash;
       expect(after.acknowledged_missing).toBe(0);
       expect(after.half_written).toEqual([]);
       expect(after.bronze).toBe(after.expected_bronze);
-      expect(after.silver + after.quarantined).toBe(after.bronze);
+      // Whatever the killed round had written is gone, none of it twice.
+      expect(after.promoted_twice).toBe(0);
+      expect(after.orphans).toBe(0);
+      expect(after.silver + after.quarantined + after.pending).toBe(
+        after.bronze,
+      );
 
       expect(report.resent.absorbed).toBe(report.resent.batches);
-      expect(report.final.bronze).toBe(report.transactions_sent);
-      expect(report.final.silver + report.final.quarantined).toBe(
-        report.final.bronze,
-      );
+      const final = report.final;
+      expect(final.bronze).toBe(report.transactions_sent);
+      expect(final).toMatchObject({
+        pending: 0,
+        promoted_twice: 0,
+        orphans: 0,
+      });
+      expect(final.silver + final.quarantined).toBe(final.bronze);
     }, 240_000);
   },
 );

@@ -2,7 +2,7 @@ import {
   generateTransactions,
   Transaction,
 } from '@internal/backstage-plugin-scout-common';
-import { openScoutDatabase } from '@internal/backstage-plugin-scout-node';
+import { inspect, promotionOpen, waitForPromotion } from './crashDatabase.ts';
 import { configuredSecret, signToken } from '../signToken.ts';
 import { BenchBackend } from './backend.ts';
 
@@ -32,9 +32,17 @@ export type TableCounts = {
   bronze: number;
   silver: number;
   quarantined: number;
+  /** Bronze rows not yet promoted to silver or quarantine. */
+  pending: number;
+  /** Transactions in silver or quarantine more than once, or in both. */
+  promoted_twice: number;
+  /** Silver or quarantine rows with no bronze row. */
+  orphans: number;
 };
 
 export type CrashReport = {
+  /** Whether a promotion round's transaction was open when the backend was killed. */
+  killed_mid_promotion: boolean;
   batches_sent: number;
   acknowledged: number;
   unacknowledged: number;
@@ -44,7 +52,7 @@ export type CrashReport = {
   after_crash: TableCounts & {
     /** Transactions the database should hold: acknowledged batches plus whole unacknowledged ones. */
     expected_bronze: number;
-    /** Transactions of acknowledged batches that are not in bronze and silver-or-quarantine exactly once. */
+    /** Transactions of acknowledged batches that are not in bronze exactly once. */
     acknowledged_missing: number;
     unacknowledged_whole: number;
     unacknowledged_absent: number;
@@ -62,8 +70,9 @@ const sleep = (ms: number) =>
 
 /**
  * Streams batches into ingest-transaction on a backend it starts, kills that
- * backend hard mid-traffic, restarts it on the same database and checks in
- * PostgreSQL that nothing acknowledged was lost and no batch was half written.
+ * backend hard mid-traffic while a promotion round is open, restarts it on
+ * the same database and checks in PostgreSQL that nothing acknowledged was
+ * lost, no batch was half written and no transaction was promoted twice.
  */
 export class CrashTest {
   #backend?: BenchBackend;
@@ -83,7 +92,7 @@ export class CrashTest {
       port,
     });
     this.#backend = first;
-    const batches = await this.#sendUntilKilled(first, token);
+    const { batches, midPromotion } = await this.#sendUntilKilled(first, token);
     this.#backend = undefined;
     await waitUntilDown(first.url);
 
@@ -108,9 +117,12 @@ export class CrashTest {
       if (counts && counts.accepted + counts.duplicates === batch.ids.length)
         absorbed++;
     }
+    this.progress('waiting for promotion to catch up');
+    await waitForPromotion(databaseUrl);
     const final = await inspect(databaseUrl, batches);
 
     return {
+      killed_mid_promotion: midPromotion,
       batches_sent: batches.length,
       acknowledged: batches.length - unacknowledged.length,
       unacknowledged: unacknowledged.length,
@@ -126,16 +138,17 @@ export class CrashTest {
     };
   }
 
-  /** Stops the backend that is still running, if any. */
-  stop() {
-    this.#backend?.stop();
+  /** Stops the backend that is still running, if any; resolves once it is gone. */
+  async stop() {
+    const backend = this.#backend;
     this.#backend = undefined;
+    await backend?.stop();
   }
 
   async #sendUntilKilled(
     backend: BenchBackend,
     token: string,
-  ): Promise<Batch[]> {
+  ): Promise<{ batches: Batch[]; midPromotion: boolean }> {
     const { batchSize, concurrency, maxBatches, seed, trafficMs } =
       this.options;
     const source = generateTransactions({
@@ -144,16 +157,23 @@ export class CrashTest {
     })[Symbol.iterator]();
     const batches: Batch[] = [];
     let killed = false;
+    let midPromotion = false;
     let kill: Promise<void> | undefined;
-    // The clock starts at the first acknowledgement, not at the first request.
+    // The clock starts at the first acknowledgement, not at the first request;
+    // once it has run out, the kill waits (briefly) for a promotion round.
     const startClock = () => {
-      kill ??= sleep(trafficMs).then(() => {
-        killed = true;
-        this.progress(
-          `killing the backend (SIGKILL) after ${batches.length} batches`,
-        );
-        return backend.kill();
-      });
+      kill ??= sleep(trafficMs)
+        .then(() => promotionOpen(this.options.databaseUrl, 10_000))
+        .then(open => {
+          midPromotion = open;
+          killed = true;
+          this.progress(
+            `killing the backend (SIGKILL) after ${batches.length} batches${
+              open ? ', mid-promotion' : ''
+            }`,
+          );
+          return backend.kill();
+        });
     };
     const sender = async () => {
       while (!killed) {
@@ -173,7 +193,7 @@ export class CrashTest {
     await Promise.all(Array.from({ length: concurrency }, sender));
     // Out of batches before the clock ran out (or nothing acknowledged): kill now.
     await (kill ?? backend.kill());
-    return batches;
+    return { batches, midPromotion };
   }
 }
 
@@ -205,59 +225,6 @@ function judge(
     }
   }
   return result;
-}
-
-/**
- * Reads the tables directly. Per batch: how many of its transactions are
- * whole (in bronze once, and in exactly one of silver or quarantine, once)
- * and how many are absent from all three.
- */
-async function inspect(databaseUrl: string, batches: Batch[]) {
-  // The database itself, through a pg pool: no backend code in the way.
-  const db = await openScoutDatabase({ url: databaseUrl });
-  try {
-    const { rows: perBatch } = await db.query<{
-      batch: number;
-      whole: number;
-      absent: number;
-    }>(
-      `with sent as (
-         select * from unnest($1::uuid[], $2::int[]) as s(id, batch)
-       ),
-       found as (
-         select
-           s.batch,
-           (select count(*) from scout.bronze_transactions b where b.transaction_id = s.id) as bronze,
-           (select count(*) from scout.silver_transactions t where t.transaction_id = s.id) as silver,
-           exists (select from scout.quarantine q where q.transaction_id = s.id) as quarantined
-         from sent s
-       )
-       select
-         batch,
-         count(*) filter (where bronze = 1 and silver + quarantined::int = 1)::int as whole,
-         count(*) filter (where bronze = 0 and silver = 0 and not quarantined)::int as absent
-       from found
-       group by batch`,
-      [
-        batches.flatMap(b => b.ids),
-        batches.flatMap(b => b.ids.map(() => b.index)),
-      ],
-    );
-    const { rows } = await db.query<TableCounts>(
-      `select
-         (select count(*) from scout.bronze_transactions)::int as bronze,
-         (select count(*) from scout.silver_transactions)::int as silver,
-         (select count(distinct transaction_id) from scout.quarantine)::int as quarantined`,
-    );
-    return {
-      counts: rows[0],
-      perBatch: new Map(
-        perBatch.map(r => [r.batch, { whole: r.whole, absent: r.absent }]),
-      ),
-    };
-  } finally {
-    await db.close();
-  }
 }
 
 async function post(

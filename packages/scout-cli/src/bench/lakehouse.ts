@@ -16,6 +16,7 @@ import {
   guestToken,
   repoRoot,
 } from './backend.ts';
+import { type Cleanup, onCleanup } from '../processes.ts';
 import { ingestGenerated } from './ingestGenerated.ts';
 
 export type LakehouseBenchOptions = {
@@ -61,14 +62,18 @@ export async function benchLakehouse(
   const url = freshPostgresDatabase('scout_bench_lakehouse');
   const settings = lakehouseSettings();
   let sandbox: TrinoSandbox | undefined;
+  let disposal: Cleanup | undefined;
   const dir = mkdtempSync(join(tmpdir(), 'scout-bench-lakehouse-'));
   let backend: BenchBackend | undefined;
   try {
     if (options.engine === 'trino') {
-      sandbox = await createTrinoSandbox({
+      const created = await createTrinoSandbox({
         settings,
         databaseName: new URL(url).pathname.slice(1),
       });
+      sandbox = created;
+      // Disposed however the command ends: it holds catalogs and a branch.
+      disposal = onCleanup('the Trino sandbox', () => created.dispose());
     }
     // BenchBackend's own config leaves `lakehouse` alone; Backstage reads
     // APP_CONFIG_* variables as config, and the backend inherits them.
@@ -123,8 +128,8 @@ export async function benchLakehouse(
       transactions: options.transactions,
     };
   } finally {
-    backend?.stop();
-    await sandbox?.dispose();
+    await backend?.stop();
+    await disposal?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

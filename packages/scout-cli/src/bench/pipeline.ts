@@ -9,6 +9,7 @@ import {
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onCleanup } from '../processes.ts';
 import { BenchBackend, freshPostgresDatabase, repoRoot } from './backend.ts';
 import { ingestGenerated } from './ingestGenerated.ts';
 
@@ -43,7 +44,7 @@ export async function benchPipeline(
   try {
     ingestSeconds = await ingestGenerated(backend.url, options, progress);
   } finally {
-    backend.stop();
+    await backend.stop();
   }
   const ingestEnded = Date.now();
 
@@ -55,6 +56,9 @@ export async function benchPipeline(
           databaseName: new URL(url).pathname.slice(1),
         })
       : undefined;
+  // Disposed however the command ends: it holds catalogs and a branch.
+  const disposal =
+    sandbox && onCleanup('the Trino sandbox', () => sandbox.dispose());
   const dir = mkdtempSync(join(tmpdir(), 'scout-bench-lakehouse-'));
   const db = await openScoutDatabase({ url });
   try {
@@ -91,7 +95,7 @@ export async function benchPipeline(
     };
   } finally {
     await db.close();
-    await sandbox?.dispose();
+    await disposal?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

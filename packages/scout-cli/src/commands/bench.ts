@@ -14,9 +14,14 @@ const usage = `Usage: scout bench ingest [--db pglite|postgres] [--count N] [--b
 
 ingest    Starts a backend on a fresh database (PGlite, or the project's local
           PostgreSQL started by scripts/lib/postgres.sh), drives
-          ingest-transaction over HTTP and prints one JSON line: tx/s, batch
-          and single-request latency (p50, p95), the database, and the silver
-          count afterwards.
+          ingest-transaction over HTTP, waits until promotion to silver has
+          caught up, then COPYs the same batches as bronze rows into a bare
+          table on the same server (the machine's own yardstick) and prints
+          one JSON line: tx_per_s (HTTP), raw_copy_tx_per_s, copy_ratio (the
+          two divided), batch and single-request latency (p50, p95 ms),
+          silver_lag_p95_s, the database, and the silver and quarantine
+          counts afterwards. Targets: copy_ratio >= 0.7, silver_lag_p95_s < 5,
+          single_p95_ms < 20.
 pipeline  For each N: ingests N transactions into a fresh PostgreSQL database
           through ingest-transaction, runs the pipeline into an empty
           lakehouse and prints one JSON line: bronze load time, dbt time per
@@ -29,6 +34,10 @@ lakehouse Latency of the lakehouse browser API: ingests N transactions into a
           metadata routes and a 100-row preview of gold_daily_store_sales),
           after three warm-up requests each. With --url it measures a running
           backend instead, whose gold must be populated. Trino needs the stack.
+
+Whatever a benchmark starts (backends, a PostgreSQL that was not running,
+a Trino sandbox, dbt) is stopped when it ends, fails, or gets Ctrl-C or
+SIGTERM (exit code 130 or 143).
 
 Options:
   --db D             pglite or postgres (default pglite)

@@ -1,7 +1,8 @@
-import { repoRoot } from '../bench/backend.ts';
 import type { Command } from '../command.ts';
 import { parseStackArgs } from '../stack/args.ts';
-import { stackDown, stackStatus, stackUp } from '../stack/stack.ts';
+import { stackRoot } from '../stack/paths.ts';
+import { stackDown, stackStatus } from '../stack/stack.ts';
+import { stackUp } from '../stack/up.ts';
 
 const usage = `Usage: scout stack <up|down|status> [service...] [--json]
 
@@ -13,7 +14,8 @@ The local lakehouse stack, without Docker, on 127.0.0.1:
 
   up       downloads once into .cache/stack, renders platform-manifests/config
            into .scout/stack, starts what is not running and waits for it;
-           records PIDs in .scout/stack/pids.json, logs in .scout/logs
+           records PIDs in .scout/stack/pids.json, logs in .scout/logs. When a
+           start fails, or on Ctrl-C/SIGTERM, it stops what it started
   down     stops what "up" started, by recorded PID
   status   one line per service; exit code 1 when one is not up
 
@@ -33,7 +35,7 @@ export const stackCommand: Command = {
   async run(args) {
     const { action, services, json } = parseStackArgs(args);
     const run = {
-      root: repoRoot,
+      root: stackRoot(),
       services,
       out: (text: string) => void process.stdout.write(text),
       err: (text: string) => void process.stderr.write(text),

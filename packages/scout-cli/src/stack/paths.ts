@@ -1,3 +1,4 @@
+import { repositoryRoot } from '@internal/backstage-plugin-scout-node';
 import { join } from 'node:path';
 
 /** Where the stack keeps its downloads, runtime state and logs, under the repository. */
@@ -21,4 +22,14 @@ export function stackPaths(root: string): StackPaths {
     state: join(root, '.scout', 'stack'),
     logs: join(root, '.scout', 'logs'),
   };
+}
+
+/**
+ * The checkout whose .scout holds the stack's state and the PostgreSQL
+ * cluster of scripts/lib/postgres.sh: this one, unless SCOUT_STACK_ROOT
+ * names another (the lifecycle tests use a scratch one, so that they never
+ * stop the cluster everybody else uses).
+ */
+export function stackRoot(env: NodeJS.ProcessEnv = process.env): string {
+  return env.SCOUT_STACK_ROOT || repositoryRoot();
 }

@@ -1,13 +1,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  isAlive,
-  isOurProcess,
-  serviceMarker,
-  spawnDetached,
-  stopProcessGroup,
-} from './process.ts';
+import { isAlive, stopProcessGroup } from '../processTree.ts';
+import { isOurProcess, serviceMarker, spawnDetached } from './process.ts';
 
 describe('service processes', () => {
   let dir: string;

@@ -1,20 +1,9 @@
 import { spawn } from 'node:child_process';
 import { openSync, closeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 /** The JVM flag that marks a process as a stack service, checked before any signal. */
 export const serviceMarker = (service: string) => `-Dscout.service=${service}`;
-
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** The process's argv from /proc, or undefined when it is gone. */
 export async function commandLine(pid: number): Promise<string[] | undefined> {
@@ -73,34 +62,5 @@ export function spawnDetached(
     return { pid: child.pid, exitCode: () => ended };
   } finally {
     closeSync(log);
-  }
-}
-
-/**
- * SIGTERM to the process group, wait up to `graceMs`, then SIGKILL the
- * group. Resolves to how it ended.
- */
-export async function stopProcessGroup(
-  pid: number,
-  graceMs: number,
-): Promise<'stopped' | 'killed' | 'gone'> {
-  if (!signalGroup(pid, 'SIGTERM')) return 'gone';
-  const deadline = Date.now() + graceMs;
-  while (Date.now() < deadline) {
-    if (!isAlive(pid)) return 'stopped';
-    await sleep(200);
-  }
-  signalGroup(pid, 'SIGKILL');
-  for (let i = 0; i < 25 && isAlive(pid); i++) await sleep(200);
-  return 'killed';
-}
-
-function signalGroup(pid: number, signal: NodeJS.Signals): boolean {
-  try {
-    process.kill(-pid, signal);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
-    throw error;
   }
 }
