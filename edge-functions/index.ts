@@ -4,13 +4,24 @@ export type {
   IngestTransactionOptions,
 } from './ingest-transaction';
 export type { JwtOptions } from './_shared/auth';
+export { requestIdOf } from './_shared/endpoint';
 export type { HttpOptions } from './_shared/http';
 export type {
   Sql,
   SqlTransaction,
 } from '@internal/backstage-plugin-scout-common';
-export { insertTransactions } from './ingest-transaction/store';
-export type { IngestResult, IngestMeta } from './ingest-transaction/store';
+export {
+  BRONZE_COLUMNS,
+  bronzeRows,
+  insertTransactions,
+  TransactionConflictError,
+  transactionFingerprint,
+} from './ingest-transaction/store';
+export type {
+  IdConflict,
+  IngestResult,
+  IngestMeta,
+} from './ingest-transaction/store';
 export {
   createLexicalEmbeddings,
   createOpenAIEmbeddings,

@@ -27,12 +27,13 @@ const result = <T>(rows: T[]): QueryResult<T> => ({
 });
 
 /**
- * A stand-in for the database that keeps bronze ids in a Set, so the
- * handler's own logic can be tested without a server. The SQL itself is
- * tested against PGlite and PostgreSQL in the backend plugin.
+ * A stand-in for the database that keeps bronze fingerprints by id, so the
+ * handler's own logic can be tested without a server; a transaction that
+ * throws leaves it as it was. The SQL itself is tested against PGlite and
+ * PostgreSQL in the backend plugin.
  */
 export class FakeSql implements Sql {
-  readonly bronze = new Set<string>();
+  bronze = new Map<string, string>();
   constructor(readonly stores: string[]) {}
 
   async query<T>(sql: string, params: unknown[] = []): Promise<QueryResult<T>> {
@@ -42,14 +43,27 @@ export class FakeSql implements Sql {
       ) as QueryResult<T>;
     }
     if (sql.includes('insert into scout.bronze_transactions')) {
-      const fresh = (params[0] as string[]).filter(id => !this.bronze.has(id));
-      fresh.forEach(id => this.bronze.add(id));
+      const [ids, , fingerprints] = params as string[][];
+      const fresh: string[] = [];
+      ids.forEach((raw, i) => {
+        const id = raw.toLowerCase();
+        if (this.bronze.has(id)) return;
+        this.bronze.set(id, fingerprints[i]);
+        fresh.push(id);
+      });
       return result(
         fresh.map(transaction_id => ({ transaction_id })),
       ) as QueryResult<T>;
     }
-    if (sql.includes('scout.promote'))
-      return result([{ quarantined: 0 }]) as QueryResult<T>;
+    if (sql.includes('encode(fingerprint')) {
+      const ids = (params[0] as string[]).map(id => id.toLowerCase());
+      return result(
+        ids.map(transaction_id => ({
+          transaction_id,
+          fingerprint: this.bronze.get(transaction_id),
+        })),
+      ) as QueryResult<T>;
+    }
     throw new Error(`FakeSql does not know: ${sql}`);
   }
 
@@ -57,7 +71,13 @@ export class FakeSql implements Sql {
     const copyRows = async () => {
       throw new Error('FakeSql does not COPY; keep test batches small');
     };
-    return fn({ query: this.query.bind(this), copyRows });
+    const before = new Map(this.bronze);
+    try {
+      return await fn({ query: this.query.bind(this), copyRows });
+    } catch (error) {
+      this.bronze = before;
+      throw error;
+    }
   }
 }
 

@@ -3,15 +3,15 @@ import type { JwtOptions } from '../_shared/auth';
 import { postEndpoint } from '../_shared/endpoint';
 import { HttpOptions, json, readJson } from '../_shared/http';
 import type { Sql } from '@internal/backstage-plugin-scout-common';
-import { insertTransactions, loadStoreIds } from './store';
+import {
+  insertTransactions,
+  loadStoreIds,
+  TransactionConflictError,
+} from './store';
 
 /** Counters the host may export (the portal backend: Prometheus). */
 export interface IngestMetrics {
-  written(counts: {
-    accepted: number;
-    duplicates: number;
-    quarantined: number;
-  }): void;
+  written(counts: { accepted: number; duplicates: number }): void;
   rejected(reason: string, transactions: number): void;
 }
 
@@ -20,6 +20,8 @@ export type IngestTransactionOptions = HttpOptions & {
   jwt: JwtOptions;
   maxBatch?: number;
   metrics?: IngestMetrics;
+  /** Called after a batch is committed to bronze: the host starts promotion. */
+  onCommitted?: () => void;
   now?: () => Date;
 };
 
@@ -29,8 +31,10 @@ const noMetrics: IngestMetrics = { written() {}, rejected() {} };
 
 /**
  * POST one transaction or `{ transactions: [...] }`. All-or-nothing: a batch
- * with any problem is rejected whole with every problem listed; a valid batch
- * is written in one database transaction, duplicates absorbed.
+ * with any problem is rejected whole with every problem listed (400); a batch
+ * that re-uses a stored transaction_id for a different sale is refused whole
+ * (409); a valid batch is written to bronze in one database transaction,
+ * replays absorbed as duplicates. Promotion to silver follows asynchronously.
  */
 export function createIngestTransaction(
   options: IngestTransactionOptions,
@@ -58,16 +62,34 @@ export function createIngestTransaction(
         });
       }
       const source = req.headers.get('x-scout-source') ?? 'api';
-      const counts = await insertTransactions(
-        options.sql,
-        result.transactions,
-        {
-          source: SOURCES.has(source) ? source : 'api',
-          requestId: req.headers.get('x-request-id') ?? crypto.randomUUID(),
-        },
-      );
-      metrics.written(counts);
-      return json(req, options, 200, counts);
+      try {
+        const counts = await insertTransactions(
+          options.sql,
+          result.transactions,
+          {
+            source: SOURCES.has(source) ? source : 'api',
+            requestId: req.headers.get('x-request-id') ?? crypto.randomUUID(),
+          },
+        );
+        metrics.written(counts);
+        if (counts.accepted > 0) options.onCommitted?.();
+        return json(req, options, 200, counts);
+      } catch (error) {
+        if (!(error instanceof TransactionConflictError)) {
+          metrics.rejected('server_error', result.transactions.length);
+          throw error;
+        }
+        metrics.rejected('id_conflict', result.transactions.length);
+        return json(req, options, 409, {
+          error:
+            'A transaction_id was already ingested with a different sale; nothing was written.',
+          problems: error.conflicts.map(c => ({
+            index: c.index,
+            path: 'transaction_id',
+            message: `transaction_id ${c.transaction_id} is already stored with a different payload`,
+          })),
+        });
+      }
     },
     status => metrics.rejected(reasonOf(status), 0),
   );
@@ -81,8 +103,10 @@ function reasonOf(status: number): string {
       return 'forbidden';
     case 413:
       return 'too_large';
+    case 415:
+      return 'unsupported_encoding';
     default:
-      return 'bad_request';
+      return status >= 500 ? 'server_error' : 'bad_request';
   }
 }
 

@@ -41,18 +41,59 @@ describe('ingest-transaction', () => {
     const tx = transaction();
     const first = await post(tx, await serviceRole());
     assert.equal(first.status, 200);
-    assert.deepEqual(await first.json(), {
-      accepted: 1,
-      duplicates: 0,
-      quarantined: 0,
-    });
+    assert.deepEqual(await first.json(), { accepted: 1, duplicates: 0 });
     const again = await post(tx, await serviceRole());
-    assert.deepEqual(await again.json(), {
-      accepted: 0,
-      duplicates: 1,
-      quarantined: 0,
-    });
+    assert.deepEqual(await again.json(), { accepted: 0, duplicates: 1 });
     assert.equal(sql.bronze.size, 1);
+  });
+
+  it('absorbs a replay that differs only in form, not in the sale', async () => {
+    const { post } = setup();
+    const tx = transaction();
+    await post(tx, await serviceRole());
+    const sameSale = {
+      total: 43.0,
+      items: [
+        { unit_price: 15.5, quantity: 2, sku: 'SKU-1' },
+        { sku: 'SKU-2', quantity: 1, unit_price: 12.0 },
+      ],
+      payment_method: 'gcash',
+      occurred_at: '2026-11-20T00:15:00Z', // 08:15 in Manila
+      device_id: 'DV-ST-NCR-00001-POS',
+      store_id: 'ST-NCR-00001',
+      currency: 'PHP',
+      transaction_id: tx.transaction_id.toUpperCase(),
+    };
+    const res = await post(sameSale, await serviceRole());
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { accepted: 0, duplicates: 1 });
+  });
+
+  it('refuses a re-used id with another sale (409), writing nothing of the batch', async () => {
+    const { post, sql } = setup();
+    const id = '11111111-2222-4333-8444-555555555555';
+    await post(transaction({ transaction_id: id }), await serviceRole());
+    const other = transaction({
+      transaction_id: id,
+      payment_method: 'cash',
+    });
+    const fresh = transaction();
+    const res = await post(
+      { transactions: [fresh, other] },
+      await serviceRole(),
+    );
+    assert.equal(res.status, 409);
+    const body = await res.json();
+    assert.deepEqual(
+      body.problems.map((p: { index: number; path: string }) => [
+        p.index,
+        p.path,
+      ]),
+      [[1, 'transaction_id']],
+    );
+    assert.match(body.problems[0].message, new RegExp(id));
+    assert.equal(sql.bronze.size, 1);
+    assert.ok(!sql.bronze.has(fresh.transaction_id));
   });
 
   it('accepts a batch, counting the duplicates in it', async () => {
@@ -63,11 +104,7 @@ describe('ingest-transaction', () => {
       { transactions: [seen, transaction(), transaction()] },
       await serviceRole(),
     );
-    assert.deepEqual(await res.json(), {
-      accepted: 2,
-      duplicates: 1,
-      quarantined: 0,
-    });
+    assert.deepEqual(await res.json(), { accepted: 2, duplicates: 1 });
   });
 
   it('rejects a whole batch with every problem listed, writing nothing', async () => {

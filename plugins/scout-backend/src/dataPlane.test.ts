@@ -9,6 +9,7 @@ import { testDatabases } from '@internal/backstage-plugin-scout-node/testing';
 import { SignJWT } from 'jose';
 import request from 'supertest';
 import { scoutPlugin } from './plugin';
+import { waitForPromotion } from './__testUtils__/promotion';
 
 const SECRET = 'data-plane-secret';
 const END = new Date('2026-11-20T00:00:00Z');
@@ -64,20 +65,15 @@ describe.each(testDatabases())('the scout plugin on $kind', databases => {
       .post('/api/scout/functions/ingest-transaction')
       .set('authorization', auth)
       .send({ transactions: txs.slice(0, 200) });
-    expect(again.body).toEqual({
-      accepted: 0,
-      duplicates: 200,
-      quarantined: 0,
-    });
+    expect(again.body).toEqual({ accepted: 0, duplicates: 200 });
 
-    const stats = await request(server)
-      .get('/api/scout/stats')
-      .set('authorization', mockCredentials.user.header());
-    expect(stats.body).toEqual({
+    expect(await waitForPromotion(server)).toEqual({
       database: databases.kind,
       bronze: 1500,
       silver: 1500,
       quarantine: 0,
+      pending: 0,
+      silver_lag_p95_s: expect.any(Number),
     });
 
     const metrics = await request(server).get('/api/scout/metrics');
@@ -86,6 +82,65 @@ describe.each(testDatabases())('the scout plugin on $kind', databases => {
     );
     expect(metrics.text).toMatch(
       /scout_function_requests_total\{function="ingest-transaction",status="200"\} 4/,
+    );
+    expect(metrics.text).toMatch(
+      /scout_ingest_transactions_total\{outcome="promoted",reason=""\} 1500/,
+    );
+    expect(metrics.text).toMatch(/scout_promotion_lag_seconds_count 1500/);
+  }, 120_000);
+
+  it('refuses a re-used transaction_id with another sale (409) and writes nothing of the batch', async () => {
+    const server = await start(AuthorizeResult.ALLOW);
+    const auth = `Bearer ${await token()}`;
+    const ingest = (body: unknown) =>
+      request(server)
+        .post('/api/scout/functions/ingest-transaction')
+        .set('authorization', auth)
+        .send(body as object);
+    const [saleA, saleB, fresh] = [
+      ...generateTransactions({ count: 3, seed: 9, end: END }),
+    ];
+    const id = '7d444840-9dc0-41cb-8c3b-6ad4f3d0a3a1';
+    expect((await ingest({ ...saleA, transaction_id: id })).body).toEqual({
+      accepted: 1,
+      duplicates: 0,
+    });
+    // Another store, other items, another total: the same id is a conflict.
+    expect(saleB.store_id).not.toBe(saleA.store_id);
+    const conflict = await ingest({
+      transactions: [fresh, { ...saleB, transaction_id: id.toUpperCase() }],
+    });
+    expect(conflict.status).toBe(409);
+    expect(conflict.body.problems).toEqual([
+      {
+        index: 1,
+        path: 'transaction_id',
+        message: `transaction_id ${id} is already stored with a different payload`,
+      },
+    ]);
+    // The same sale again, in another key order and offset, is a replay.
+    const { transaction_id: _, ...rest } = saleA;
+    const replay = await ingest({
+      ...Object.fromEntries(Object.entries(rest).reverse()),
+      transaction_id: id,
+    });
+    expect(replay.body).toEqual({ accepted: 0, duplicates: 1 });
+    // The nil and max UUIDs are no ids at all.
+    for (const nil of [
+      '00000000-0000-0000-0000-000000000000',
+      'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF',
+    ]) {
+      const res = await ingest({ ...saleA, transaction_id: nil });
+      expect(res.status).toBe(400);
+      expect(res.body.problems[0].path).toBe('transaction_id');
+    }
+    expect(await waitForPromotion(server)).toMatchObject({
+      bronze: 1,
+      silver: 1,
+    });
+    const metrics = await request(server).get('/api/scout/metrics');
+    expect(metrics.text).toMatch(
+      /scout_ingest_transactions_total\{outcome="rejected",reason="id_conflict"\} 2/,
     );
   }, 120_000);
 

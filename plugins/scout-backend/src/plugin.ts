@@ -31,7 +31,8 @@ export const scoutPlugin = createBackendPlugin({
       },
       async init(deps) {
         const config = readScoutConfig(deps.config);
-        const plane = await ScoutDataPlane.create(config, deps.logger);
+        const metrics = FunctionMetrics.create();
+        const plane = await ScoutDataPlane.create(config, deps.logger, metrics);
         const pipeline = new LakehousePipeline(
           plane.db,
           config.lakehouse,
@@ -46,10 +47,13 @@ export const scoutPlugin = createBackendPlugin({
             },
           });
         }
-        deps.lifecycle.addShutdownHook(() => plane.db.close());
+        deps.lifecycle.addShutdownHook(() => plane.close());
         deps.permissionsRegistry.addPermissions(scoutPermissions);
-        const metrics = FunctionMetrics.create();
-        const host = new FunctionHost(plane.functions(metrics), metrics);
+        const host = new FunctionHost(
+          plane.functions(metrics),
+          metrics,
+          deps.logger,
+        );
         deps.httpRouter.addAuthPolicy({
           path: '/functions',
           allow: 'unauthenticated',

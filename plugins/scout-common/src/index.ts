@@ -15,6 +15,9 @@ export * from './domain/product.ts';
 export * from './domain/store.ts';
 export * from './domain/document.ts';
 export * from './domain/validate.ts';
+export * from './domain/text.ts';
+export * from './domain/time.ts';
+export * from './domain/embedding.ts';
 export { EARLIEST_OCCURRED_AT, MAX_FUTURE_SKEW_MS } from './domain/rules.ts';
 
 export { regions } from './reference/regions.ts';
@@ -38,3 +41,8 @@ export { Random, WeightedChoice, randomUuid } from './random.ts';
 
 export type { QueryResult, Sql, SqlQueryable, SqlTransaction } from './sql.ts';
 export { DEV_JWT_SECRET } from './devSecret.ts';
+export {
+  canonicalTransaction,
+  manilaBusinessDate,
+  utcInstant,
+} from './domain/canonical.ts';

@@ -41,6 +41,12 @@ export type {
 } from './lakehouse/trino';
 export { createLakehouseS3Client, ensureBucket } from './lakehouse/s3';
 export { repositoryRoot } from './repoRoot';
+export {
+  PENDING_PROMOTION_SQL,
+  pendingPromotion,
+  promoteBronze,
+} from './promotion/promoteBronze';
+export type { PromotionRound } from './promotion/promoteBronze';
 export { runPipeline, newRunId } from './pipeline/runPipeline';
 export type {
   PipelineTimings,

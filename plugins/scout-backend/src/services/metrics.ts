@@ -5,6 +5,7 @@ import {
   collectDefaultMetrics,
 } from 'prom-client';
 import type { IngestMetrics } from '@internal/scout-edge-functions';
+import type { PromotionObserver } from './Promoter';
 
 /** Prometheus metrics of the hosted edge functions, served at /api/scout/metrics. */
 export class FunctionMetrics {
@@ -24,8 +25,15 @@ export class FunctionMetrics {
   });
   readonly #rows = new Counter({
     name: 'scout_ingest_transactions_total',
-    help: 'Transactions by outcome: accepted, duplicate, quarantined, or rejected.',
+    help: 'Transactions by outcome: accepted, duplicate or rejected at ingest; promoted or quarantined (by reason) afterwards.',
     labelNames: ['outcome', 'reason'],
+    registers: [this.registry],
+  });
+
+  readonly #promotionLag = new Histogram({
+    name: 'scout_promotion_lag_seconds',
+    help: 'Seconds from a transaction reaching bronze to its promotion to silver or quarantine.',
+    buckets: [0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300],
     registers: [this.registry],
   });
 
@@ -43,13 +51,26 @@ export class FunctionMetrics {
     this.#duration.observe({ function: fn }, seconds);
   }
 
+  /** Promotion rounds: transactions promoted or quarantined (by reason), and the lag. */
+  promotion(): PromotionObserver {
+    return round => {
+      this.#rows.inc({ outcome: 'promoted', reason: '' }, round.promoted);
+      for (const [reason, count] of Object.entries(round.reasons)) {
+        this.#rows.inc({ outcome: 'quarantined', reason }, count);
+      }
+      const now = Date.now() / 1000;
+      for (const received of round.receivedAt) {
+        this.#promotionLag.observe(now - received);
+      }
+    };
+  }
+
   /** The counters ingest-transaction reports into. */
   ingest(): IngestMetrics {
     return {
-      written: ({ accepted, duplicates, quarantined }) => {
+      written: ({ accepted, duplicates }) => {
         this.#rows.inc({ outcome: 'accepted', reason: '' }, accepted);
         this.#rows.inc({ outcome: 'duplicate', reason: '' }, duplicates);
-        this.#rows.inc({ outcome: 'quarantined', reason: '' }, quarantined);
       },
       rejected: (reason, transactions) => {
         this.#rows.inc({ outcome: 'rejected', reason }, transactions);

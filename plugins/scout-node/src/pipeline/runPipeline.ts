@@ -1,14 +1,18 @@
-import type { SqlQueryable } from '@internal/backstage-plugin-scout-common';
+import type {
+  Sql,
+  SqlQueryable,
+} from '@internal/backstage-plugin-scout-common';
 import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promoteBronze } from '../promotion/promoteBronze';
 import { DbtBuildResult, runDbtBuild } from './dbt';
 import { RunStore } from './runStore';
 import type { LakehouseTarget, PipelineRun, XidRange } from './types';
 
 export type RunPipelineOptions = {
   /** The scout database: silver is read from it and the run recorded in it. */
-  db: SqlQueryable;
+  db: Sql;
   target: LakehouseTarget;
   /** Who started the run: cli, schedule, test... */
   trigger: string;
@@ -38,7 +42,7 @@ export function newRunId(now = new Date()): string {
 }
 
 /**
- * One write-audit-publish run: load new silver rows into bronze on the run's
+ * One write-audit-publish run: promote what bronze holds, load new silver rows into bronze on the run's
  * branch, build and test every dbt layer there, and publish to main only if
  * every test passed. A failed run leaves main as it was and keeps its branch.
  */
@@ -48,6 +52,9 @@ export async function runPipeline(
   const { db, target, trigger, repoRoot, log } = options;
   const runs = new RunStore(db);
   const runId = newRunId();
+  // Every transaction acknowledged before the run reaches silver first, so
+  // the run loads it even when background promotion is behind.
+  await promoteBronze(db);
   const runDir = join(repoRoot, '.scout/pipeline/runs', runId);
   await runs.start({ runId, engine: target.engine, trigger });
   log(`run ${runId} on ${target.engine}`);

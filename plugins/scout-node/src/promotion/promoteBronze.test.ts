@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { ScoutDatabase } from '../db/types';
 import { testDatabases } from '../testing/testDatabases';
+import { openScoutDatabase } from '../db/openScoutDatabase';
+import { createMigrationRunner } from '../migrations/createMigrationRunner';
+import { defaultMigrationsDirectory } from '../migrations/migrationFiles';
+import { pendingPromotion, promoteBronze } from './promoteBronze';
 
 jest.setTimeout(120_000);
 
@@ -24,7 +29,12 @@ function transaction(
   };
 }
 
-describe.each(testDatabases())('scout.promote on $kind', databases => {
+const BRONZE = ['transaction_id', 'payload', 'source', 'request_id'];
+const counts = `select (select count(*) from scout.silver_transactions)::int as silver,
+  (select count(*) from scout.silver_line_items)::int as lines,
+  (select count(distinct transaction_id) from scout.quarantine)::int as quarantined`;
+
+describe.each(testDatabases())('promoteBronze on $kind', databases => {
   let db: ScoutDatabase;
 
   beforeAll(async () => {
@@ -46,21 +56,22 @@ describe.each(testDatabases())('scout.promote on $kind', databases => {
 
   afterAll(() => databases.cleanup(), 60_000);
 
+  const bronzeRows = (payloads: unknown[]) =>
+    payloads.map(p => [
+      (p as { transaction_id: string }).transaction_id,
+      p,
+      'test',
+      'req-1',
+    ]);
+
   async function ingest(payloads: ReturnType<typeof transaction>[]) {
-    return db.transaction(async tx => {
-      await tx.copyRows(
-        'scout.bronze_transactions',
-        ['transaction_id', 'payload', 'source', 'request_id'],
-        payloads.map(p => [p.transaction_id, p, 'test', 'req-1']),
-      );
-      const { rows } = await tx.query<{
-        promoted: number;
-        quarantined: number;
-      }>('select * from scout.promote($1::uuid[])', [
-        payloads.map(p => p.transaction_id),
-      ]);
-      return rows[0];
-    });
+    await db.transaction(tx =>
+      tx.copyRows('scout.bronze_transactions', BRONZE, bronzeRows(payloads)),
+    );
+    expect(await pendingPromotion(db)).toBe(payloads.length);
+    const { promoted, quarantined } = await promoteBronze(db);
+    expect(await pendingPromotion(db)).toBe(0);
+    return { promoted, quarantined };
   }
 
   it('sends good rows to silver and bad rows to quarantine with every reason', async () => {
@@ -194,23 +205,10 @@ describe.each(testDatabases())('scout.promote on $kind', databases => {
     ]);
   });
 
-  it('writes nothing the second time it sees the same ids', async () => {
-    const { rows: before } = await db.query(
-      `select (select count(*) from scout.silver_line_items) as lines,
-              (select count(*) from scout.quarantine) as quarantined`,
-    );
-    const { rows: ids } = await db.query<{ transaction_id: string }>(
-      'select transaction_id from scout.bronze_transactions',
-    );
-    const again = await db.query('select * from scout.promote($1::uuid[])', [
-      ids.map(r => r.transaction_id),
-    ]);
-    expect(again.rows).toEqual([{ promoted: 0, quarantined: 0 }]);
-    const { rows: after } = await db.query(
-      `select (select count(*) from scout.silver_line_items) as lines,
-              (select count(*) from scout.quarantine) as quarantined`,
-    );
-    expect(after).toEqual(before);
+  it('writes nothing the second time', async () => {
+    const { rows: before } = await db.query(counts);
+    expect(await promoteBronze(db)).toMatchObject({ transactions: 0 });
+    expect((await db.query(counts)).rows).toEqual(before);
   });
 
   it('feeds the gold views with exact revenue', async () => {
@@ -254,5 +252,111 @@ describe.each(testDatabases())('scout.promote on $kind', databases => {
       { sku: 'P1', units: 7, revenue: '76.50', stores: 1 },
       { sku: 'P2', units: 3, revenue: '64.50', stores: 1 },
     ]);
+  });
+  it('promotes nothing of a round that failed, and all of it in the next', async () => {
+    const sales = [1, 2, 3].map(() =>
+      transaction('S1', [{ sku: 'P1', quantity: 1, unit_price: 10 }]),
+    );
+    await db.transaction(tx =>
+      tx.copyRows('scout.bronze_transactions', BRONZE, bronzeRows(sales)),
+    );
+    const { rows: before } = await db.query(counts);
+    // A round that dies after writing silver but before its line items.
+    const failing = {
+      ...db,
+      transaction: <T>(fn: Parameters<ScoutDatabase['transaction']>[0]) =>
+        db.transaction(tx =>
+          fn({
+            query: tx.query.bind(tx),
+            copyRows: async (table, columns, rows) => {
+              if (table === 'scout.silver_line_items')
+                throw new Error('killed mid-promotion');
+              return tx.copyRows(table, columns, rows);
+            },
+          }),
+        ) as Promise<T>,
+    } as ScoutDatabase;
+    await expect(promoteBronze(failing)).rejects.toThrow('killed');
+    expect((await db.query(counts)).rows).toEqual(before);
+    expect(await pendingPromotion(db)).toBe(3);
+    expect(await promoteBronze(db)).toMatchObject({ promoted: 3 });
+    expect(await pendingPromotion(db)).toBe(0);
+  });
+
+  it('quarantines a payload that did not come through the ingest function', async () => {
+    const odd = { transaction_id: randomUUID(), store_id: 'S1', total: 'lots' };
+    await db.transaction(tx =>
+      tx.copyRows('scout.bronze_transactions', BRONZE, bronzeRows([odd])),
+    );
+    expect(await promoteBronze(db)).toMatchObject({
+      quarantined: 1,
+      reasons: { invalid_payload: 1 },
+    });
+    const { rows } = await db.query(
+      'select reason from scout.quarantine where transaction_id = $1',
+      [odd.transaction_id],
+    );
+    expect(rows).toEqual([{ reason: 'invalid_payload' }]);
+  });
+});
+
+// Two connections at once need a server: PGlite is one connection.
+const server = testDatabases().find(d => d.kind === 'postgres');
+const describeServer = server ? describe : describe.skip;
+
+describeServer('promoteBronze across connections (PostgreSQL)', () => {
+  let db: ScoutDatabase;
+  let url: string;
+
+  beforeAll(async () => {
+    url = (await server!.createUrl())!;
+    db = await openScoutDatabase({ url });
+    await createMigrationRunner({
+      db,
+      directory: defaultMigrationsDirectory(),
+    }).up();
+  });
+
+  afterAll(async () => {
+    await db?.close();
+    await server!.cleanup();
+  }, 60_000);
+
+  const row = () => {
+    const t = transaction('S9', [{ sku: 'P1', quantity: 1, unit_price: 10 }]);
+    return [t.transaction_id, JSON.stringify(t), 'test', 'r'];
+  };
+  const insert = `insert into scout.bronze_transactions (transaction_id, payload, source, request_id)
+    values ($1, $2, $3, $4)`;
+
+  it('leaves a writer that commits late to the round after it, not to none', async () => {
+    const slow = new Client({ connectionString: url });
+    await slow.connect();
+    try {
+      await slow.query('begin');
+      await slow.query(insert, row()); // an older xid, committed later
+      await db.query(insert, row());
+      expect(await promoteBronze(db)).toMatchObject({ transactions: 1 });
+      await slow.query('commit');
+      expect(await pendingPromotion(db)).toBe(1);
+      expect(await promoteBronze(db)).toMatchObject({ transactions: 1 });
+      expect(await promoteBronze(db)).toMatchObject({ transactions: 0 });
+    } finally {
+      await slow.end();
+    }
+  });
+
+  it('promotes each row once when rounds race', async () => {
+    for (let i = 0; i < 200; i++) await db.query(insert, row());
+    const rounds = await Promise.all(
+      Array.from({ length: 4 }, () => promoteBronze(db)),
+    );
+    expect(rounds.reduce((n, r) => n + r.transactions, 0)).toBe(200);
+    // Unknown store and unknown sku: two reasons per transaction, each once.
+    const { rows } = await db.query<{ n: number; d: number }>(
+      `select count(*)::int as n, count(distinct transaction_id)::int as d
+       from scout.quarantine`,
+    );
+    expect(rows[0]).toEqual({ n: 2 * 202, d: 202 });
   });
 });
