@@ -27,8 +27,6 @@ export type PromotionRound = {
 // Rows per FETCH: bounds the memory a round needs, however long the queue,
 // and how long classifying one set holds the event loop (a few ms).
 const FETCH_ROWS = 2000;
-const SERIALIZATION_FAILURE = '40001';
-const MAX_ATTEMPTS = 5;
 // pg_snapshot's text form, checked before it is written into a DECLARE.
 const SNAPSHOT = /^\d+:\d+:[\d,]*$/;
 
@@ -37,19 +35,11 @@ const SNAPSHOT = /^\d+:\d+:[\d,]*$/;
  * last round goes to silver (with its line items) or to quarantine, typed in
  * Node and COPYed, and the cursor moves on, all in one transaction. Running
  * it twice, concurrently or after a crash at any point, promotes nothing
- * twice (see migrations/0009). Rounds of concurrent callers serialize on the
- * cursor row; the loser of a race retries.
+ * twice (see migrations/0009). Concurrent rounds queue on a lock of the
+ * cursor table and run one after another.
  */
-export async function promoteBronze(db: Sql): Promise<PromotionRound> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.transaction(round);
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code !== SERIALIZATION_FAILURE || attempt >= MAX_ATTEMPTS)
-        throw error;
-    }
-  }
+export function promoteBronze(db: Sql): Promise<PromotionRound> {
+  return db.transaction(round);
 }
 
 /**
@@ -71,11 +61,14 @@ export async function pendingPromotion(db: SqlQueryable): Promise<number> {
 
 async function round(tx: SqlTransaction): Promise<PromotionRound> {
   // One snapshot for the whole round: what it reads is exactly what the
-  // snapshot it stores says was promoted.
+  // snapshot it stores says was promoted. The lock comes first, so that
+  // snapshot is taken after the previous round committed (PostgreSQL takes
+  // a repeatable-read snapshot at the first query, not at LOCK).
   await tx.query('set transaction isolation level repeatable read');
+  await tx.query('lock table scout.promotion_cursor in exclusive mode');
   const { rows } = await tx.query<{ promoted: string; now: string }>(
     `select promoted::text as promoted, pg_current_snapshot()::text as now
-     from scout.promotion_cursor for update`,
+     from scout.promotion_cursor`,
   );
   const { promoted: last, now } = rows[0];
   if (!SNAPSHOT.test(last) || !SNAPSHOT.test(now)) {
