@@ -155,6 +155,37 @@ describe('the functions over HTTP', () => {
         /scout_function_requests_total\{function="ingest-doc",status="500"\} 1\b/,
       );
     });
+
+    it('counts the transactions of a batch that failed in the database', async () => {
+      const db = await openScoutDatabase({ url: url! });
+      try {
+        await db.query(`
+          create function scout.test_bronze_down() returns trigger language plpgsql as $$
+          begin raise exception 'bronze is read-only (%)', new.payload; end $$;
+          create trigger test_bronze_down before insert on scout.bronze_transactions
+            for each row execute function scout.test_bronze_down();`);
+        const batch = [...generateTransactions({ count: 4, seed: 31 })];
+        const res = await post(
+          INGEST,
+          Buffer.from(JSON.stringify({ transactions: batch })),
+        );
+        expect(res.status).toBe(500);
+        expect(Object.keys(res.body).sort()).toEqual(['error', 'request_id']);
+        expect(res.text).not.toContain(batch[0].store_id);
+        const text = await metrics();
+        expect(text).toMatch(
+          /scout_function_requests_total\{function="ingest-transaction",status="500"\} 1\b/,
+        );
+        expect(text).toMatch(
+          /scout_ingest_transactions_total\{outcome="rejected",reason="server_error"\} 4\b/,
+        );
+      } finally {
+        await db.query(
+          `drop trigger test_bronze_down on scout.bronze_transactions`,
+        );
+        await db.close();
+      }
+    });
   });
 });
 
