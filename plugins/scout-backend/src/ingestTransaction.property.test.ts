@@ -148,8 +148,8 @@ const centavoText = (c: number) => `${Math.trunc(c / 100)}.${pad(c % 100)}`;
 describe.each(testDatabases())('ingest-transaction on $kind', databases => {
   let db: ScoutDatabase;
   let post: (body: unknown) => Promise<Response>;
-  // What each stored id holds, to tell a replay from a conflict.
-  const stored = new Map<string, string>();
+  // The sale first stored under each id, to tell a replay from a conflict.
+  const stored = new Map<string, Sample>();
 
   beforeAll(async () => {
     db = await databases.createMigrated();
@@ -198,7 +198,8 @@ describe.each(testDatabases())('ingest-transaction on $kind', databases => {
         [id],
       );
       assert.ok(q.rows.length > 0, `${id} is in neither silver nor quarantine`);
-      assert.deepStrictEqual(q.rows[0].payload, tx);
+      // As JSON: fast-check builds objects without a prototype.
+      assert.deepStrictEqual(q.rows[0].payload, JSON.parse(JSON.stringify(tx)));
       return;
     }
     const cents = tx.items.map(i => Math.round(i.unit_price * 100));
@@ -245,28 +246,28 @@ describe.each(testDatabases())('ingest-transaction on $kind', databases => {
           }
           return;
         }
-        const canonical = canonicalTransaction(sample.tx);
-        const before = stored.get(id);
-        if (before !== undefined && before !== canonical) {
+        const first = stored.get(id);
+        if (
+          first &&
+          canonicalTransaction(first.tx) !== canonicalTransaction(sample.tx)
+        ) {
           assert.equal(res.status, 409, JSON.stringify(body));
           return;
         }
         expect([res.status, body]).toEqual([
           200,
-          before
+          first
             ? { accepted: 0, duplicates: 1 }
             : { accepted: 1, duplicates: 0 },
         ]);
-        stored.set(id, canonical);
-        await checkStored(sample);
+        // A replay changes nothing: what is stored is still the first sale.
+        if (!first) stored.set(id, sample);
+        await checkStored(first ?? sample);
       }),
       { numRuns: 200 },
     );
-    // Both outcomes must be well represented, or the property proves little.
-    expect(outcomes).toEqual({
-      200: expect.any(Number),
-      400: expect.any(Number),
-    });
+    // Both outcomes must be well represented, or the property proves little
+    // (409s come from ids fast-check repeats on purpose).
     expect(outcomes[200]).toBeGreaterThan(50);
     expect(outcomes[400]).toBeGreaterThan(20);
   }, 300_000);

@@ -107,7 +107,7 @@ export class PostgresScoutDatabase implements ScoutDatabase, SessionProvider {
   }
 
   async transaction<T>(fn: (tx: SqlTransaction) => Promise<T>): Promise<T> {
-    const client = await this.#pool.connect();
+    const client = await this.#connect();
     try {
       return await inTransaction(client, fn);
     } finally {
@@ -116,7 +116,7 @@ export class PostgresScoutDatabase implements ScoutDatabase, SessionProvider {
   }
 
   async withSession<T>(fn: (session: DatabaseSession) => Promise<T>) {
-    const client = await this.#pool.connect();
+    const client = await this.#connect();
     const session: DatabaseSession = {
       query: <R>(sql: string, params?: unknown[]) =>
         run<R>(client, sql, params),
@@ -136,5 +136,19 @@ export class PostgresScoutDatabase implements ScoutDatabase, SessionProvider {
 
   close() {
     return this.#pool.end();
+  }
+
+  /**
+   * A client checked out of the pool. pg emits 'error' on a checked-out
+   * client whose connection dies (a server restart, a dropped database) in
+   * addition to failing its query; the pool listens only on idle clients, so
+   * without a listener here that event would crash the process. The failed
+   * query already reports the error to its caller.
+   */
+  async #connect() {
+    const client = await this.#pool.connect();
+    if (client.listenerCount('error') === 0)
+      client.on('error', () => undefined);
+    return client;
   }
 }
