@@ -30,11 +30,18 @@ wait_for_trino() {
 }
 
 answering=() populated=()
+# The waits run in this shell, not in $(...): bash holds a trapped signal
+# until the foreground command ends, and a command substitution would keep
+# it until the portal has started.
+seconds="$(mktemp)"
+trap 'portal_stop; rm -f "$seconds"' EXIT
 for i in $(seq 1 "$runs"); do
   t0=$(date +%s%N)
   portal_start
-  answering+=("$(portal_wait 180)")
-  populated+=("$(wait_for_trino "$t0")")
+  portal_wait 180 >"$seconds"
+  answering+=("$(<"$seconds")")
+  wait_for_trino "$t0" >"$seconds"
+  populated+=("$(<"$seconds")")
   portal_stop
   log "run $i/$runs: API answering ${answering[-1]}s, catalog populated ${populated[-1]}s"
 done
