@@ -38,6 +38,10 @@ import { lakehousePlugin } from './plugin';
 // snapshots, then a failed run whose branch is kept. The lakehouse plugin
 // serves the sandbox catalog with the sandbox branch as its default.
 
+// Each request is real Trino work on a shared 2-core machine: a preview of
+// every gold page can take longer than Jest's 5 s default.
+jest.setTimeout(60_000);
+
 const settings = lakehouseSettings();
 const trinoUp = fetch(`${settings.trino.url}/v1/info`)
   .then(r => r.ok)
