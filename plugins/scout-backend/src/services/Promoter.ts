@@ -78,7 +78,8 @@ export class Promoter {
   /** Resolves once every bronze row committed before the call is promoted. */
   async drain(): Promise<void> {
     await this.#running;
-    while ((await this.#round()).transactions > 0);
+    // A round sees every commit before it; a bounded one leaves the rest.
+    while (!(await this.#round()).complete);
   }
 
   /** Stops polling and waits for the round in flight. */

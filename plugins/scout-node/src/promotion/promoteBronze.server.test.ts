@@ -80,4 +80,25 @@ describeServer('promoteBronze across connections (PostgreSQL)', () => {
     );
     expect(rows[0]).toEqual({ n: 2 * 202, d: 202 });
   });
+
+  it('works off a backlog in bounded rounds of whole transactions', async () => {
+    const before = await pendingPromotion(db);
+    expect(before).toBe(0);
+    // Five writing transactions of 3 rows each.
+    for (let t = 0; t < 5; t++) {
+      await db.transaction(async tx => {
+        for (let i = 0; i < 3; i++) await tx.query(insert, row());
+      });
+    }
+    const sizes: number[] = [];
+    for (;;) {
+      const { transactions } = await promoteBronze(db, { maxRows: 4 });
+      if (transactions === 0) break;
+      sizes.push(transactions);
+    }
+    // At most one writer past the bound, never a writer split in two.
+    expect(sizes.every(n => n % 3 === 0 && n <= 6)).toBe(true);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(15);
+    expect(await pendingPromotion(db)).toBe(0);
+  });
 });

@@ -11,6 +11,7 @@ import {
   QUARANTINE_COLUMNS,
   SILVER_COLUMNS,
 } from './classify';
+import { parseSnapshot, roundSnapshot } from './roundSnapshot';
 
 /** What one promotion round did. */
 export type PromotionRound = {
@@ -22,13 +23,16 @@ export type PromotionRound = {
   reasons: Record<string, number>;
   /** Epoch seconds at which each promoted or quarantined row was received. */
   receivedAt: number[];
+  /** False when the round stopped at its row bound and more rows wait. */
+  complete: boolean;
 };
 
 // Rows per FETCH: bounds the memory a round needs, however long the queue,
 // and how long classifying one set holds the event loop (a few ms).
 const FETCH_ROWS = 2000;
-// pg_snapshot's text form, checked before it is written into a DECLARE.
-const SNAPSHOT = /^\d+:\d+:[\d,]*$/;
+// Rows one round takes at most (whole writing transactions), so a backlog
+// is worked off in short rounds that let ingest in between.
+const MAX_ROUND_ROWS = 20_000;
 
 /**
  * One promotion round: every bronze row whose writer committed since the
@@ -36,10 +40,15 @@ const SNAPSHOT = /^\d+:\d+:[\d,]*$/;
  * Node and COPYed, and the cursor moves on, all in one transaction. Running
  * it twice, concurrently or after a crash at any point, promotes nothing
  * twice (see migrations/0009). Concurrent rounds queue on a lock of the
- * cursor table and run one after another.
+ * cursor table and run one after another. A round takes about `maxRows`
+ * rows at most (default 20,000; whole writing transactions): call it again
+ * while it returns rows.
  */
-export function promoteBronze(db: Sql): Promise<PromotionRound> {
-  return db.transaction(round);
+export function promoteBronze(
+  db: Sql,
+  options: { maxRows?: number } = {},
+): Promise<PromotionRound> {
+  return db.transaction(tx => round(tx, options.maxRows ?? MAX_ROUND_ROWS));
 }
 
 /**
@@ -59,7 +68,10 @@ export async function pendingPromotion(db: SqlQueryable): Promise<number> {
   return rows[0].pending;
 }
 
-async function round(tx: SqlTransaction): Promise<PromotionRound> {
+async function round(
+  tx: SqlTransaction,
+  maxRows: number,
+): Promise<PromotionRound> {
   // One snapshot for the whole round: what it reads is exactly what the
   // snapshot it stores says was promoted. The lock comes first, so that
   // snapshot is taken after the previous round committed (PostgreSQL takes
@@ -71,15 +83,16 @@ async function round(tx: SqlTransaction): Promise<PromotionRound> {
      from scout.promotion_cursor`,
   );
   const { promoted: last, now } = rows[0];
-  if (!SNAPSHOT.test(last) || !SNAPSHOT.test(now)) {
-    throw new Error(`Unexpected snapshot in scout.promotion_cursor: ${last}`);
-  }
+  // Checked before they are written into SQL below.
+  parseSnapshot(last);
+  const target = await roundSnapshot(tx, last, now, maxRows);
   const result: PromotionRound = {
     transactions: 0,
     promoted: 0,
     quarantined: 0,
     reasons: {},
     receivedAt: [],
+    complete: target === now,
   };
   const ref = await loadReference(tx);
   await tx.query(
@@ -90,7 +103,8 @@ async function round(tx: SqlTransaction): Promise<PromotionRound> {
             extract(epoch from received_at)::float8 as received_epoch
      from scout.bronze_transactions
      where source_xid >= pg_snapshot_xmin('${last}'::pg_snapshot)::text::bigint
-       and not pg_visible_in_snapshot(source_xid::text::xid8, '${last}'::pg_snapshot)`,
+       and not pg_visible_in_snapshot(source_xid::text::xid8, '${last}'::pg_snapshot)
+       and pg_visible_in_snapshot(source_xid::text::xid8, '${target}'::pg_snapshot)`,
   );
   for (;;) {
     const batch = await tx.query<BronzeRow & { received_epoch: number }>(
@@ -106,7 +120,7 @@ async function round(tx: SqlTransaction): Promise<PromotionRound> {
     await tx.query(
       `update scout.promotion_cursor
        set promoted = $1::pg_snapshot, rounds = rounds + 1, updated_at = now()`,
-      [now],
+      [target],
     );
   }
   return result;
