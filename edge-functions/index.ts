@@ -4,7 +4,7 @@ export type {
   IngestTransactionOptions,
 } from './ingest-transaction';
 export type { JwtOptions } from './_shared/auth';
-export { requestIdOf } from './_shared/endpoint';
+export { requestIdOf, serverErrorBody } from './_shared/endpoint';
 export type { HttpOptions } from './_shared/http';
 export type {
   Sql,

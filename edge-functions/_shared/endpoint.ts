@@ -22,6 +22,14 @@ export function requestIdOf(header: string | null): string {
   return header && SANE_REQUEST_ID.test(header) ? header : crypto.randomUUID();
 }
 
+/** The body of a 5xx that is not our own HttpError: nothing of the cause, only the id to quote. */
+export function serverErrorBody(requestId: string) {
+  return {
+    error: `An internal error occurred. Quote request_id ${requestId} when you report it.`,
+    request_id: requestId,
+  };
+}
+
 /**
  * The frame every function shares: CORS preflight, POST only, a bearer JWT
  * with service_role or the given scope, and errors answered as JSON.
@@ -55,16 +63,15 @@ export function postEndpoint(
       } catch {
         // A failing logger must not turn into a second, unhandled error.
       }
-      const error =
-        e instanceof HttpError
-          ? e.message
-          : `An internal error occurred. Quote request_id ${requestId} when you report it.`;
+      if (!(e instanceof HttpError)) {
+        return json(req, options, status, serverErrorBody(requestId));
+      }
       return json(
         req,
         options,
         status,
-        { error, request_id: requestId },
-        e instanceof HttpError ? e.headers : undefined,
+        { error: e.message, request_id: requestId },
+        e.headers,
       );
     }
   }

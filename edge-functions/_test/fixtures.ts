@@ -34,6 +34,8 @@ const result = <T>(rows: T[]): QueryResult<T> => ({
  */
 export class FakeSql implements Sql {
   bronze = new Map<string, string>();
+  /** The request id the last bronze insert stored. */
+  requestId?: string;
   constructor(readonly stores: string[]) {}
 
   async query<T>(sql: string, params: unknown[] = []): Promise<QueryResult<T>> {
@@ -44,6 +46,7 @@ export class FakeSql implements Sql {
     }
     if (sql.includes('insert into scout.bronze_transactions')) {
       const [ids, , fingerprints] = params as string[][];
+      this.requestId = params[4] as string;
       const fresh: string[] = [];
       ids.forEach((raw, i) => {
         const id = raw.toLowerCase();

@@ -46,7 +46,7 @@ export function createIngestTransaction(
   return postEndpoint(
     options,
     'ingest',
-    async req => {
+    async (req, { requestId }) => {
       const body = await readJson(req, options.maxBodyBytes);
       const known = await stores();
       const result = validateTransactions(body, {
@@ -68,7 +68,7 @@ export function createIngestTransaction(
           result.transactions,
           {
             source: SOURCES.has(source) ? source : 'api',
-            requestId: req.headers.get('x-request-id') ?? crypto.randomUUID(),
+            requestId,
           },
         );
         metrics.written(counts);

@@ -96,6 +96,18 @@ describe('ingest-transaction', () => {
     assert.ok(!sql.bronze.has(fresh.transaction_id));
   });
 
+  it('stores the request id it answers with, never an unsafe header', async () => {
+    const { post, sql } = setup();
+    const res = await post(transaction(), {
+      ...(await serviceRole()),
+      'x-request-id': `x'; drop table scout.bronze_transactions; --`,
+    });
+    assert.equal(res.status, 200);
+    const id = res.headers.get('x-request-id');
+    assert.match(id ?? '', /^[0-9a-f-]{36}$/);
+    assert.equal(sql.requestId, id);
+  });
+
   it('accepts a batch, counting the duplicates in it', async () => {
     const { post } = setup();
     const seen = transaction();

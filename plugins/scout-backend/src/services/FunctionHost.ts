@@ -4,7 +4,7 @@ import {
 } from 'express';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
-import { requestIdOf } from '@internal/scout-edge-functions';
+import { requestIdOf, serverErrorBody } from '@internal/scout-edge-functions';
 import { FunctionMetrics } from './metrics';
 
 export type EdgeFunction = (req: Request) => Promise<Response>;
@@ -72,10 +72,7 @@ export class FunctionHost {
         `edge function ${name} failed; request_id ${requestId}`,
         error instanceof Error ? error : { error: String(error) },
       );
-      const body = JSON.stringify({
-        error: `An internal error occurred. Quote request_id ${requestId} when you report it.`,
-        request_id: requestId,
-      });
+      const body = JSON.stringify(serverErrorBody(requestId));
       const response = new Response(body, {
         status: 500,
         headers: {
