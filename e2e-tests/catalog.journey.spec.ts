@@ -23,7 +23,10 @@ test('find the Scout components and see Trino with Nessie and MinIO', async ({
   await expect(page.getByLabel('Scout Portal').first()).toBeVisible();
   await snap(page, info, '01-signed-in');
 
-  // The catalog is the landing page and lists components by default.
+  // The catalog is the landing page. It opens on the components the guest
+  // owns through platform-team (catalog/development.yaml); then all of them.
+  await expect(page.getByText(/^Owned Components \(\d+\)$/)).toBeVisible();
+  await page.getByRole('menuitem', { name: /^All/ }).click();
   await expect(page.getByText('All Components (21)')).toBeVisible();
   const table = page.getByRole('table');
   for (const name of [

@@ -7,6 +7,8 @@
 #   catalog - the running backend's catalog API (Playwright request tests)
 #   e2e     - browser journeys in headless Debian Chromium (Playwright)
 #   bruno   - the edge functions' HTTP API collection, run by the real bru CLI
+#   image   - the backend image's layout carries every path the production
+#             config names (no Docker here: the Dockerfile's steps are laid out)
 #   stack   - every `scout` command and scripts/bench script stops what it
 #             started; `scout stack down` leaves no process of ours running
 # The stack and the portal are started here, and stopped on exit.
@@ -16,7 +18,7 @@ source "$SCOUT_ROOT/scripts/lib/postgres.sh"
 source "$SCOUT_ROOT/scripts/lib/python.sh"
 cd "$SCOUT_ROOT"
 
-ensure_apt chromium
+ensure_apt chromium unzip # unzip: Keycloak's distribution (scout stack up)
 ensure_deps
 ensure_venv
 
@@ -35,8 +37,11 @@ step "lint (eslint) and formatting (prettier)"
 yarn backstage-cli repo lint || failed_steps+=(lint)
 yarn prettier --check . || failed_steps+=(prettier)
 
-step "the lakehouse stack: PostgreSQL, S3Proxy, Nessie, Trino (downloads once)"
-yarn scout stack up || die "the lakehouse stack did not start (logs: .scout/logs/)"
+step "the local stack: PostgreSQL, S3Proxy, Nessie, Trino, Keycloak (downloads once)"
+# Keycloak starts here, with the rest and long before the portal: the
+# portal's OIDC provider reads its realm at start-up, and the sign-in journey
+# signs in through its login page.
+yarn scout stack up || die "the local stack did not start (logs: .scout/logs/)"
 pg_start # already up: exports SCOUT_TEST_DATABASE_URL for the database tests
 yarn scout lakehouse init || die "lakehouse init failed"
 
@@ -54,8 +59,13 @@ node --require @backstage/cli/config/nodeTransform.cjs --test \
 (cd edge-functions && DENO_NO_UPDATE_CHECK=1 ../node_modules/.bin/deno test --sloppy-imports \
   --allow-read --allow-env --allow-net --junit-path="$results/edge-deno.xml" "${edge_tests[@]}") || failed_steps+=(edge-deno)
 
-step "building the frontend"
-yarn workspace app build >"$results/app-build.log" 2>&1 || { tail -n 30 "$results/app-build.log"; die "frontend build failed"; }
+step "building the backend bundle (with the frontend) and checking the image layout"
+# The production build: packages/backend/dist/{skeleton,bundle}.tar.gz and
+# packages/app/dist, which the portal below serves. Without Docker, the image
+# is checked by laying out the Dockerfile's copy steps and looking for every
+# path app-config.production.yaml names.
+yarn build:backend >"$results/backend-build.log" 2>&1 || { tail -n 30 "$results/backend-build.log"; die "backend build failed"; }
+yarn scout image check || failed_steps+=(image-layout)
 
 step "starting the portal backend (serves the built frontend)"
 rm -rf .scout/pglite-test .scout/lakehouse-test

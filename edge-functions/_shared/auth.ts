@@ -12,6 +12,8 @@ import { HttpError } from './http';
 /** How callers prove who they are: a shared HS256 secret or a JWKS. */
 export type JwtOptions = {
   audience: string;
+  /** When set, tokens must carry exactly this `iss`. */
+  issuer?: string;
   secret?: string;
   jwksUrl?: string;
   jwks?: JSONWebKeySet;
@@ -30,25 +32,35 @@ export function createVerifier(options: JwtOptions): Verifier {
     } catch (e) {
       if (e instanceof errors.JWTExpired)
         throw new HttpError(401, 'The token has expired.');
-      if (e instanceof errors.JWTClaimValidationFailed) {
-        throw new HttpError(
-          401,
-          `The token's ${e.claim} claim is not accepted.`,
-        );
-      }
+      if (e instanceof errors.JWTClaimValidationFailed)
+        throw new HttpError(401, claimRefusal(e));
       throw new HttpError(401, 'The token is not valid.');
     }
   };
 }
 
+function claimRefusal(e: errors.JWTClaimValidationFailed): string {
+  if (e.reason !== 'missing')
+    return `The token's ${e.claim} claim is not accepted.`;
+  if (e.claim === 'exp')
+    return 'The token has no exp claim; tokens must expire.';
+  return `The token has no ${e.claim} claim, which is required.`;
+}
+
 function tokenVerifier(
   options: JwtOptions,
 ): (token: string) => Promise<JWTPayload> {
-  const { audience } = options;
+  // A token without exp would be valid forever; jose also requires iss
+  // whenever an issuer is given.
+  const claims = {
+    audience: options.audience,
+    issuer: options.issuer || undefined,
+    requiredClaims: ['exp'],
+  };
   if (options.secret) {
     const key = new TextEncoder().encode(options.secret);
     return async token =>
-      (await jwtVerify(token, key, { audience, algorithms: ['HS256'] }))
+      (await jwtVerify(token, key, { ...claims, algorithms: ['HS256'] }))
         .payload;
   }
   let jwks: JWTVerifyGetKey | undefined;
@@ -60,7 +72,7 @@ function tokenVerifier(
   return async token =>
     (
       await jwtVerify(token, keys, {
-        audience,
+        ...claims,
         algorithms: ['RS256', 'ES256', 'EdDSA'],
       })
     ).payload;

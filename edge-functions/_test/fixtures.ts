@@ -9,16 +9,21 @@ import type {
 export const SECRET = 'test-secret';
 export const AUDIENCE = 'scout';
 
+/**
+ * An HS256 token signed with SECRET; `expires: null` leaves out exp (which
+ * the functions refuse), `issuer` sets iss.
+ */
 export async function token(
   claims: Record<string, unknown>,
-  options: { audience?: string; expires?: string } = {},
+  options: { audience?: string; expires?: string | null; issuer?: string } = {},
 ) {
-  return new SignJWT(claims)
+  const jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setAudience(options.audience ?? AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(options.expires ?? '5m')
-    .sign(new TextEncoder().encode(SECRET));
+    .setIssuedAt();
+  if (options.expires !== null) jwt.setExpirationTime(options.expires ?? '5m');
+  if (options.issuer) jwt.setIssuer(options.issuer);
+  return jwt.sign(new TextEncoder().encode(SECRET));
 }
 
 const result = <T>(rows: T[]): QueryResult<T> => ({

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the Bruno collection against a running backend's edge functions:
 #   edge-functions/bruno/run.sh [base URL]   (default http://localhost:7007/api/scout/functions)
-# Tokens come from `scout token` (the dev secret unless SCOUT_JWT_SECRET is set).
+# Tokens come from `scout token` (the dev secret unless SCOUT_JWT_SECRET is set;
+# with iss when SCOUT_JWT_ISSUER is set). They always expire: the functions
+# refuse a token without exp.
 # The JSON report goes to e2e-test-report/bruno.json; any failure exits non-zero.
 source "$(dirname "$0")/../../scripts/lib/toolchain.sh"
 
@@ -10,11 +12,12 @@ collection="$SCOUT_ROOT/edge-functions/bruno"
 report="$SCOUT_ROOT/e2e-test-report/bruno.json"
 mkdir -p "$(dirname "$report")"
 
+issuer=(${SCOUT_JWT_ISSUER:+--issuer "$SCOUT_JWT_ISSUER"})
 # stderr carries the dev-secret warning; stdout is only the token.
-token="$(cd "$SCOUT_ROOT" && yarn scout token --role service_role --ttl 15m 2>/dev/null)" \
+token="$(cd "$SCOUT_ROOT" && yarn scout token --role service_role --ttl 15m "${issuer[@]}" 2>/dev/null)" \
   || die "scout token --role service_role failed"
 # A browser client's token: role authenticated, no ingest scope.
-anon_token="$(cd "$SCOUT_ROOT" && yarn scout token --role authenticated --ttl 15m 2>/dev/null)" \
+anon_token="$(cd "$SCOUT_ROOT" && yarn scout token --role authenticated --ttl 15m "${issuer[@]}" 2>/dev/null)" \
   || die "scout token --role authenticated failed"
 
 log "running the Bruno collection against $base_url"

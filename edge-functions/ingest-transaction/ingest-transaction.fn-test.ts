@@ -156,6 +156,12 @@ describe('ingest-transaction', () => {
         .status,
       401,
     );
+    const forever = await token({ role: 'service_role' }, { expires: null });
+    const refused = await post(transaction(), {
+      authorization: `Bearer ${forever}`,
+    });
+    assert.equal(refused.status, 401);
+    assert.match((await refused.json()).error, /no exp claim/);
     const otherAudience = await token(
       { role: 'service_role' },
       { audience: 'elsewhere' },

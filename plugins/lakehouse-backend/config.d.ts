@@ -5,32 +5,25 @@ export interface Config {
    */
   lakehouse?: {
     /**
-     * duckdb (default): the Parquet files the scout pipeline builds. trino:
-     * the Iceberg tables on the lakehouse stack (`yarn scout stack up`).
-     * Unset, the scout plugin's `scout.lakehouse.engine` is used, then env
-     * SCOUT_LAKEHOUSE_ENGINE, so one setting drives the pipeline and the
-     * browser.
+     * duckdb: the Parquet files the scout pipeline builds. trino: the
+     * Iceberg tables through Trino and Nessie. Default: the shared
+     * `scout.lakehouse.engine`, so one setting drives the pipeline and the
+     * browser. Where Trino, Nessie and the S3 store are is the shared
+     * `scout.lakehouse.trino`, `.nessie` and `.s3`.
      */
     engine?: 'duckdb' | 'trino';
     duckdb?: {
       /**
        * The Parquet lakehouse folder, relative to the backend's working
-       * directory. Default `scout.lakehouse.dir`, else .scout/lakehouse in
-       * the repository.
+       * directory. Default `scout.lakehouse.dir`.
        */
       dir?: string;
     };
     trino?: {
-      /** Default http://127.0.0.1:8080 (SCOUT_TRINO_HOST, SCOUT_TRINO_PORT). */
-      url?: string;
-      /** The user metadata queries run as; previews run as the caller. Default scout (SCOUT_TRINO_USER). */
-      user?: string;
-      /** The Iceberg catalog on Nessie's default branch. Default iceberg. */
+      /** The Iceberg catalog on Nessie's default branch. Default `scout.lakehouse.trino.catalog`, else iceberg. */
       catalog?: string;
     };
     nessie?: {
-      /** The REST API v2 root. Default http://127.0.0.1:19120/api/v2 (SCOUT_NESSIE_PORT). */
-      url?: string;
       /** The branch that the Trino catalog reads, shown by default. Default main. */
       defaultRef?: string;
     };

@@ -1,18 +1,29 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
 
 export interface Config {
-  /** Scout data plane: the scout database and the edge functions the backend hosts. */
+  /**
+   * Scout data plane: the scout database and the edge functions the backend
+   * hosts. The shared lakehouse connections (`scout.lakehouse`) are
+   * described by @internal/backstage-plugin-scout-node.
+   */
   scout?: {
     database?: {
       /**
-       * A PostgreSQL URL for the scout schema. The env variable
-       * SCOUT_DATABASE_URL is used when this is unset; without either, the
-       * backend uses embedded PGlite under `dataDir`.
+       * A PostgreSQL URL for the scout schema. Unset: embedded PGlite under
+       * `dataDir`, for development only.
        * @visibility secret
        */
       url?: string;
       /** PGlite data directory, relative to the backend's working directory; unset keeps PGlite in memory. */
       dataDir?: string;
+    };
+    migrations?: {
+      /**
+       * The folder of the NNNN_*.sql migrations applied at start, relative
+       * to the backend's working directory. Default migrations/ in the
+       * source checkout.
+       */
+      dir?: string;
     };
     /** Seeds reference data and demo transactions into an empty database. Default true. */
     demo?: {
@@ -22,8 +33,8 @@ export interface Config {
     };
     /**
      * Embeddings for ingest-doc and embed-batch: any OpenAI-compatible server.
-     * Without an API key (here, SCOUT_EMBEDDINGS_API_KEY or OPENAI_API_KEY)
-     * the functions use a local lexical embedding (shared words, not meaning).
+     * Without an API key the functions use a local lexical embedding (shared
+     * words, not meaning).
      */
     embeddings?: {
       /** @visibility secret */
@@ -36,9 +47,12 @@ export interface Config {
     functions?: {
       /** Audience that ingestion tokens must carry. Default `scout`. */
       audience?: string;
+      /** The issuer (`iss`) that ingestion tokens must carry; unchecked when unset. */
+      issuer?: string;
       /**
-       * HS256 secret for ingestion tokens. Env SCOUT_JWT_SECRET is used when
-       * unset; the development default is `scout-dev-secret-change-me`.
+       * HS256 secret for ingestion tokens. Outside production, with neither
+       * this nor `jwksUrl`, the public development secret is used (with a
+       * warning).
        * @visibility secret
        */
       jwtSecret?: string;
@@ -51,25 +65,26 @@ export interface Config {
       /** Most transactions in one batch. Default 10000. */
       maxBatch?: number;
     };
-    /**
-     * The lakehouse the pipeline builds. duckdb (default): Parquet files under
-     * `dir`, built by dbt on DuckDB, no Java needed. trino: Iceberg tables on
-     * the lakehouse stack (`yarn scout stack up`); where Trino, Nessie and the
-     * S3 store listen comes from SCOUT_TRINO_PORT, SCOUT_NESSIE_PORT,
-     * SCOUT_S3_PORT and the S3 keys' env variables. Env SCOUT_LAKEHOUSE_ENGINE
-     * is used when `engine` is unset.
-     */
-    lakehouse?: {
-      engine?: 'duckdb' | 'trino';
-      /** DuckDB's lakehouse folder, relative to the backend's working directory. Default .scout/lakehouse in the repository. */
-      dir?: string;
-    };
     /** The scheduled pipeline: bronze load, dbt build on a branch, publish. */
     pipeline?: {
       /** Default true. */
       enabled?: boolean;
       /** Default every 15 minutes, the first run 30 s after start. */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      dbt?: {
+        /**
+         * The dbt project (dbt_project.yml and profiles.yml), relative to the
+         * backend's working directory. Default transform/ in the source
+         * checkout.
+         */
+        projectDir?: string;
+        /**
+         * The dbt executable: a path, or a name on PATH. Development default:
+         * the checkout's scripts/dbt (it installs dbt into .venv on first
+         * use). Required in production.
+         */
+        executable?: string;
+      };
     };
   };
 }

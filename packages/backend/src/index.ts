@@ -2,6 +2,7 @@
 // plugin's logic lives in its own package under plugins/.
 
 import { createBackend } from '@backstage/backend-defaults';
+import { scoutPermissionsServiceFactory } from '@internal/backstage-plugin-permission-backend-module-scout';
 
 const backend = createBackend();
 
@@ -22,6 +23,8 @@ backend.add(import('@backstage/plugin-auth-backend'));
 // See https://backstage.io/docs/backend-system/building-backends/migrating#the-auth-plugin
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 // See https://backstage.io/docs/auth/guest/provider
+// Sign-in through Keycloak (any OIDC provider): auth.providers.oidc
+backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
 
 // catalog plugin
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -32,12 +35,14 @@ backend.add(
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
-// permission plugin
+// permission plugin, with the one policy: who may do what, by catalog group
 backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
 backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+  import('@internal/backstage-plugin-permission-backend-module-scout'),
 );
+// Plugins' checks for signed-in users, decided by the same policy in-process
+// instead of over HTTP to the permission backend (see permissionsService.ts).
+backend.add(scoutPermissionsServiceFactory);
 
 // search plugin
 backend.add(import('@backstage/plugin-search-backend'));

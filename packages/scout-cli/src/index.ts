@@ -2,6 +2,7 @@ import { main } from './cli.ts';
 import type { Command } from './command.ts';
 import { benchCommand } from './commands/bench.ts';
 import { generateCommand } from './commands/generate.ts';
+import { imageCommand } from './commands/image.ts';
 import { lakehouseCommand } from './commands/lakehouse.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { pipelineCommand } from './commands/pipeline.ts';
@@ -17,6 +18,7 @@ const commands: Command[] = [
   stackCommand,
   lakehouseCommand,
   pipelineCommand,
+  imageCommand,
 ];
 
 main(commands);

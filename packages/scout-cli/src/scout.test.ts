@@ -107,7 +107,7 @@ describe('scout CLI', () => {
     expect(payload.exp! - payload.iat!).toBe(900);
   });
 
-  it('warns when signing with the development secret, and honours --secret and --audience', async () => {
+  it('warns when signing with the development secret, and honours --secret, --audience and --issuer', async () => {
     const dev = await scout(['token', '--role', 'anon'], {
       env: { SCOUT_JWT_SECRET: '' },
     });
@@ -127,11 +127,17 @@ describe('scout CLI', () => {
       's3cret',
       '--audience',
       'elsewhere',
+      '--issuer',
+      'https://issuer.test',
     ]);
     const { payload } = await jwtVerify(
       explicit.stdout.trim(),
       new TextEncoder().encode('s3cret'),
-      { audience: 'elsewhere' },
+      {
+        audience: 'elsewhere',
+        issuer: 'https://issuer.test',
+        requiredClaims: ['exp'],
+      },
     );
     expect(payload.role).toBe('authenticated');
   });

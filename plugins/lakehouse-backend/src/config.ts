@@ -1,7 +1,9 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
 import { LAKEHOUSE_IDENTIFIER } from '@internal/backstage-plugin-lakehouse-common';
 import {
-  lakehouseSettings,
+  icebergCatalogProperties,
+  icebergStack,
+  LakehouseStack,
   repositoryRoot,
 } from '@internal/backstage-plugin-scout-node';
 import { join, resolve } from 'node:path';
@@ -10,8 +12,16 @@ import { REF_NAME } from './engines/sql';
 export type LakehouseConfig = {
   engine: 'duckdb' | 'trino';
   duckdb: { dir: string };
-  trino: { url: string; user: string; catalog: string };
-  nessie: { url: string; defaultRef: string };
+  /** The Trino engine's connections; set when the engine is trino. */
+  trino?: {
+    url: string;
+    user: string;
+    catalog: string;
+    nessieUrl: string;
+    /** The Iceberg catalog's properties, for catalogs on other refs. */
+    icebergProperties: Record<string, string>;
+  };
+  nessie: { defaultRef: string };
   preview: { maxRows: number };
   health: { targetFileBytes: number };
   dbtManifest: string;
@@ -21,31 +31,28 @@ export type LakehouseConfig = {
 export const PREVIEW_MAX_ROWS = 500;
 
 /**
- * Reads the `lakehouse` config once. The engine and the DuckDB folder fall
- * back to the scout plugin's `scout.lakehouse.*`, so the pipeline and the
- * browser read the same lakehouse; Trino and Nessie default to the local
- * stack's settings.
+ * Reads the plugin's own `lakehouse` config once. Where Trino, Nessie, the
+ * S3 store and the Parquet folder are comes from the shared `stack`
+ * (scout.lakehouse.*, the lakehouseStackServiceRef service); the engine
+ * follows the stack's unless `lakehouse.engine` says otherwise, so the
+ * pipeline and the browser read the same lakehouse.
  */
 export function readLakehouseConfig(
   config: RootConfigService,
-  env: Record<string, string | undefined> = process.env,
+  stack: LakehouseStack,
 ): LakehouseConfig {
-  const engine =
-    config.getOptionalString('lakehouse.engine') ??
-    config.getOptionalString('scout.lakehouse.engine') ??
-    (env.SCOUT_LAKEHOUSE_ENGINE || 'duckdb');
+  const engine = config.getOptionalString('lakehouse.engine') ?? stack.engine;
   if (engine !== 'duckdb' && engine !== 'trino') {
     throw new Error(
       `lakehouse.engine must be duckdb or trino, not "${engine}"`,
     );
   }
-  const settings = lakehouseSettings(env);
-  const dir =
-    config.getOptionalString('lakehouse.duckdb.dir') ??
-    config.getOptionalString('scout.lakehouse.dir');
+  const dir = config.getOptionalString('lakehouse.duckdb.dir');
+  const iceberg = engine === 'trino' ? icebergStack(stack) : undefined;
   const catalog =
     config.getOptionalString('lakehouse.trino.catalog') ??
-    settings.trino.icebergCatalog;
+    stack.trino?.catalog ??
+    'iceberg';
   if (!LAKEHOUSE_IDENTIFIER.test(catalog)) {
     throw new Error(
       `lakehouse.trino.catalog must be a lower-case SQL identifier, not "${catalog}"`,
@@ -68,22 +75,15 @@ export function readLakehouseConfig(
   const manifest = config.getOptionalString('lakehouse.dbtManifest');
   return {
     engine,
-    duckdb: {
-      dir: dir ? resolve(dir) : join(repositoryRoot(), '.scout/lakehouse'),
-    },
-    trino: {
-      url:
-        config.getOptionalString('lakehouse.trino.url') ?? settings.trino.url,
-      user:
-        config.getOptionalString('lakehouse.trino.user') ?? settings.trino.user,
+    duckdb: { dir: dir ? resolve(dir) : stack.dir },
+    trino: iceberg && {
+      url: iceberg.trino.url,
+      user: iceberg.trino.user,
       catalog,
+      nessieUrl: iceberg.nessie.url,
+      icebergProperties: icebergCatalogProperties(iceberg),
     },
-    nessie: {
-      url:
-        config.getOptionalString('lakehouse.nessie.url') ??
-        settings.nessie.apiUrl,
-      defaultRef,
-    },
+    nessie: { defaultRef },
     preview: { maxRows },
     health: {
       targetFileBytes:

@@ -22,11 +22,14 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-async function start(lakehouse: object) {
+/** The plugin's own `lakehouse` config, over the shared `scout.lakehouse`. */
+async function start(lakehouse: object, stack: object = {}) {
   const { server } = await startTestBackend({
     features: [
       lakehousePlugin,
-      mockServices.rootConfig.factory({ data: { lakehouse } }),
+      mockServices.rootConfig.factory({
+        data: { lakehouse, scout: { lakehouse: stack } },
+      }),
     ],
   });
   return server;
@@ -35,11 +38,14 @@ async function start(lakehouse: object) {
 describe('the lakehouse plugin without a lakehouse', () => {
   it('starts when Trino and Nessie are down, and answers 503 with what to do', async () => {
     const port = await closedPort();
-    const server = await start({
-      engine: 'trino',
-      trino: { url: `http://127.0.0.1:${port}` },
-      nessie: { url: `http://127.0.0.1:${port}/api/v2` },
-    });
+    const server = await start(
+      { engine: 'trino' },
+      {
+        trino: { url: `http://127.0.0.1:${port}`, user: 'scout' },
+        nessie: { url: `http://127.0.0.1:${port}/api/v2` },
+        s3: { bucket: 'lake', accessKeyId: 'k', secretAccessKey: 's' },
+      },
+    );
 
     const catalogs = await request(server).get('/api/lakehouse/catalogs');
     expect(catalogs.status).toBe(200);
@@ -90,7 +96,7 @@ describe('the lakehouse plugin without a lakehouse', () => {
     expect(other.body.error.message).toMatch(/serves lakehouse/);
   });
 
-  it('needs a user or service token for the API, but not for /metrics', async () => {
+  it('needs a user or service token for the API, and a service token for /metrics', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lakehouse-auth-'));
     const server = await start({ engine: 'duckdb', duckdb: { dir } });
 
@@ -110,9 +116,14 @@ describe('the lakehouse plugin without a lakehouse', () => {
       .set('authorization', mockCredentials.service.header());
     expect(preview.status).toBe(403);
 
-    const metrics = await request(server)
-      .get('/api/lakehouse/metrics')
-      .set('authorization', mockCredentials.none.header());
+    const scrape = (authorization: string) =>
+      request(server)
+        .get('/api/lakehouse/metrics')
+        .set('authorization', authorization);
+    expect((await scrape(mockCredentials.none.header())).status).toBe(401);
+    // People cannot scrape; Prometheus holds a static external-access token.
+    expect((await scrape(mockCredentials.user.header())).status).toBe(403);
+    const metrics = await scrape(mockCredentials.service.header());
     expect(metrics.status).toBe(200);
     expect(metrics.text).toContain(
       'lakehouse_request_duration_seconds_count{route="/catalogs/{catalog}/namespaces",method="GET",status="200"} 1',

@@ -2,6 +2,8 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { lakehousePermissions } from '@internal/backstage-plugin-lakehouse-common';
+import { lakehouseStackServiceRef } from '@internal/backstage-plugin-scout-node';
 import { readLakehouseConfig } from './config';
 import { createRouter } from './router';
 import { LakehouseService } from './services/LakehouseService';
@@ -23,22 +25,33 @@ export const lakehousePlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         auditor: coreServices.auditor,
         lifecycle: coreServices.lifecycle,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        lakehouseStack: lakehouseStackServiceRef,
       },
-      async init({ config, logger, httpAuth, httpRouter, auditor, lifecycle }) {
-        const settings = readLakehouseConfig(config);
+      async init({
+        config,
+        logger,
+        httpAuth,
+        httpRouter,
+        auditor,
+        lifecycle,
+        permissions,
+        permissionsRegistry,
+        lakehouseStack,
+      }) {
+        const settings = readLakehouseConfig(config, lakehouseStack);
         const service = await LakehouseService.create({
           config: settings,
           logger,
         });
         lifecycle.addShutdownHook(() => service.close());
-        httpRouter.addAuthPolicy({
-          path: '/metrics',
-          allow: 'unauthenticated',
-        });
+        permissionsRegistry.addPermissions(lakehousePermissions);
         httpRouter.use(
           await createRouter({
             httpAuth,
             auditor,
+            permissions,
             service,
             metrics: LakehouseMetrics.create(),
             maxPreviewRows: settings.preview.maxRows,

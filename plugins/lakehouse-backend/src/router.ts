@@ -1,4 +1,11 @@
-import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { lakehouseTablePreviewPermission } from '@internal/backstage-plugin-lakehouse-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { assertIdentifier } from './engines/sql';
@@ -16,6 +23,7 @@ import { LakehouseMetrics } from './services/metrics';
 export type RouterOptions = {
   httpAuth: HttpAuthService;
   auditor: AuditorService;
+  permissions: PermissionsService;
   service: LakehouseService;
   metrics: LakehouseMetrics;
   /** The most rows one preview page returns. */
@@ -30,7 +38,8 @@ export type RouterOptions = {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, auditor, service, metrics, maxPreviewRows } = options;
+  const { httpAuth, auditor, permissions, service, metrics, maxPreviewRows } =
+    options;
   const api = await createOpenApiRouter();
   // Metadata: people, and other plugins (the catalog module) with service tokens.
   const reader = (req: Parameters<HttpAuthService['credentials']>[0]) =>
@@ -104,11 +113,20 @@ export async function createRouter(
     },
   );
 
-  // Reads rows as the calling person, so only users, and audited.
+  // Reads rows as the calling person, so only users who may preview, and audited.
   api.get(
     '/catalogs/:catalog/namespaces/:namespace/tables/:table/preview',
     async (req, res) => {
       const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+      const [decision] = await permissions.authorize(
+        [{ permission: lakehouseTablePreviewPermission }],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(
+          `You may not preview lakehouse rows: it needs the ${lakehouseTablePreviewPermission.name} permission.`,
+        );
+      }
       const engine = service.engine(req.params.catalog);
       const params = parsePreviewParams(req.query, maxPreviewRows);
       const ref = table(req.params);
@@ -148,7 +166,10 @@ export async function createRouter(
 
   const router = Router();
   router.use(metrics.middleware());
-  router.get('/metrics', async (_req, res) => {
+  // For the Prometheus scraper's static token (backend.auth.externalAccess);
+  // people cannot scrape.
+  router.get('/metrics', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['service'] });
     res
       .type(metrics.registry.contentType)
       .send(await metrics.registry.metrics());

@@ -8,9 +8,11 @@ import scoutPlugin from '@internal/backstage-plugin-scout-backend';
 import { generateTransactions } from '@internal/backstage-plugin-scout-common';
 import {
   createTrinoSandbox,
-  lakehouseSettings,
+  developmentDbt,
+  loadRepositoryConfig,
   openScoutDatabase,
   PipelineRun,
+  readLakehouseStack,
   repositoryRoot,
   runPipeline,
   TrinoSandbox,
@@ -42,8 +44,11 @@ import { lakehousePlugin } from './plugin';
 // every gold page can take longer than Jest's 5 s default.
 jest.setTimeout(60_000);
 
-const settings = lakehouseSettings();
-const trinoUp = fetch(`${settings.trino.url}/v1/info`)
+// The local stack, as the checkout's app-config.yaml describes it.
+const appConfig = loadRepositoryConfig();
+const trinoUrl = appConfig.then(c => c.getString('scout.lakehouse.trino.url'));
+const trinoUp = trinoUrl
+  .then(url => fetch(`${url}/v1/info`))
   .then(r => r.ok)
   .catch(() => false);
 const [postgres] = testDatabases().filter(d => d.kind === 'postgres');
@@ -82,7 +87,7 @@ describe('the lakehouse browser on Trino and Nessie', () => {
 
   beforeAll(async () => {
     if (!(await trinoUp)) {
-      const reason = `no Trino answers at ${settings.trino.url}; start the stack with yarn scout stack up`;
+      const reason = `no Trino answers at ${await trinoUrl}; start the stack with yarn scout stack up`;
       if (process.env.CI) throw new Error(reason);
       // eslint-disable-next-line no-console
       console.warn(`Skipping the Trino lakehouse browser tests: ${reason}`);
@@ -94,8 +99,12 @@ describe('the lakehouse browser on Trino and Nessie', () => {
       );
     }
     const url = (await postgres.createUrl())!;
+    // The stack's connections, for the scout plugin in the test backend.
+    const connections = (await appConfig)
+      .getConfig('scout.lakehouse')
+      .get() as object;
     sandbox = await createTrinoSandbox({
-      settings,
+      stack: readLakehouseStack(await appConfig),
       databaseName: new URL(url).pathname.slice(1),
     });
     const { server } = await startTestBackend({
@@ -108,6 +117,7 @@ describe('the lakehouse browser on Trino and Nessie', () => {
             scout: scoutConfig({
               url,
               lakehouseDir: mkdtempSync(join(tmpdir(), 'lakehouse-unused-')),
+              stack: connections,
             }),
             lakehouse: {
               engine: 'trino',
@@ -126,6 +136,7 @@ describe('the lakehouse browser on Trino and Nessie', () => {
           target: sandbox!.target(),
           trigger: 'test',
           repoRoot: repositoryRoot(),
+          dbt: developmentDbt(repositoryRoot()),
           log: () => {},
         })
       ).run;
@@ -376,11 +387,13 @@ describe('the lakehouse browser on Trino and Nessie', () => {
     "previews another reference: the failed run's bronze holds the bad row",
     onStack(async ({ failed }) => {
       const bronze = `${api()}/namespaces/bronze/tables/transactions/preview?limit=1`;
+      // Bronze is for data engineering (platform-manifests/config/trino).
+      const engineer = 'user:default/ana.cruz';
       // Ordered by transaction_id first, and the bad id sorts first.
-      const onBranch = await get(`${bronze}&ref=${failed.branch}`);
+      const onBranch = await get(`${bronze}&ref=${failed.branch}`, engineer);
       expect(onBranch.status).toBe(200);
       expect(onBranch.body.rows[0][0]).toBe(BAD_TRANSACTION_ID);
-      const onMain = await get(bronze);
+      const onMain = await get(bronze, engineer);
       expect(onMain.body.rows[0][0]).not.toBe(BAD_TRANSACTION_ID);
     }),
   );

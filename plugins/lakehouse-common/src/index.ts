@@ -7,6 +7,10 @@
  */
 
 export * from './schema/openapi/generated';
+export {
+  lakehousePermissions,
+  lakehouseTablePreviewPermission,
+} from './permissions';
 
 /**
  * On a catalog Resource: the lakehouse table it stands for, as

@@ -4,11 +4,14 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import {
-  LakehouseEngine,
+  DbtSettings,
+  defaultMigrationsDirectory,
+  developmentDbt,
+  DEV_JWT_SECRET,
   repositoryRoot,
 } from '@internal/backstage-plugin-scout-node';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEV_JWT_SECRET } from '@internal/backstage-plugin-scout-common';
 
 export type ScoutConfig = {
   /** dataDir undefined: PGlite in memory. */
@@ -17,6 +20,8 @@ export type ScoutConfig = {
   embeddings: { apiKey?: string; baseUrl?: string; model: string };
   functions: {
     audience: string;
+    /** The `iss` that tokens must carry, when set. */
+    issuer?: string;
     jwtSecret?: string;
     jwksUrl?: string;
     usesDevSecret: boolean;
@@ -24,10 +29,12 @@ export type ScoutConfig = {
     maxBodyBytes: number;
     maxBatch: number;
   };
-  lakehouse: { engine: LakehouseEngine; dir: string };
+  /** The folder of the NNNN_*.sql migrations (absolute). */
+  migrations: { dir: string };
   pipeline: {
     enabled: boolean;
     schedule: SchedulerServiceTaskScheduleDefinition;
+    dbt: DbtSettings;
   };
 };
 
@@ -38,36 +45,86 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   initialDelay: { seconds: 30 },
 };
 
-function readLakehouse(config: RootConfigService): ScoutConfig['lakehouse'] {
-  const engine =
-    config.getOptionalString('scout.lakehouse.engine') ??
-    process.env.SCOUT_LAKEHOUSE_ENGINE ??
-    'duckdb';
-  if (engine !== 'duckdb' && engine !== 'trino') {
+const isProduction = () => process.env.NODE_ENV === 'production';
+
+/** A configured folder (relative to the working directory) that must exist. */
+function readDir(
+  config: RootConfigService,
+  key: string,
+  fallback: () => string,
+  mustHold?: string,
+): string {
+  const configured = config.getOptionalString(key);
+  let dir: string;
+  try {
+    dir = configured ? resolve(configured) : fallback();
+  } catch (error) {
+    // The default is in the source checkout; an image has none.
+    throw new Error(`${key} is not set, and ${error}`);
+  }
+  if (!existsSync(mustHold ? join(dir, mustHold) : dir)) {
     throw new Error(
-      `scout.lakehouse.engine must be duckdb or trino, not "${engine}"`,
+      `${key}: ${mustHold ? `no ${mustHold} in` : 'no folder at'} ${dir}`,
     );
   }
-  const dir = config.getOptionalString('scout.lakehouse.dir');
+  return dir;
+}
+
+/**
+ * dbt's executable and project. Development falls back to the checkout's
+ * scripts/dbt, which installs dbt on first use; production must name an
+ * executable that the image installed.
+ */
+function readDbt(config: RootConfigService): DbtSettings {
+  const key = 'scout.pipeline.dbt.executable';
+  const configured = config.getOptionalString(key);
+  if (!configured && isProduction()) {
+    throw new Error(
+      `${key} must be set in production: the dbt that the image installed (development's scripts/dbt installs software at run time)`,
+    );
+  }
+  const projectDir = readDir(
+    config,
+    'scout.pipeline.dbt.projectDir',
+    () => developmentDbt(repositoryRoot()).projectDir,
+    'dbt_project.yml',
+  );
+  if (!configured) {
+    return { ...developmentDbt(repositoryRoot()), projectDir };
+  }
+  // A bare name is looked up on PATH when dbt starts; a path must exist.
+  const isPath = configured.includes('/');
+  const executable = isPath ? resolve(configured) : configured;
+  if (isPath && !existsSync(executable)) {
+    throw new Error(`${key}: no file at ${executable}`);
+  }
+  return { executable, projectDir };
+}
+
+/** The secret ingestion tokens are checked with; the development one only outside production. */
+function readJwt(config: RootConfigService) {
+  const jwksUrl = config.getOptionalString('scout.functions.jwksUrl');
+  const configured = config.getOptionalString('scout.functions.jwtSecret');
+  const usesDevSecret = !jwksUrl && !configured && !isProduction();
   return {
-    engine,
-    dir: dir ? resolve(dir) : join(repositoryRoot(), '.scout/lakehouse'),
+    jwksUrl,
+    jwtSecret: jwksUrl
+      ? undefined
+      : configured ?? (usesDevSecret ? DEV_JWT_SECRET : undefined),
+    usesDevSecret,
   };
 }
 
-/** Reads the `scout` config once, with env fallbacks and defaults. */
+/**
+ * Reads the scout plugin's own `scout` config once, with defaults. Values
+ * from the environment arrive through `${VAR}` in the app-config files; the
+ * shared `scout.lakehouse` connections come from lakehouseStackServiceRef.
+ */
 export function readScoutConfig(config: RootConfigService): ScoutConfig {
-  const jwksUrl = config.getOptionalString('scout.functions.jwksUrl');
   const dataDir = config.getOptionalString('scout.database.dataDir');
-  const configuredSecret =
-    config.getOptionalString('scout.functions.jwtSecret') ??
-    (process.env.SCOUT_JWT_SECRET || undefined);
-  const jwtSecret = jwksUrl ? undefined : configuredSecret ?? DEV_JWT_SECRET;
   return {
     database: {
-      url:
-        config.getOptionalString('scout.database.url') ??
-        process.env.SCOUT_DATABASE_URL,
+      url: config.getOptionalString('scout.database.url'),
       dataDir: dataDir ? resolve(dataDir) : undefined,
     },
     demo: {
@@ -76,10 +133,7 @@ export function readScoutConfig(config: RootConfigService): ScoutConfig {
         config.getOptionalNumber('scout.demo.transactions') ?? 50_000,
     },
     embeddings: {
-      apiKey:
-        config.getOptionalString('scout.embeddings.apiKey') ??
-        process.env.SCOUT_EMBEDDINGS_API_KEY ??
-        process.env.OPENAI_API_KEY,
+      apiKey: config.getOptionalString('scout.embeddings.apiKey'),
       baseUrl: config.getOptionalString('scout.embeddings.baseUrl'),
       model:
         config.getOptionalString('scout.embeddings.model') ??
@@ -87,9 +141,8 @@ export function readScoutConfig(config: RootConfigService): ScoutConfig {
     },
     functions: {
       audience: config.getOptionalString('scout.functions.audience') ?? 'scout',
-      jwtSecret,
-      jwksUrl,
-      usesDevSecret: !jwksUrl && !configuredSecret,
+      issuer: config.getOptionalString('scout.functions.issuer'),
+      ...readJwt(config),
       allowedOrigins: config.getOptionalStringArray(
         'scout.functions.allowedOrigins',
       ) ?? [config.getString('app.baseUrl')],
@@ -98,7 +151,9 @@ export function readScoutConfig(config: RootConfigService): ScoutConfig {
         16 * 1024 * 1024,
       maxBatch: config.getOptionalNumber('scout.functions.maxBatch') ?? 10_000,
     },
-    lakehouse: readLakehouse(config),
+    migrations: {
+      dir: readDir(config, 'scout.migrations.dir', defaultMigrationsDirectory),
+    },
     pipeline: {
       enabled: config.getOptionalBoolean('scout.pipeline.enabled') ?? true,
       schedule: config.has('scout.pipeline.schedule')
@@ -106,6 +161,7 @@ export function readScoutConfig(config: RootConfigService): ScoutConfig {
             config.getConfig('scout.pipeline.schedule'),
           )
         : DEFAULT_SCHEDULE,
+      dbt: readDbt(config),
     },
   };
 }

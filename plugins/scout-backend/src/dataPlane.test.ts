@@ -74,9 +74,15 @@ describe.each(testDatabases())('the scout plugin on $kind', databases => {
       quarantine: 0,
       pending: 0,
       silver_lag_p95_s: expect.any(Number),
+      read_as: {
+        authenticated: ['silver', 'silver_lag_p95_s'],
+        service_role: ['bronze', 'quarantine', 'pending'],
+      },
     });
 
-    const metrics = await request(server).get('/api/scout/metrics');
+    const metrics = await request(server)
+      .get('/api/scout/metrics')
+      .set('authorization', mockCredentials.service.header());
     expect(metrics.text).toMatch(
       /scout_ingest_transactions_total\{outcome="accepted",reason=""\} 1500/,
     );
@@ -138,7 +144,9 @@ describe.each(testDatabases())('the scout plugin on $kind', databases => {
       bronze: 1,
       silver: 1,
     });
-    const metrics = await request(server).get('/api/scout/metrics');
+    const metrics = await request(server)
+      .get('/api/scout/metrics')
+      .set('authorization', mockCredentials.service.header());
     expect(metrics.text).toMatch(
       /scout_ingest_transactions_total\{outcome="rejected",reason="id_conflict"\} 2/,
     );
@@ -169,6 +177,9 @@ describe.each(testDatabases())('the scout plugin on $kind', databases => {
       .post('/api/scout/migrations/apply')
       .set('authorization', mockCredentials.user.header());
     expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toBe(
+      'You may not apply scout migrations: it needs the scout.migrations.apply permission.',
+    );
   }, 120_000);
 
   it('stores, re-stores and backfills document embeddings', async () => {

@@ -1,4 +1,8 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { generateTransactions } from '@internal/backstage-plugin-scout-common';
 import { openScoutDatabase } from '@internal/backstage-plugin-scout-node';
 import { testDatabases } from '@internal/backstage-plugin-scout-node/testing';
@@ -66,7 +70,11 @@ describe('the functions over HTTP', () => {
     return (encoding ? req.set('content-encoding', encoding) : req).send(body);
   };
   const metrics = async () =>
-    (await request(server).get('/api/scout/metrics')).text;
+    (
+      await request(server)
+        .get('/api/scout/metrics')
+        .set('authorization', mockCredentials.service.header())
+    ).text;
 
   it.each([
     ['gzip', gzipSync, 0],

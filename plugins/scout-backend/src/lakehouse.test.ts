@@ -13,15 +13,20 @@ import {
 } from '@internal/backstage-plugin-scout-common';
 import {
   createTrinoSandbox,
-  lakehouseSettings,
+  developmentDbt,
+  loadRepositoryConfig,
   openScoutDatabase,
   PipelineRun,
+  readLakehouseStack,
   repositoryRoot,
   runPipeline,
   TrinoSandbox,
 } from '@internal/backstage-plugin-scout-node';
-import { testDatabases } from '@internal/backstage-plugin-scout-node/testing';
-import { SignJWT } from 'jose';
+import {
+  ingestTransactions,
+  serviceRoleToken,
+  testDatabases,
+} from '@internal/backstage-plugin-scout-node/testing';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,19 +98,10 @@ async function startBackend(options: { url?: string; lakehouseDir: string }) {
   return server;
 }
 
-async function ingest(server: Parameters<typeof request>[0]) {
-  const token = await new SignJWT({ role: 'service_role' })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setAudience('scout')
-    .setExpirationTime('10m')
-    .sign(new TextEncoder().encode(SECRET));
-  for (let i = 0; i < txs.length; i += 1000) {
-    const res = await request(server)
-      .post('/api/scout/functions/ingest-transaction')
-      .set('authorization', `Bearer ${token}`)
-      .send({ transactions: txs.slice(i, i + 1000) });
-    expect(res.status).toBe(200);
-  }
+async function ingest(server: { port(): number }) {
+  await ingestTransactions(`http://localhost:${server.port()}`, txs, {
+    token: serviceRoleToken(SECRET),
+  });
 }
 
 /** A silver transaction whose total disagrees with its one line. */
@@ -201,8 +197,11 @@ describe.each(testDatabases())('the DuckDB lakehouse on $kind', databases => {
 });
 
 // Trino needs the lakehouse stack (`yarn scout stack up`); CI starts it.
-const settings = lakehouseSettings();
-const trinoUp = fetch(`${settings.trino.url}/v1/info`)
+// Where it is: the checkout's app-config.yaml.
+const stack = loadRepositoryConfig().then(c => readLakehouseStack(c));
+const trinoUrl = stack.then(s => s.trino?.url);
+const trinoUp = trinoUrl
+  .then(url => fetch(`${url}/v1/info`))
   .then(r => r.ok)
   .catch(() => false);
 
@@ -217,7 +216,7 @@ describe('the Iceberg lakehouse on Trino and Nessie', () => {
 
   it('reconciles Iceberg gold to the centavo, re-runs add nothing, and a failed test leaves main alone', async () => {
     if (!(await trinoUp)) {
-      const reason = `no Trino answers at ${settings.trino.url}; start the stack with yarn scout stack up`;
+      const reason = `no Trino answers at ${await trinoUrl}; start the stack with yarn scout stack up`;
       if (process.env.CI) throw new Error(reason);
       // eslint-disable-next-line no-console
       console.warn(`Skipping the Trino lakehouse test: ${reason}`);
@@ -234,7 +233,7 @@ describe('the Iceberg lakehouse on Trino and Nessie', () => {
     // Its own main branch and postgresql catalog: nothing of a developer's
     // stack is read or changed.
     sandbox = await createTrinoSandbox({
-      settings,
+      stack: await stack,
       databaseName: new URL(url).pathname.slice(1),
     });
     const { trino, nessie, mainCatalog } = sandbox;
@@ -246,6 +245,7 @@ describe('the Iceberg lakehouse on Trino and Nessie', () => {
           target: sandbox!.target(),
           trigger: 'test',
           repoRoot: repositoryRoot(),
+          dbt: developmentDbt(repositoryRoot()),
           log: () => {},
         })
       ).run;

@@ -2,8 +2,12 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { scoutPermissions } from '@internal/backstage-plugin-scout-common/permissions';
+import {
+  lakehouseStackServiceRef,
+  scoutPermissions,
+} from '@internal/backstage-plugin-scout-node';
 import { readScoutConfig } from './config';
+import { assertProductionProfile } from './productionProfile';
 import { createRouter } from './router';
 import { FunctionHost } from './services/FunctionHost';
 import { LakehousePipeline } from './services/LakehousePipeline';
@@ -28,14 +32,17 @@ export const scoutPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         lifecycle: coreServices.lifecycle,
         scheduler: coreServices.scheduler,
+        lakehouseStack: lakehouseStackServiceRef,
       },
       async init(deps) {
+        assertProductionProfile(deps.config);
         const config = readScoutConfig(deps.config);
         const metrics = FunctionMetrics.create();
         const plane = await ScoutDataPlane.create(config, deps.logger, metrics);
         const pipeline = new LakehousePipeline(
           plane.db,
-          config.lakehouse,
+          deps.lakehouseStack,
+          config.pipeline.dbt,
           deps.logger,
         );
         if (config.pipeline.enabled) {
@@ -56,10 +63,6 @@ export const scoutPlugin = createBackendPlugin({
         );
         deps.httpRouter.addAuthPolicy({
           path: '/functions',
-          allow: 'unauthenticated',
-        });
-        deps.httpRouter.addAuthPolicy({
-          path: '/metrics',
           allow: 'unauthenticated',
         });
         deps.httpRouter.use(

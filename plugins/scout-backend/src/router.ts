@@ -11,7 +11,7 @@ import {
 import {
   scoutMigrationsApplyPermission,
   scoutPipelineRunPermission,
-} from '@internal/backstage-plugin-scout-common/permissions';
+} from '@internal/backstage-plugin-scout-node';
 import { JsonObject } from '@backstage/types';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -42,15 +42,20 @@ export async function createRouter(
     await host.handle(req.params.name, req, res);
   });
 
-  router.get('/metrics', async (_req, res) => {
+  // For the Prometheus scraper's static token (backend.auth.externalAccess);
+  // people cannot scrape.
+  router.get('/metrics', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['service'] });
     res
       .type(metrics.registry.contentType)
       .send(await metrics.registry.metrics());
   });
 
+  // Read under row-level security as the person who asks; a service has
+  // no user to put in the claims, and reads its own data through SQL.
   router.get('/stats', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json(await plane.stats());
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    res.json(await plane.stats(credentials.principal.userEntityRef));
   });
 
   router.get('/migrations', async (req, res) => {
@@ -60,12 +65,14 @@ export async function createRouter(
 
   /**
    * An action that changes the platform: the caller needs `permission`, and
-   * the outcome is written as an auditor event.
+   * the outcome is written as an auditor event. A refusal names the
+   * permission, so the caller knows what to ask their platform team for.
    */
   async function guardedAction<T>(
     req: express.Request,
     action: {
       permission: BasicPermission;
+      /** What the caller may not do, e.g. "You may not apply scout migrations". */
       refusal: string;
       eventId: string;
       severityLevel: 'medium' | 'high';
@@ -81,7 +88,9 @@ export async function createRouter(
       { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(action.refusal);
+      throw new NotAllowedError(
+        `${action.refusal}: it needs the ${action.permission.name} permission.`,
+      );
     }
     const event = await auditor.createEvent({
       eventId: action.eventId,
@@ -103,7 +112,7 @@ export async function createRouter(
       req,
       {
         permission: scoutMigrationsApplyPermission,
-        refusal: 'You may not apply scout migrations.',
+        refusal: 'You may not apply scout migrations',
         eventId: 'scout-migrations-apply',
         severityLevel: 'high',
         meta: result => ({ applied: result }),
@@ -129,7 +138,7 @@ export async function createRouter(
       req,
       {
         permission: scoutPipelineRunPermission,
-        refusal: 'You may not run the lakehouse pipeline.',
+        refusal: 'You may not run the lakehouse pipeline',
         eventId: 'scout-pipeline-run',
         severityLevel: 'medium',
         meta: result => ({ runId: result.runId, status: result.status }),

@@ -40,7 +40,6 @@ export {
 export { Random, WeightedChoice, randomUuid } from './random.ts';
 
 export type { QueryResult, Sql, SqlQueryable, SqlTransaction } from './sql.ts';
-export { DEV_JWT_SECRET } from './devSecret.ts';
 export {
   canonicalTransaction,
   manilaBusinessDate,

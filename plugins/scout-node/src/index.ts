@@ -12,6 +12,8 @@ export type {
   SqlTransaction,
 } from './db/types';
 export { openScoutDatabase } from './db/openScoutDatabase';
+export { SCOUT_API_ROLES, withClaims } from './db/claims';
+export type { ScoutApiRole, ScoutClaims } from './db/claims';
 export type { ScoutDatabaseOptions } from './db/openScoutDatabase';
 export { createMigrationRunner } from './migrations/createMigrationRunner';
 export type {
@@ -22,10 +24,21 @@ export type { MigrationStatus } from './migrations/migrationStatus';
 export { defaultMigrationsDirectory } from './migrations/migrationFiles';
 export {
   icebergCatalogProperties,
+  icebergStack,
   LAKEHOUSE_NAMESPACES,
-  lakehouseSettings,
-} from './lakehouse/settings';
-export type { LakehouseSettings } from './lakehouse/settings';
+  readLakehouseStack,
+} from './lakehouse/stack';
+export type {
+  IcebergStack,
+  LakehouseStack,
+  PostgresConnection,
+  S3Connection,
+  TrinoConnection,
+} from './lakehouse/stack';
+export { lakehouseStackServiceRef } from './lakehouse/stackService';
+export { loadRepositoryConfig } from './lakehouse/repositoryConfig';
+export { DEV_JWT_SECRET } from './devSecret';
+export { quoteIdentifier, quoteLiteral, quoteQualifiedName } from './sql/quote';
 export {
   createTrinoQuery,
   createTrinoSql,
@@ -48,6 +61,8 @@ export {
 } from './promotion/promoteBronze';
 export type { PromotionRound } from './promotion/promoteBronze';
 export { runPipeline, newRunId } from './pipeline/runPipeline';
+export { developmentDbt } from './pipeline/dbt';
+export type { DbtSettings } from './pipeline/dbt';
 export type {
   PipelineTimings,
   RunPipelineOptions,
@@ -77,3 +92,8 @@ export type {
   PipelineRun,
   XidRange,
 } from './pipeline/types';
+export {
+  scoutMigrationsApplyPermission,
+  scoutPermissions,
+  scoutPipelineRunPermission,
+} from './permissions';

@@ -1,13 +1,11 @@
 import { generateTransactions } from '@internal/backstage-plugin-scout-common';
+import { ingestTransactions } from '@internal/backstage-plugin-scout-node/testing';
 import { configuredSecret, signToken } from '../signToken.ts';
 
-const BATCH = 5000;
-const CONCURRENCY = 4;
-
 /**
- * Sends `transactions` generated ones (with `seed`) to ingest-transaction in
- * batches of 5,000, 4 in flight, generating each batch as it goes; returns
- * the seconds taken.
+ * Sends `transactions` generated ones (with `seed`) to a bench backend's
+ * ingest-transaction in batches of 5,000, 4 in flight, generating each
+ * batch as it goes; returns the seconds taken.
  */
 export async function ingestGenerated(
   baseUrl: string,
@@ -19,48 +17,17 @@ export async function ingestGenerated(
     secret: configuredSecret(),
     ttlSeconds: 7200,
   });
-  const source = generateTransactions({
-    count: options.transactions,
-    seed: options.seed,
-  })[Symbol.iterator]();
-  const nextBody = () => {
-    const batch = [];
-    for (let r = source.next(); !r.done; r = source.next()) {
-      batch.push(r.value);
-      if (batch.length === BATCH) break;
-    }
-    return batch.length ? JSON.stringify({ transactions: batch }) : undefined;
-  };
   progress(`ingesting ${options.transactions} transactions`);
-  const started = performance.now();
-  let sent = 0;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      for (let body = nextBody(); body; body = nextBody()) {
-        const res = await fetch(
-          `${baseUrl}/api/scout/functions/ingest-transaction`,
-          {
-            method: 'POST',
-            headers: {
-              authorization: `Bearer ${token}`,
-              'content-type': 'application/json',
-            },
-            body,
-          },
-        );
-        if (res.status !== 200) {
-          throw new Error(
-            `ingest answered ${res.status}: ${(await res.text()).slice(
-              0,
-              500,
-            )}`,
-          );
-        }
-        await res.arrayBuffer();
-        sent += BATCH;
+  return ingestTransactions(
+    baseUrl,
+    generateTransactions({ count: options.transactions, seed: options.seed }),
+    {
+      token,
+      batchSize: 5000,
+      concurrency: 4,
+      onBatch: sent => {
         if (sent % 100_000 === 0) progress(`  ${sent} sent`);
-      }
-    }),
+      },
+    },
   );
-  return (performance.now() - started) / 1000;
 }

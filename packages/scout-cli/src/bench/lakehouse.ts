@@ -1,8 +1,8 @@
 import {
   createTrinoSandbox,
   DuckdbTarget,
+  developmentDbt,
   LakehouseEngine,
-  lakehouseSettings,
   openScoutDatabase,
   runPipeline,
   TrinoSandbox,
@@ -18,6 +18,7 @@ import {
 } from './backend.ts';
 import { type Cleanup, onCleanup } from '../processes.ts';
 import { ingestGenerated } from './ingestGenerated.ts';
+import { localStackSettings } from '../stack/settings.ts';
 
 export type LakehouseBenchOptions = {
   engine: LakehouseEngine;
@@ -60,7 +61,7 @@ export async function benchLakehouse(
     );
   }
   const url = freshPostgresDatabase('scout_bench_lakehouse');
-  const settings = lakehouseSettings();
+  const { stack } = await localStackSettings();
   let sandbox: TrinoSandbox | undefined;
   let disposal: Cleanup | undefined;
   const dir = mkdtempSync(join(tmpdir(), 'scout-bench-lakehouse-'));
@@ -68,7 +69,7 @@ export async function benchLakehouse(
   try {
     if (options.engine === 'trino') {
       const created = await createTrinoSandbox({
-        settings,
+        stack,
         databaseName: new URL(url).pathname.slice(1),
       });
       sandbox = created;
@@ -108,6 +109,7 @@ export async function benchLakehouse(
         target: sandbox ? sandbox.target() : new DuckdbTarget(db, dir),
         trigger: 'bench',
         repoRoot,
+        dbt: developmentDbt(repoRoot),
         log: line => {
           if (!line.startsWith('dbt | ')) progress(line);
         },

@@ -1,8 +1,8 @@
 import {
   createTrinoSandbox,
   DuckdbTarget,
+  developmentDbt,
   LakehouseEngine,
-  lakehouseSettings,
   openScoutDatabase,
   runPipeline,
 } from '@internal/backstage-plugin-scout-node';
@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { onCleanup } from '../processes.ts';
 import { BenchBackend, freshPostgresDatabase, repoRoot } from './backend.ts';
 import { ingestGenerated } from './ingestGenerated.ts';
+import { localStackSettings } from '../stack/settings.ts';
 
 export type PipelineBenchOptions = {
   engine: LakehouseEngine;
@@ -48,11 +49,10 @@ export async function benchPipeline(
   }
   const ingestEnded = Date.now();
 
-  const settings = lakehouseSettings();
   const sandbox =
     options.engine === 'trino'
       ? await createTrinoSandbox({
-          settings,
+          stack: (await localStackSettings()).stack,
           databaseName: new URL(url).pathname.slice(1),
         })
       : undefined;
@@ -68,6 +68,7 @@ export async function benchPipeline(
       target: sandbox ? sandbox.target() : new DuckdbTarget(db, dir),
       trigger: 'bench',
       repoRoot,
+      dbt: developmentDbt(repoRoot),
       log: line => {
         if (!line.startsWith('dbt | ')) progress(line);
       },

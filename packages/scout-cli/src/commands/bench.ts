@@ -6,11 +6,13 @@ import {
 } from '../command.ts';
 import { benchIngest } from '../bench/ingest.ts';
 import { benchLakehouse } from '../bench/lakehouse.ts';
+import { benchPermission } from '../bench/permission.ts';
 import { benchPipeline } from '../bench/pipeline.ts';
 
 const usage = `Usage: scout bench ingest [--db pglite|postgres] [--count N] [--batch B] [--concurrency C] [--singles S]
        scout bench pipeline [--transactions N,M,...] [--engine trino|duckdb]
        scout bench lakehouse [--engine trino|duckdb] [--transactions N] [--requests R] [--url URL]
+       scout bench permission [--requests R]
 
 ingest    Starts a backend on a fresh database (PGlite, or the project's local
           PostgreSQL started by scripts/lib/postgres.sh), drives
@@ -34,6 +36,17 @@ lakehouse Latency of the lakehouse browser API: ingests N transactions into a
           metadata routes and a 100-row preview of gold_daily_store_sales),
           after three warm-up requests each. With --url it measures a running
           backend instead, whose gold must be populated. Trino needs the stack.
+permission
+          What the permission policy adds to a request: starts a backend in
+          this process (real auth, the permission backend and the Scout
+          policy), signs in a platform-team member as guest, and times one
+          handler with and without a scout.pipeline.run check, alternating,
+          after 200 warm-up requests each. Prints one JSON line: p50 and p95
+          of both, their differences (p50_added_ms, p95_added_ms), the ratio
+          of the medians, the check alone as the handler sees it
+          (authorize_*), the policy's own decision in it (policy_*), and
+          the CPU time per request with and without the check (cpu_*), which
+          other load disturbs less. Target: p95_added_ms < 2.
 
 Whatever a benchmark starts (backends, a PostgreSQL that was not running,
 a Trino sandbox, dbt) is stopped when it ends, fails, or gets Ctrl-C or
@@ -48,7 +61,8 @@ Options:
   --transactions L   pipeline: comma-separated sizes (default 100000,1000000);
                      lakehouse: one size (default 20000)
   --engine E         pipeline, lakehouse: trino or duckdb (default trino)
-  --requests R       lakehouse: timed requests per route (default 50)
+  --requests R       timed requests per route: lakehouse (default 50),
+                     permission (default 2000)
   --url U            lakehouse: a running backend, e.g. http://127.0.0.1:7007
   --seed S           generator seed (default 1)
   --port P           the bench backend's port (default 7107)
@@ -58,7 +72,7 @@ Options:
 export const benchCommand: Command = {
   name: 'bench',
   summary:
-    'Benchmark ingestion, the lakehouse pipeline or the lakehouse browser (JSON lines)',
+    'Benchmark ingestion, the lakehouse pipeline, the lakehouse browser or the permission policy (JSON lines)',
   usage,
   async run(args) {
     const { values, positionals } = parseFlags({
@@ -74,7 +88,7 @@ export const benchCommand: Command = {
         port: { type: 'string', default: '7107' },
         transactions: { type: 'string' },
         engine: { type: 'string', default: 'trino' },
-        requests: { type: 'string', default: '50' },
+        requests: { type: 'string' },
         url: { type: 'string' },
       },
     });
@@ -110,7 +124,7 @@ export const benchCommand: Command = {
             values.transactions ?? '20000',
             1,
           ),
-          requests: parseInteger('requests', values.requests, 1),
+          requests: parseInteger('requests', values.requests ?? '50', 1),
           seed: parseInteger('seed', values.seed, 0),
           port: parseInteger('port', values.port, 1),
           url: values.url,
@@ -120,9 +134,20 @@ export const benchCommand: Command = {
       process.stdout.write(`${JSON.stringify(result)}\n`);
       return;
     }
+    if (positionals[0] === 'permission') {
+      const result = await benchPermission(
+        {
+          requests: parseInteger('requests', values.requests ?? '2000', 1),
+          port: parseInteger('port', values.port, 1),
+        },
+        progress,
+      );
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      return;
+    }
     if (positionals[0] !== 'ingest')
       throw new UsageError(
-        'the benchmark to run is "ingest", "pipeline" or "lakehouse"',
+        'the benchmark to run is "ingest", "pipeline", "lakehouse" or "permission"',
       );
     if (values.db !== 'pglite' && values.db !== 'postgres') {
       throw new UsageError('--db must be pglite or postgres');

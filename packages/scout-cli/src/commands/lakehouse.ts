@@ -3,18 +3,19 @@ import {
   createTrinoSql,
   ensureBucket,
   LAKEHOUSE_NAMESPACES,
-  lakehouseSettings,
 } from '@internal/backstage-plugin-scout-node';
 import { type Command, parseFlags, UsageError } from '../command.ts';
+import { localStackSettings } from '../stack/settings.ts';
 
 const usage = `Usage: scout lakehouse init
 
 Creates what the lakehouse needs on a running stack ("scout stack up"), and
 leaves what exists:
-  - the warehouse bucket scout-lakehouse on the S3 store
+  - the warehouse bucket (scout.lakehouse.s3.bucket) on the S3 store
   - the Iceberg namespaces ${LAKEHOUSE_NAMESPACES.join(
     ', ',
-  )} in Trino's catalog iceberg
+  )} in Trino's Iceberg catalog (scout.lakehouse.trino.catalog)
+The stack's addresses come from app-config.yaml (scout.lakehouse).
 `;
 
 /** `scout lakehouse init`: bucket and namespaces, idempotent. */
@@ -27,7 +28,7 @@ export const lakehouseCommand: Command = {
     if (positionals.length !== 1 || positionals[0] !== 'init') {
       throw new UsageError('say "init"');
     }
-    const settings = lakehouseSettings();
+    const settings = await localStackSettings();
     const hint = ' (is the stack up? ./scripts/yarn scout stack up)';
 
     const s3 = createLakehouseS3Client(settings.s3);

@@ -19,11 +19,17 @@ run    Loads new silver rows from PostgreSQL into bronze, builds and tests
 runs   Lists the latest runs, newest first.
 
 Options:
-  --engine E         trino or duckdb (default: env SCOUT_LAKEHOUSE_ENGINE,
-                     else trino when the local stack's Trino answers, else duckdb)
-  --db-url URL       the scout database (default: env SCOUT_DATABASE_URL; else
-                     the stack's PostgreSQL for trino, the portal's PGlite for duckdb)
-  --lakehouse-dir D  DuckDB's Parquet lakehouse (default .scout/lakehouse)
+  --engine E         trino or duckdb (default: scout.lakehouse.engine of
+                     app-config.yaml, i.e. env SCOUT_LAKEHOUSE_ENGINE, else
+                     trino when the local stack's Trino answers, else duckdb)
+  --db-url URL       the scout database (default: scout.database.url, i.e. env
+                     SCOUT_DATABASE_URL; else the stack's PostgreSQL for trino,
+                     the portal's PGlite for duckdb)
+  --lakehouse-dir D  DuckDB's Parquet lakehouse (default: scout.lakehouse.dir,
+                     .scout/lakehouse)
+
+Where Trino, Nessie and S3 are comes from app-config.yaml (scout.lakehouse),
+with app-config.local.yaml on top when it exists.
   --limit N          runs to list (default 20)
   --json             print the run (or runs) as JSON
 `;
@@ -51,7 +57,7 @@ export const pipelineCommand: Command = {
     }
     const log = (line: string) => process.stderr.write(`${line}\n`);
     const engine = await chooseEngine(values.engine, log);
-    const { db, target } = await openPipeline({
+    const { db, target, dbt } = await openPipeline({
       engine,
       dbUrl: values['db-url'],
       lakehouseDir: values['lakehouse-dir'] && resolve(values['lakehouse-dir']),
@@ -73,6 +79,7 @@ export const pipelineCommand: Command = {
         target,
         trigger: 'cli',
         repoRoot,
+        dbt,
         log,
       });
       process.stdout.write(

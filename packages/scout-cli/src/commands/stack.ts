@@ -11,6 +11,7 @@ The local lakehouse stack, without Docker, on 127.0.0.1:
   s3        S3Proxy, an S3 API over .scout/stack/s3/data    (SCOUT_S3_PORT, 9000)
   nessie    Nessie, REST API v2 at /api/v2, RocksDB store   (SCOUT_NESSIE_PORT, 19120)
   trino     Trino, catalogs iceberg and postgresql          (SCOUT_TRINO_PORT, 8080)
+  keycloak  Keycloak (dev mode), realm scout for sign-in    (SCOUT_KEYCLOAK_PORT, 18080)
 
   up       downloads once into .cache/stack, renders platform-manifests/config
            into .scout/stack, starts what is not running and waits for it;
@@ -21,7 +22,8 @@ The local lakehouse stack, without Docker, on 127.0.0.1:
 
 Services default to all. Java 25 comes from SCOUT_JAVA_HOME, JAVA_HOME or
 /usr/lib/jvm/*25*; versions from SCOUT_TRINO_VERSION, SCOUT_NESSIE_VERSION,
-SCOUT_S3PROXY_VERSION; Trino's heap from SCOUT_TRINO_HEAP (3G).
+SCOUT_S3PROXY_VERSION, SCOUT_KEYCLOAK_VERSION; Trino's heap from
+SCOUT_TRINO_HEAP (3G).
 
 Options:
   --json   status as JSON
@@ -30,7 +32,7 @@ Options:
 /** `scout stack up|down|status`: the lakehouse services as local processes. */
 export const stackCommand: Command = {
   name: 'stack',
-  summary: 'Start, stop or show the local lakehouse stack (S3, Nessie, Trino)',
+  summary: 'Start, stop or show the local stack (S3, Nessie, Trino, Keycloak)',
   usage,
   async run(args) {
     const { action, services, json } = parseStackArgs(args);

@@ -28,7 +28,7 @@ describe('parseStackArgs', () => {
     expect(() => parseStackArgs([])).toThrow(UsageError);
     expect(() => parseStackArgs(['start'])).toThrow('unknown action "start"');
     expect(() => parseStackArgs(['up', 'minio'])).toThrow(
-      'unknown service "minio"; the services are postgres, s3, nessie, trino',
+      'unknown service "minio"; the services are postgres, s3, nessie, trino, keycloak',
     );
     expect(() => parseStackArgs(['up', '--fast'])).toThrow(UsageError);
   });

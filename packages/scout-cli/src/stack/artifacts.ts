@@ -25,6 +25,10 @@ const versionsSchema = z.object({
     .string()
     .regex(/^\d+\.\d+\.\d+$/)
     .default('4.1.0'),
+  SCOUT_KEYCLOAK_VERSION: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+$/)
+    .default('26.7.3'),
   SCOUT_MAVEN_REPO: z.string().url().default(DEFAULT_MAVEN_REPO),
 });
 
@@ -32,6 +36,7 @@ export type StackVersions = {
   trino: string;
   nessie: string;
   s3proxy: string;
+  keycloak: string;
   mavenRepo: string;
 };
 
@@ -51,15 +56,23 @@ export function stackVersions(
     trino: v.SCOUT_TRINO_VERSION,
     nessie: v.SCOUT_NESSIE_VERSION,
     s3proxy: v.SCOUT_S3PROXY_VERSION,
+    keycloak: v.SCOUT_KEYCLOAK_VERSION,
     mavenRepo: v.SCOUT_MAVEN_REPO,
   };
 }
 
 /**
  * The plugins Trino keeps; the rest of the 800 MiB server is deleted.
- * The PostgreSQL connector needs geospatial for its Geometry type.
+ * The PostgreSQL connector needs geospatial for its Geometry type;
+ * password-authenticators holds the file group provider that gives access
+ * control the catalog's teams (etc/group-provider.properties).
  */
-export const TRINO_PLUGINS = ['iceberg', 'postgresql', 'geospatial'];
+export const TRINO_PLUGINS = [
+  'iceberg',
+  'postgresql',
+  'geospatial',
+  'password-authenticators',
+];
 
 export const artifacts = {
   s3proxy: (version: string): MavenArtifact => ({
@@ -82,6 +95,12 @@ export const artifacts = {
     artifact: 'trino-server',
     version,
     extension: 'tar.gz',
+  }),
+  keycloak: (version: string): MavenArtifact => ({
+    group: 'org.keycloak',
+    artifact: 'keycloak-quarkus-dist',
+    version,
+    extension: 'zip',
   }),
 };
 
@@ -119,7 +138,15 @@ export async function ensureTrino(
 ): Promise<string> {
   const name = `trino-server-${versions.trino}`;
   const home = join(cache, name);
-  if (existsSync(home)) return home;
+  const kept = (dir: string) =>
+    TRINO_PLUGINS.every(plugin => existsSync(join(dir, 'plugin', plugin)));
+  if (existsSync(home)) {
+    if (kept(home)) return home;
+    // Unpacked when fewer plugins were kept: unpack again. Trino is not
+    // running from it (a running service is never fetched).
+    log(`${name} lacks a plugin it now needs; fetching it again`);
+    await rm(home, { recursive: true, force: true });
+  }
   const url = mavenUrl(versions.mavenRepo, artifacts.trino(versions.trino));
   const tarball = await downloadVerified(url, join(cache, 'downloads'), log);
   const unpack = join(cache, `${name}.${process.pid}.unpack`);
@@ -146,5 +173,43 @@ export async function ensureTrino(
     await rm(unpack, { recursive: true, force: true });
   }
   await rm(tarball, { force: true });
+  return home;
+}
+
+/**
+ * Keycloak's home (.cache/stack/keycloak-<v>): the distribution zip,
+ * downloaded and unpacked once; the zip is then deleted. Its start-dev
+ * build writes into lib/quarkus there, the same for every checkout.
+ */
+export async function ensureKeycloak(
+  cache: string,
+  versions: StackVersions,
+  log: Log,
+): Promise<string> {
+  const name = `keycloak-${versions.keycloak}`;
+  const home = join(cache, name);
+  if (existsSync(home)) return home;
+  const url = mavenUrl(
+    versions.mavenRepo,
+    artifacts.keycloak(versions.keycloak),
+  );
+  const zip = await downloadVerified(url, join(cache, 'downloads'), log);
+  const unpack = join(cache, `${name}.${process.pid}.unpack`);
+  log(`unpacking ${name}`);
+  try {
+    await mkdir(unpack, { recursive: true });
+    await run('unzip', ['-q', zip, '-d', unpack]).catch(error => {
+      throw new Error(
+        `unzip of ${zip} failed (is unzip installed? apt-get install unzip): ${error.message}`,
+      );
+    });
+    if (!existsSync(join(unpack, name, 'bin', 'kc.sh'))) {
+      throw new Error(`${zip} has no ${name}/bin/kc.sh`);
+    }
+    await rename(join(unpack, name), home);
+  } finally {
+    await rm(unpack, { recursive: true, force: true });
+  }
+  await rm(zip, { force: true });
   return home;
 }

@@ -9,6 +9,9 @@ describe('mavenUrl', () => {
     expect(mavenUrl('https://m.example/repo', artifacts.trino('476'))).toBe(
       'https://m.example/repo/io/trino/trino-server/476/trino-server-476.tar.gz',
     );
+    expect(mavenUrl(DEFAULT_MAVEN_REPO, artifacts.keycloak('26.7.3'))).toBe(
+      'https://repo.maven.apache.org/maven2/org/keycloak/keycloak-quarkus-dist/26.7.3/keycloak-quarkus-dist-26.7.3.zip',
+    );
   });
 });
 
@@ -18,6 +21,7 @@ describe('stackVersions', () => {
       trino: '476',
       nessie: '0.99.0',
       s3proxy: '4.1.0',
+      keycloak: '26.7.3',
     });
     expect(stackVersions({ SCOUT_TRINO_VERSION: '480' }).trino).toBe('480');
   });

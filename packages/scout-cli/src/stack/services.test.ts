@@ -1,31 +1,26 @@
-import {
-  icebergCatalogProperties,
-  lakehouseSettings,
-} from '@internal/backstage-plugin-scout-node';
+import { icebergCatalogProperties } from '@internal/backstage-plugin-scout-node';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stackVersions } from './artifacts.ts';
 import { stackPaths } from './paths.ts';
 import { templateVars } from './services.ts';
+import { type LakehouseSettings, localStackSettings } from './settings.ts';
 import { parseProperties, renderTree } from './template.ts';
 
 const root = resolve(__dirname, '../../../..');
 
 describe('platform-manifests/config', () => {
   let out: string;
+  let settings: LakehouseSettings;
+  let vars: Record<string, string>;
   beforeAll(async () => {
     out = await mkdtemp(join(tmpdir(), 'scout-config-'));
+    // app-config.yaml's local stack, one port moved as a developer would.
+    settings = await localStackSettings({ SCOUT_S3_PORT: '9100' });
+    vars = templateVars(stackPaths('/repo'), settings, stackVersions({}), {});
   });
   afterAll(() => rm(out, { recursive: true, force: true }));
-
-  const settings = lakehouseSettings({ SCOUT_S3_PORT: '9100' });
-  const vars = templateVars(
-    stackPaths('/repo'),
-    settings,
-    stackVersions({}),
-    {},
-  );
 
   it.each(['s3', 'nessie', 'trino'])(
     'renders every %s template with the stack values',
@@ -46,7 +41,7 @@ describe('platform-manifests/config', () => {
     );
     expect(parseProperties(text)).toEqual({
       'connector.name': 'iceberg',
-      ...icebergCatalogProperties(settings, 'main'),
+      ...icebergCatalogProperties(settings.stack, 'main'),
     });
   });
 

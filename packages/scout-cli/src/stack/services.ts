@@ -1,4 +1,3 @@
-import type { LakehouseSettings } from '@internal/backstage-plugin-scout-node';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,18 +9,29 @@ import {
   type StackVersions,
 } from './artifacts.ts';
 import { httpGet } from './health.ts';
+import { keycloak, type KeycloakSettings } from './keycloak.ts';
 import type { StackPaths } from './paths.ts';
 import { serviceMarker } from './process.ts';
+import type { LakehouseSettings } from './settings.ts';
 import { jvmOptions, parseProperties, renderTree } from './template.ts';
 
-export const SERVICES = ['postgres', 's3', 'nessie', 'trino'] as const;
+export const SERVICES = [
+  'postgres',
+  's3',
+  'nessie',
+  'trino',
+  'keycloak',
+] as const;
 export type ServiceName = (typeof SERVICES)[number];
 export type JavaServiceName = Exclude<ServiceName, 'postgres'>;
+
+/** Where each service listens: the lakehouse's and Keycloak's settings. */
+export type StackSettings = LakehouseSettings & { keycloak: KeycloakSettings };
 
 /** Everything a service needs to fetch, configure and start itself. */
 export type StackContext = {
   paths: StackPaths;
-  settings: LakehouseSettings;
+  settings: StackSettings;
   versions: StackVersions;
   env: Record<string, string | undefined>;
   log: (line: string) => void;
@@ -32,16 +42,20 @@ export type JavaService = {
   name: JavaServiceName;
   /** The env variable that moves its main port. */
   portEnv: string;
+  /** The env variable that moves its second (management) port, if any. */
+  managementPortEnv?: string;
   /** Every port it listens on; the first is the main one. */
-  ports(settings: LakehouseSettings): number[];
-  url(settings: LakehouseSettings): string;
+  ports(settings: StackSettings): number[];
+  url(settings: StackSettings): string;
   /** How long a start may take before it counts as failed. */
   startTimeoutMs: number;
-  healthy(settings: LakehouseSettings): Promise<boolean>;
+  healthy(settings: StackSettings): Promise<boolean>;
   /** Downloads (once) what it runs: a jar or a server folder. */
   fetch(ctx: StackContext): Promise<string>;
   /** Renders its config into .scout/stack/<name> and returns the java arguments. */
   prepare(ctx: StackContext, artifact: string): Promise<string[]>;
+  /** What runs those arguments, when not `java` itself (a launcher script). */
+  launcher?(java: string): { command: string; env: Record<string, string> };
 };
 
 const local = (port: number) => `http://127.0.0.1:${port}`;
@@ -79,6 +93,8 @@ export function templateVars(
     TRINO_HOME: join(paths.cache, `trino-server-${versions.trino}`),
     TRINO_DATA_DIR: join(paths.state, 'trino', 'data'),
     TRINO_CATALOG_DIR: join(paths.state, 'trino', 'etc', 'catalog'),
+    // The one Trino user that writes (etc/rules.json): the pipeline's.
+    TRINO_USER: settings.trino.user,
   };
 }
 
@@ -120,6 +136,7 @@ const s3: JavaService = {
 const nessie: JavaService = {
   name: 'nessie',
   portEnv: 'SCOUT_NESSIE_PORT',
+  managementPortEnv: 'SCOUT_NESSIE_MANAGEMENT_PORT',
   ports: settings => [settings.nessie.port, settings.nessie.managementPort],
   url: settings => settings.nessie.apiUrl,
   startTimeoutMs: 120_000,
@@ -182,8 +199,13 @@ const trino: JavaService = {
   },
 };
 
-/** The JVM services; `down` stops them in reverse order, Trino first. */
-export const JAVA_SERVICES: readonly JavaService[] = [s3, nessie, trino];
+/** The JVM services; `down` stops them in reverse order, Keycloak first. */
+export const JAVA_SERVICES: readonly JavaService[] = [
+  s3,
+  nessie,
+  trino,
+  keycloak,
+];
 
 function hasKey<K extends string>(
   value: unknown,

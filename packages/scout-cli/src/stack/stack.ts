@@ -1,8 +1,8 @@
-import { lakehouseSettings } from '@internal/backstage-plugin-scout-node';
 import { join, relative } from 'node:path';
 import { isAlive, stopProcessGroup } from '../processTree.ts';
 import { stackVersions } from './artifacts.ts';
 import { portAnswers } from './health.ts';
+import { keycloakSettings } from './keycloak.ts';
 import { stackPaths } from './paths.ts';
 import {
   type PidFile,
@@ -11,6 +11,7 @@ import {
   writePidFile,
 } from './pidFile.ts';
 import { postgresPid, runPostgresScript } from './postgres.ts';
+import { type LakehouseSettings, localStackSettings } from './settings.ts';
 import { isOurProcess } from './process.ts';
 import {
   JAVA_SERVICES,
@@ -37,13 +38,18 @@ export class Stack {
   pids: PidFile = { services: {} };
   #saving = Promise.resolve();
 
-  constructor(readonly run: StackRun) {
+  /** The stack of the checkout's app-config (its `${VAR}`s from run.env). */
+  static async create(run: StackRun): Promise<Stack> {
+    return new Stack(run, await localStackSettings(run.env ?? process.env));
+  }
+
+  private constructor(readonly run: StackRun, settings: LakehouseSettings) {
     const env = run.env ?? process.env;
     const paths = stackPaths(run.root);
     this.ctx = {
       paths,
       env,
-      settings: lakehouseSettings(env),
+      settings: { ...settings, keycloak: keycloakSettings(env) },
       versions: stackVersions(env),
       log: line => run.err(`[stack] ${line}\n`),
     };
@@ -146,7 +152,7 @@ function stateOf(
 export async function stackStatus(
   run: StackRun & { json: boolean },
 ): Promise<number> {
-  const stack = new Stack(run);
+  const stack = await Stack.create(run);
   await stack.load();
   const statuses = await stack.allStatuses();
   run.out(
@@ -159,11 +165,11 @@ export async function stackStatus(
 
 /**
  * `scout stack down`: stops what `up` started, by recorded PID (SIGTERM,
- * then SIGKILL of the process group), Trino first; PostgreSQL through
+ * then SIGKILL of the process group), Keycloak first; PostgreSQL through
  * pg_stop, and only when `up` started it.
  */
 export async function stackDown(run: StackRun): Promise<number> {
-  const stack = new Stack(run);
+  const stack = await Stack.create(run);
   const { ctx } = stack;
   await stack.load();
   for (const service of [...JAVA_SERVICES].reverse()) {

@@ -20,13 +20,13 @@ import { formatStatusTable } from './statusTable.ts';
 
 /**
  * `scout stack up`: starts what is not running (PostgreSQL through
- * scripts/lib/postgres.sh, then S3, Nessie and Trino together), waits until
- * each answers, and leaves running services alone. What it started keeps
- * running once every start succeeded; a failure or a signal halfway stops
- * it again (../processes.ts).
+ * scripts/lib/postgres.sh, then S3, Nessie, Trino and Keycloak together),
+ * waits until each answers, and leaves running services alone. What it
+ * started keeps running once every start succeeded; a failure or a signal
+ * halfway stops it again (../processes.ts).
  */
 export async function stackUp(run: StackRun): Promise<number> {
-  const stack = new Stack(run);
+  const stack = await Stack.create(run);
   await stack.load();
   const started: Cleanup[] = [];
   const abort = new AbortController();
@@ -103,7 +103,7 @@ async function refuseForeignPorts(stack: Stack, service: JavaService) {
       const variable =
         port === service.ports(settings)[0]
           ? service.portEnv
-          : 'SCOUT_NESSIE_MANAGEMENT_PORT';
+          : service.managementPortEnv;
       throw new Error(
         `${service.name}: port ${port} is in use by a process that "scout stack up" did not start; stop it or set ${variable} to a free port`,
       );
@@ -175,10 +175,11 @@ async function startService(
       logFile,
     )})`,
   );
-  const child = spawnDetached(java, args, {
+  const launch = service.launcher?.(java) ?? { command: java, env: {} };
+  const child = spawnDetached(launch.command, args, {
     cwd,
     logFile,
-    env: ctx.env as NodeJS.ProcessEnv,
+    env: { ...ctx.env, ...launch.env } as NodeJS.ProcessEnv,
   });
   started.push(
     trackProcessGroup(service.name, child.pid, {

@@ -4,52 +4,47 @@ import {
   findStore,
   Transaction,
 } from '@internal/backstage-plugin-scout-common';
-import { createHmac } from 'node:crypto';
+import {
+  ingestTransactions,
+  serviceRoleToken,
+} from '@internal/backstage-plugin-scout-node/testing';
 import request from 'supertest';
 
 // What the lakehouse tests share: the scout plugin's config, ingest through
 // its edge function, the gold totals the input implies, and a silver row
 // that fails a dbt test.
 
-type Server = Parameters<typeof request>[0];
+type Server = Parameters<typeof request>[0] & { port(): number };
 
 const SECRET = 'lakehouse-test-secret';
 
-/** The scout plugin's config: ingest on, scheduled pipeline off. */
-export function scoutConfig(options: { url?: string; lakehouseDir: string }) {
+/**
+ * The scout plugin's config: ingest on, scheduled pipeline off, the
+ * pipeline on DuckDB in `lakehouseDir`. `stack` adds the shared lakehouse
+ * connections (scout.lakehouse.trino, nessie, s3, postgres).
+ */
+export function scoutConfig(options: {
+  url?: string;
+  lakehouseDir: string;
+  stack?: object;
+}) {
   return {
     database: options.url ? { url: options.url } : {},
     demo: { enabled: true, transactions: 0 },
     functions: { jwtSecret: SECRET },
-    lakehouse: { engine: 'duckdb', dir: options.lakehouseDir },
+    lakehouse: {
+      ...options.stack,
+      engine: 'duckdb',
+      dir: options.lakehouseDir,
+    },
     pipeline: { enabled: false },
   };
 }
 
-/** An HS256 service_role token for ingest-transaction. */
-function serviceToken(): string {
-  const part = (value: object) =>
-    Buffer.from(JSON.stringify(value)).toString('base64url');
-  const body = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({
-    role: 'service_role',
-    aud: 'scout',
-    exp: Math.floor(Date.now() / 1000) + 600,
-  })}`;
-  const signature = createHmac('sha256', SECRET)
-    .update(body)
-    .digest('base64url');
-  return `${body}.${signature}`;
-}
-
 export async function ingest(server: Server, txs: Transaction[]) {
-  const token = serviceToken();
-  for (let i = 0; i < txs.length; i += 1000) {
-    const res = await request(server)
-      .post('/api/scout/functions/ingest-transaction')
-      .set('authorization', `Bearer ${token}`)
-      .send({ transactions: txs.slice(i, i + 1000) });
-    expect(res.status).toBe(200);
-  }
+  await ingestTransactions(`http://localhost:${server.port()}`, txs, {
+    token: serviceRoleToken(SECRET),
+  });
 }
 
 /** `day|store|region` -> transactions, from the input. */

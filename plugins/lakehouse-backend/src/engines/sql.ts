@@ -37,9 +37,3 @@ export function assertSnapshotId(value: string): string {
   }
   return BigInt(value).toString();
 }
-
-/** A quoted SQL identifier (Trino and DuckDB both double embedded quotes). */
-export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
-
-/** A quoted SQL string literal. */
-export const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;

@@ -17,17 +17,20 @@ export class LakehouseService {
     logger: LoggerService;
   }): Promise<LakehouseService> {
     const { config, logger } = options;
-    const engine: LakehouseEngine =
-      config.engine === 'trino'
-        ? TrinoEngine.create({
-            trino: config.trino,
-            nessie: config.nessie,
-            targetFileBytes: config.health.targetFileBytes,
-          })
-        : await DuckdbEngine.create({
-            dir: config.duckdb.dir,
-            targetFileBytes: config.health.targetFileBytes,
-          });
+    const engine: LakehouseEngine = config.trino
+      ? TrinoEngine.create({
+          trino: config.trino,
+          nessie: {
+            url: config.trino.nessieUrl,
+            defaultRef: config.nessie.defaultRef,
+          },
+          icebergProperties: config.trino.icebergProperties,
+          targetFileBytes: config.health.targetFileBytes,
+        })
+      : await DuckdbEngine.create({
+          dir: config.duckdb.dir,
+          targetFileBytes: config.health.targetFileBytes,
+        });
     logger.info(
       `Serving lakehouse catalog ${engine.catalog.name} on ${config.engine}`,
     );

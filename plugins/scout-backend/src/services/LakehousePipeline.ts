@@ -2,7 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import {
   createLakehouseTarget,
-  lakehouseSettings,
+  LakehouseStack,
   PipelineRun,
   repositoryRoot,
   RunStore,
@@ -20,7 +20,8 @@ export class LakehousePipeline {
 
   constructor(
     private readonly db: ScoutDatabase,
-    private readonly config: ScoutConfig['lakehouse'],
+    private readonly stack: LakehouseStack,
+    private readonly dbt: ScoutConfig['pipeline']['dbt'],
     private readonly logger: LoggerService,
   ) {}
 
@@ -40,18 +41,17 @@ export class LakehousePipeline {
   }
 
   async #run(trigger: string): Promise<PipelineRun> {
-    const { engine, dir } = this.config;
     const target = createLakehouseTarget({
-      engine,
+      engine: this.stack.engine,
       db: this.db,
-      settings: lakehouseSettings(),
-      dir,
+      stack: this.stack,
     });
     const { run } = await runPipeline({
       db: this.db,
       target,
       trigger,
       repoRoot: repositoryRoot(),
+      dbt: this.dbt,
       // dbt's per-node lines are debug detail; the outcome is logged below.
       log: line =>
         line.startsWith('dbt | ')

@@ -1,10 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   createMigrationRunner,
-  defaultMigrationsDirectory,
   openScoutDatabase,
   PENDING_PROMOTION_SQL,
   ScoutDatabase,
+  withClaims,
 } from '@internal/backstage-plugin-scout-node';
 import {
   createEmbedBatch,
@@ -54,7 +54,7 @@ export class ScoutDataPlane {
         ? 'scout database: PostgreSQL'
         : `scout database: PGlite in ${dataDir ?? 'memory'}`,
     );
-    await migrationRunner(db, logger).up();
+    await migrationRunner(db, config, logger).up();
     const promoter = Promoter.start(db, logger, metrics.promotion());
     const plane = new ScoutDataPlane(db, promoter, config, logger);
     if (config.demo.enabled) {
@@ -72,40 +72,59 @@ export class ScoutDataPlane {
   }
 
   /**
-   * Row counts per layer, and which database serves them: bronze, silver and
-   * quarantined transactions; `pending`, bronze rows not yet promoted; and
-   * `silver_lag_p95_s`, the 95th percentile over silver of the seconds from
-   * receipt to promotion (null before any promotion).
+   * What a user sees of the layers. `silver` and `silver_lag_p95_s` (the
+   * 95th percentile over silver of the seconds from receipt to promotion;
+   * null before any promotion) are read as `authenticated` with the
+   * caller's claims, so row-level security decides what counts. `bronze`,
+   * `quarantine` and `pending` (bronze rows not yet promoted) are
+   * operational counters that RLS keeps from users; they are read as
+   * service_role and only as totals. `read_as` labels each figure's role.
    */
-  async stats() {
-    const { rows } = await this.db.query<{
-      bronze: number;
-      silver: number;
-      quarantine: number;
-      silver_lag_p95_s: number | null;
-      pending: number;
-    }>(
-      // One statement, so every count comes from the same snapshot.
-      `select (select count(*) from scout.bronze_transactions)::int as bronze,
-              (select count(*) from scout.silver_transactions)::int as silver,
-              (select count(distinct transaction_id) from scout.quarantine)::int as quarantine,
-              (select round(percentile_cont(0.95) within group (
-                         order by extract(epoch from promoted_at - received_at))::numeric, 3)::float8
-               from scout.silver_transactions where promoted_at is not null) as silver_lag_p95_s,
-              ${PENDING_PROMOTION_SQL} as pending`,
+  async stats(userEntityRef: string) {
+    // Counters first: silver, read after, never lags the pending count
+    // shown with it (each read is one statement, one snapshot).
+    const counters = await withClaims(
+      this.db,
+      { role: 'service_role', sub: 'plugin:scout' },
+      tx =>
+        tx.query<{ bronze: number; quarantine: number; pending: number }>(
+          `select (select count(*) from scout.bronze_transactions)::int as bronze,
+                  (select count(distinct transaction_id) from scout.quarantine)::int as quarantine,
+                  ${PENDING_PROMOTION_SQL} as pending`,
+        ),
     );
-    return { database: this.db.kind, ...rows[0] };
+    const visible = await withClaims(
+      this.db,
+      { role: 'authenticated', sub: userEntityRef },
+      tx =>
+        tx.query<{ silver: number; silver_lag_p95_s: number | null }>(
+          `select count(*)::int as silver,
+                  round(percentile_cont(0.95) within group (
+                    order by extract(epoch from promoted_at - received_at))
+                    filter (where promoted_at is not null)::numeric, 3)::float8 as silver_lag_p95_s
+           from scout.silver_transactions`,
+        ),
+    );
+    return {
+      database: this.db.kind,
+      ...visible.rows[0],
+      ...counters.rows[0],
+      read_as: {
+        authenticated: ['silver', 'silver_lag_p95_s'],
+        service_role: ['bronze', 'quarantine', 'pending'],
+      },
+    };
   }
 
   migrations() {
-    return migrationRunner(this.db, this.#logger);
+    return migrationRunner(this.db, this.#config, this.#logger);
   }
 
   functions(metrics: FunctionMetrics): Record<string, EdgeFunction> {
     const { functions } = this.#config;
     if (functions.usesDevSecret) {
       this.#logger.warn(
-        'ingestion tokens are checked against the development secret; set scout.functions.jwtSecret or SCOUT_JWT_SECRET',
+        'ingestion tokens are checked against the development secret; set scout.functions.jwtSecret (env SCOUT_JWT_SECRET in app-config.yaml)',
       );
     }
     const http = {
@@ -130,6 +149,7 @@ export class ScoutDataPlane {
       audience: functions.audience,
       secret: functions.jwtSecret,
       jwksUrl: functions.jwksUrl,
+      issuer: functions.issuer,
     };
     const { apiKey, baseUrl, model } = this.#config.embeddings;
     const embeddings = apiKey
@@ -156,10 +176,14 @@ export class ScoutDataPlane {
   }
 }
 
-function migrationRunner(db: ScoutDatabase, logger: LoggerService) {
+function migrationRunner(
+  db: ScoutDatabase,
+  config: ScoutConfig,
+  logger: LoggerService,
+) {
   return createMigrationRunner({
     db,
-    directory: defaultMigrationsDirectory(),
+    directory: config.migrations.dir,
     logger,
   });
 }

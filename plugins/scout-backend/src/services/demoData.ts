@@ -17,68 +17,84 @@ import { ScoutDatabase } from '@internal/backstage-plugin-scout-node';
 const BATCH = 5_000;
 const DEMO_SEED = 20261127;
 
+type Dimension = {
+  table: string;
+  /** The primary key first. */
+  columns: string[];
+  rows: readonly object[];
+};
+
+/** The reference dimensions, parents before children. */
+const dimensions = (): Dimension[] => [
+  { table: 'scout.regions', columns: ['region_code', 'name'], rows: regions },
+  {
+    table: 'scout.provinces',
+    columns: ['province_code', 'region_code', 'name'],
+    rows: provinces,
+  },
+  {
+    table: 'scout.cities',
+    columns: ['city_code', 'province_code', 'name'],
+    rows: cities,
+  },
+  { table: 'scout.brands', columns: ['brand_id', 'name'], rows: brands },
+  {
+    table: 'scout.categories',
+    columns: ['category_id', 'name'],
+    rows: categories,
+  },
+  {
+    table: 'scout.products',
+    columns: [
+      'sku',
+      'name',
+      'brand_id',
+      'category_id',
+      'list_price',
+      'pack_size',
+    ],
+    rows: products,
+  },
+  {
+    table: 'scout.stores',
+    columns: ['store_id', 'name', 'city_code', 'store_type', 'active'],
+    rows: stores.map(s => ({ ...s, active: true })),
+  },
+  {
+    table: 'scout.devices',
+    columns: ['device_id', 'store_id', 'kind'],
+    rows: devices,
+  },
+];
+
 /**
- * Fills an empty scout database: the reference dimensions, then demo
- * transactions through the same write path as ingest-transaction.
+ * Seeds the scout database, table by table, so that any restart finds
+ * what it needs and changes nothing twice: each reference dimension gets
+ * the rows it lacks (by key; rows already there stay as they are), and
+ * demo transactions go in through the same write path as
+ * ingest-transaction, only while bronze is empty.
  */
 export async function seedDemoData(
   db: ScoutDatabase,
   count: number,
   logger: LoggerService,
 ) {
+  await db.transaction(async tx => {
+    for (const { table, columns, rows } of dimensions()) {
+      // The table's own row type types the JSON fields of the same names.
+      const list = columns.join(', ');
+      await tx.query(
+        `insert into ${table} (${list})
+         select ${list} from jsonb_populate_recordset(null::${table}, $1::jsonb)
+         on conflict (${columns[0]}) do nothing`,
+        [JSON.stringify(rows)],
+      );
+    }
+  });
   const { rows } = await db.query<{ n: number }>(
     'select count(*)::int as n from scout.bronze_transactions',
   );
-  if (rows[0].n > 0) return;
-  await db.transaction(async tx => {
-    await tx.copyRows(
-      'scout.regions',
-      ['region_code', 'name'],
-      regions.map(r => [r.region_code, r.name]),
-    );
-    await tx.copyRows(
-      'scout.provinces',
-      ['province_code', 'region_code', 'name'],
-      provinces.map(p => [p.province_code, p.region_code, p.name]),
-    );
-    await tx.copyRows(
-      'scout.cities',
-      ['city_code', 'province_code', 'name'],
-      cities.map(c => [c.city_code, c.province_code, c.name]),
-    );
-    await tx.copyRows(
-      'scout.brands',
-      ['brand_id', 'name'],
-      brands.map(b => [b.brand_id, b.name]),
-    );
-    await tx.copyRows(
-      'scout.categories',
-      ['category_id', 'name'],
-      categories.map(c => [c.category_id, c.name]),
-    );
-    await tx.copyRows(
-      'scout.products',
-      ['sku', 'name', 'brand_id', 'category_id', 'list_price', 'pack_size'],
-      products.map(p => [
-        p.sku,
-        p.name,
-        p.brand_id,
-        p.category_id,
-        p.list_price,
-        p.pack_size ?? null,
-      ]),
-    );
-    await tx.copyRows(
-      'scout.stores',
-      ['store_id', 'name', 'city_code', 'store_type', 'active'],
-      stores.map(s => [s.store_id, s.name, s.city_code, s.store_type, true]),
-    );
-    await tx.copyRows(
-      'scout.devices',
-      ['device_id', 'store_id', 'kind'],
-      devices.map(d => [d.device_id, d.store_id, d.kind]),
-    );
-  });
+  if (rows[0].n > 0 || count === 0) return;
   logger.info(`seeding ${count} demo transactions`);
   let batch: Transaction[] = [];
   for (const t of generateTransactions({ count, seed: DEMO_SEED })) {

@@ -1,14 +1,7 @@
 /**
  * Builds the pieces of a CSV `COPY ... FROM` load: the statement and the data.
  */
-
-/** Quotes an identifier; `schema.table` is quoted part by part. */
-export function quoteIdentifier(name: string): string {
-  return name
-    .split('.')
-    .map(part => `"${part.replace(/"/g, '""')}"`)
-    .join('.');
-}
+import { quoteIdentifier, quoteQualifiedName } from '../sql/quote';
 
 /** The COPY statement for `table (columns)` reading CSV from `source`. */
 export function copyStatement(
@@ -17,7 +10,9 @@ export function copyStatement(
   source: string,
 ): string {
   const list = columns.map(quoteIdentifier).join(', ');
-  return `COPY ${quoteIdentifier(table)} (${list}) FROM ${source} (FORMAT csv)`;
+  return `COPY ${quoteQualifiedName(
+    table,
+  )} (${list}) FROM ${source} (FORMAT csv)`;
 }
 
 /**
@@ -47,6 +42,7 @@ export function csvField(value: unknown): string {
   return quote(json);
 }
 
+// CSV quoting, not SQL: the data travels beside the statement.
 function quote(text: string): string {
   return text.includes('"') ? `"${text.replace(/"/g, '""')}"` : `"${text}"`;
 }

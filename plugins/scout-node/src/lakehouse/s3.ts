@@ -3,10 +3,10 @@ import {
   HeadBucketCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import type { LakehouseSettings } from './settings';
+import type { S3Connection } from './stack';
 
 /** An S3 client for the lakehouse's object store (path-style, static keys). */
-export function createLakehouseS3Client(s3: LakehouseSettings['s3']): S3Client {
+export function createLakehouseS3Client(s3: S3Connection): S3Client {
   return new S3Client({
     endpoint: s3.endpoint,
     region: s3.region,

@@ -1,8 +1,9 @@
 import type { SqlQueryable } from '@internal/backstage-plugin-scout-common';
 import {
   icebergCatalogProperties,
-  LakehouseSettings,
-} from '../lakehouse/settings';
+  icebergStack,
+  LakehouseStack,
+} from '../lakehouse/stack';
 import { createTrinoSql } from '../lakehouse/trino';
 import { DuckdbTarget } from './duckdbTarget';
 import { NessieClient } from './nessie';
@@ -11,26 +12,27 @@ import type { LakehouseEngine, LakehouseTarget } from './types';
 
 /**
  * The lakehouse a pipeline run writes: Iceberg through Trino and Nessie
- * (`settings` says where), or Parquet files under `dir` built on DuckDB.
- * `db` is the scout database that the DuckDB target reads silver from;
- * Trino reads it through its own postgresql catalog.
+ * (where they are comes from `stack`), or Parquet files under `stack.dir`
+ * built on DuckDB. `db` is the scout database that the DuckDB target reads
+ * silver from; Trino reads it through its own postgresql catalog.
  */
 export function createLakehouseTarget(options: {
   engine: LakehouseEngine;
   db: SqlQueryable;
-  settings: LakehouseSettings;
-  dir: string;
+  stack: LakehouseStack;
 }): LakehouseTarget {
-  const { engine, db, settings, dir } = options;
-  if (engine === 'duckdb') return new DuckdbTarget(db, dir);
+  const { engine, db, stack } = options;
+  if (engine === 'duckdb') return new DuckdbTarget(db, stack.dir);
+  const iceberg = icebergStack(stack);
   return new TrinoTarget({
     trino: createTrinoSql({
-      server: settings.trino.url,
-      user: settings.trino.user,
+      server: iceberg.trino.url,
+      user: iceberg.trino.user,
       source: 'scout-pipeline',
     }),
-    nessie: new NessieClient(settings.nessie.apiUrl),
-    icebergProperties: icebergCatalogProperties(settings),
-    postgresCatalog: settings.trino.postgresCatalog,
+    connection: iceberg.trino,
+    nessie: new NessieClient(iceberg.nessie.url),
+    icebergProperties: icebergCatalogProperties(iceberg),
+    postgresCatalog: iceberg.trino.postgresCatalog,
   });
 }

@@ -1,4 +1,6 @@
-import { summarizeRunResults } from './dbt';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runDbtBuild, summarizeRunResults } from './dbt';
 
 describe('summarizeRunResults', () => {
   const result = (unique_id: string, status: string, execution_time = 1) => ({
@@ -42,5 +44,21 @@ describe('summarizeRunResults', () => {
 
   it('rejects a file that is not dbt run results', () => {
     expect(() => summarizeRunResults({ results: [{ id: 1 }] })).toThrow();
+  });
+});
+
+describe('runDbtBuild', () => {
+  it('names the config key when the dbt executable cannot start', async () => {
+    await expect(
+      runDbtBuild({
+        dbt: { executable: '/nonexistent/dbt', projectDir: tmpdir() },
+        target: 'duckdb',
+        env: {},
+        targetPath: join(tmpdir(), 'scout-dbt-missing'),
+        log: () => {},
+      }),
+    ).rejects.toThrow(
+      /Could not start dbt "\/nonexistent\/dbt" \(scout\.pipeline\.dbt\.executable\)/,
+    );
   });
 });

@@ -58,23 +58,46 @@ export function summarizeRunResults(json: unknown) {
   return summary;
 }
 
+/** Which dbt runs, on which project. */
+export type DbtSettings = {
+  /** The dbt executable: a path, or a name on PATH. */
+  executable: string;
+  /** The folder with dbt_project.yml and profiles.yml. */
+  projectDir: string;
+};
+
 /**
- * Runs `dbt build` through scripts/dbt (which installs the venv once), with
- * its artifacts in `targetPath`, and streams dbt's log lines to `log`.
+ * A source checkout's dbt: scripts/dbt (which sets up the project venv on
+ * first use) on transform/. For development only: it can install software.
+ */
+export function developmentDbt(repoRoot: string): DbtSettings {
+  return {
+    executable: join(repoRoot, 'scripts/dbt'),
+    projectDir: join(repoRoot, 'transform'),
+  };
+}
+
+/**
+ * Runs `dbt build` with `dbt.executable` on `dbt.projectDir` (its profiles
+ * there too), with its artifacts in `targetPath`, and streams dbt's log
+ * lines to `log`.
  */
 export async function runDbtBuild(options: {
-  repoRoot: string;
+  dbt: DbtSettings;
   target: string;
   env: Record<string, string>;
   targetPath: string;
   log: (line: string) => void;
 }): Promise<DbtBuildResult> {
-  const { repoRoot, target, env, targetPath, log } = options;
+  const { dbt, target, env, targetPath, log } = options;
   const child = spawn(
-    'bash',
+    dbt.executable,
     [
-      join(repoRoot, 'scripts/dbt'),
       'build',
+      '--project-dir',
+      dbt.projectDir,
+      '--profiles-dir',
+      dbt.projectDir,
       '--target',
       target,
       '--target-path',
@@ -83,7 +106,7 @@ export async function runDbtBuild(options: {
       targetPath,
     ],
     {
-      cwd: repoRoot,
+      cwd: dbt.projectDir,
       env: { ...process.env, DBT_USE_COLORS: 'false', ...env },
       stdio: 'pipe',
     },
@@ -105,7 +128,14 @@ export async function runDbtBuild(options: {
   forward(child.stdout);
   forward(child.stderr);
   const exitCode = await new Promise<number>((resolve, reject) => {
-    child.on('error', reject);
+    child.on('error', error =>
+      reject(
+        new Error(
+          `Could not start dbt "${dbt.executable}" (scout.pipeline.dbt.executable): ${error.message}`,
+          { cause: error },
+        ),
+      ),
+    );
     child.on('close', code => resolve(code ?? 1));
   });
   let summary;

@@ -11,13 +11,13 @@ import {
   rm,
 } from 'node:fs/promises';
 import { join } from 'node:path';
+import { quoteLiteral as quote } from '../sql/quote';
 import { APPENDED, Columns, REPLACED, silverSelects } from './bronzeSource';
 import type { LakehouseTarget, XidRange } from './types';
 
 const LAYERS = ['silver', 'gold', 'platinum'] as const;
 const PAGE = 200_000;
 
-const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 const duckType = (trinoType: string) =>
   trinoType === 'timestamp(6) with time zone' ? 'TIMESTAMPTZ' : trinoType;
 
@@ -39,6 +39,10 @@ export class DuckdbTarget implements LakehouseTarget {
 
   async begin(runId: string) {
     this.#staging = join(this.dir, '_runs', runId);
+    // DuckDB's COPY does not create folders: one per layer dbt writes.
+    for (const layer of LAYERS) {
+      await mkdir(join(this.#staging, layer), { recursive: true });
+    }
     for (const table of Object.keys(APPENDED)) {
       const live = join(this.dir, 'bronze', table);
       const staged = join(this.#staging, 'bronze', table);

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promoteBronze } from '../promotion/promoteBronze';
-import { DbtBuildResult, runDbtBuild } from './dbt';
+import { DbtBuildResult, DbtSettings, runDbtBuild } from './dbt';
 import { RunStore } from './runStore';
 import type { LakehouseTarget, PipelineRun, XidRange } from './types';
 
@@ -16,10 +16,13 @@ export type RunPipelineOptions = {
   target: LakehouseTarget;
   /** Who started the run: cli, schedule, test... */
   trigger: string;
+  /** Where runs keep their dbt artifacts: <repoRoot>/.scout/pipeline. */
   repoRoot: string;
+  /** The dbt that builds the layers. */
+  dbt: DbtSettings;
   /** Progress lines. */
   log: (line: string) => void;
-  /** Runs dbt; tests may replace it. Default: scripts/dbt build. */
+  /** Runs dbt; tests may replace it. Default: `dbt build` with `dbt`. */
   dbtBuild?: typeof runDbtBuild;
 };
 
@@ -44,7 +47,9 @@ export function newRunId(now = new Date()): string {
 /**
  * One write-audit-publish run: promote what bronze holds, load new silver rows into bronze on the run's
  * branch, build and test every dbt layer there, and publish to main only if
- * every test passed. A failed run leaves main as it was and keeps its branch.
+ * every test passed. A run that fails before publishing leaves main as it
+ * was, keeps its branch and is recorded `failed`; one that fails after its
+ * branch reached main is recorded `published`, with the failure in `error`.
  */
 export async function runPipeline(
   options: RunPipelineOptions,
@@ -66,6 +71,10 @@ export async function runPipeline(
   };
   const since = (start: number) => (performance.now() - start) / 1000;
   let branch: string | undefined;
+  // Set once main holds the run's work: from then on the run is published,
+  // whatever fails after.
+  let merged = false;
+  let freshnessSeconds: number | null = null;
   try {
     branch = await target.begin(runId);
     await runs.update(runId, { branch });
@@ -89,7 +98,7 @@ export async function runPipeline(
     start = performance.now();
     const { target: dbtTarget, env } = target.dbt();
     const build: DbtBuildResult = await (options.dbtBuild ?? runDbtBuild)({
-      repoRoot,
+      dbt: options.dbt,
       target: dbtTarget,
       env,
       targetPath: join(runDir, 'dbt'),
@@ -116,10 +125,11 @@ export async function runPipeline(
 
     start = performance.now();
     await target.publish();
+    merged = true;
     timings.publish = since(start);
-    await publishArtifacts(repoRoot, join(runDir, 'dbt'));
-    const freshnessSeconds =
+    freshnessSeconds =
       oldest === undefined ? null : (Date.now() - oldest.getTime()) / 1000;
+    await publishArtifacts(repoRoot, join(runDir, 'dbt'));
     await runs.update(runId, {
       status: 'published',
       finishedAt: new Date().toISOString(),
@@ -136,19 +146,29 @@ export async function runPipeline(
     );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    log(
-      `failed: ${message}${
-        branch ? ` (branch ${branch} kept for inspection)` : ''
-      }`,
-    );
-    await target.abandon().catch(cleanup => {
-      log(`could not clean up after the run: ${cleanup}`);
-    });
-    await runs.update(runId, {
-      status: 'failed',
-      finishedAt: new Date().toISOString(),
-      error: message,
-    });
+    if (merged) {
+      log(`published to main, then failed: ${message}`);
+      await runs.update(runId, {
+        status: 'published',
+        finishedAt: new Date().toISOString(),
+        freshnessSeconds,
+        error: `published to main, then failed: ${message}`,
+      });
+    } else {
+      log(
+        `failed: ${message}${
+          branch ? ` (branch ${branch} kept for inspection)` : ''
+        }`,
+      );
+      await target.abandon().catch(cleanup => {
+        log(`could not clean up after the run: ${cleanup}`);
+      });
+      await runs.update(runId, {
+        status: 'failed',
+        finishedAt: new Date().toISOString(),
+        error: message,
+      });
+    }
   }
   const run = await runs.get(runId);
   return { run: run!, timings };

@@ -1,17 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import {
   icebergCatalogProperties,
+  icebergStack,
   LAKEHOUSE_NAMESPACES,
-  LakehouseSettings,
-} from '../lakehouse/settings';
+  LakehouseStack,
+} from '../lakehouse/stack';
 import { createTrinoSql, TrinoSql } from '../lakehouse/trino';
+import { quoteIdentifier, quoteLiteral } from '../sql/quote';
 import { NessieClient } from './nessie';
 import { TrinoTarget } from './trinoTarget';
 
 const propertyList = (properties: Record<string, string>) =>
   Object.entries(properties)
-    .map(([key, value]) => `"${key}" = '${value.replaceAll("'", "''")}'`)
+    .map(([key, value]) => `${quoteIdentifier(key)} = ${quoteLiteral(value)}`)
     .join(', ');
+
+/** The JDBC URL of another database on the same server. */
+function jdbcUrlOf(jdbcUrl: string, databaseName: string): string {
+  const url = new URL(jdbcUrl.slice('jdbc:'.length));
+  url.pathname = `/${databaseName}`;
+  return `jdbc:${url}`;
+}
 
 /**
  * A lakehouse on the stack that shares nothing with its `main`: an empty
@@ -32,31 +41,40 @@ export type TrinoSandbox = {
 };
 
 export async function createTrinoSandbox(options: {
-  settings: LakehouseSettings;
+  /** The stack's connections, with postgres: how Trino reaches the server. */
+  stack: LakehouseStack;
   /** The scout database (on the stack's PostgreSQL) that silver comes from. */
   databaseName: string;
 }): Promise<TrinoSandbox> {
-  const { settings, databaseName } = options;
+  const { stack, databaseName } = options;
+  const iceberg = icebergStack(stack);
+  if (!stack.postgres) {
+    throw new Error(
+      'A Trino sandbox needs scout.lakehouse.postgres.jdbcUrl: how Trino reaches the scout database',
+    );
+  }
+  const { jdbcUrl, user, password } = stack.postgres;
   const suffix = randomBytes(3).toString('hex');
   const trino = createTrinoSql({
-    server: settings.trino.url,
-    user: settings.trino.user,
+    server: iceberg.trino.url,
+    user: iceberg.trino.user,
     source: 'scout-sandbox',
   });
-  const nessie = new NessieClient(settings.nessie.apiUrl);
+  const nessie = new NessieClient(iceberg.nessie.url);
   const main = `sandbox-${suffix}`;
   const mainCatalog = `sandbox_${suffix}`;
   const pgCatalog = `sandbox_pg_${suffix}`;
   await trino(
     `create catalog ${pgCatalog} using postgresql with (${propertyList({
-      'connection-url': `jdbc:postgresql://127.0.0.1:${settings.postgres.port}/${databaseName}`,
-      'connection-user': 'postgres',
+      'connection-url': jdbcUrlOf(jdbcUrl, databaseName),
+      ...(user ? { 'connection-user': user } : {}),
+      ...(password ? { 'connection-password': password } : {}),
     })})`,
   );
   await nessie.createEmptyBranch(main);
   await trino(
     `create catalog ${mainCatalog} using iceberg with (${propertyList(
-      icebergCatalogProperties(settings, main),
+      icebergCatalogProperties(iceberg, main),
     )})`,
   );
   // As `scout lakehouse init` does on main; the first commit is also the
@@ -72,8 +90,9 @@ export async function createTrinoSandbox(options: {
     target: () =>
       new TrinoTarget({
         trino,
+        connection: iceberg.trino,
         nessie,
-        icebergProperties: icebergCatalogProperties(settings),
+        icebergProperties: icebergCatalogProperties(iceberg),
         postgresCatalog: pgCatalog,
         mainBranch: main,
       }),

@@ -1,10 +1,14 @@
-import { APPENDED, Columns, REPLACED, silverSelects } from './bronzeSource';
+import type { TrinoConnection } from '../lakehouse/stack';
 import type { TrinoSql } from '../lakehouse/trino';
+import { quoteIdentifier, quoteLiteral as literal } from '../sql/quote';
+import { APPENDED, Columns, REPLACED, silverSelects } from './bronzeSource';
 import type { NessieClient } from './nessie';
 import type { LakehouseTarget, XidRange } from './types';
 
 export type TrinoTargetOptions = {
   trino: TrinoSql;
+  /** Where dbt reaches the same Trino, and as whom. */
+  connection: Pick<TrinoConnection, 'url' | 'user'>;
   nessie: NessieClient;
   /**
    * The `iceberg` catalog's properties; a run's catalog takes them with
@@ -18,7 +22,6 @@ export type TrinoTargetOptions = {
 };
 
 const LAYERS = ['bronze', 'silver', 'gold', 'platinum'];
-const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 const columnList = (columns: Columns) =>
   columns.map(([name, type]) => `${name} ${type}`).join(', ');
@@ -63,7 +66,7 @@ export class TrinoTarget implements LakehouseTarget {
       `create catalog ${this.#catalog} using iceberg with (${Object.entries(
         properties,
       )
-        .map(([key, value]) => `"${key}" = ${literal(value)}`)
+        .map(([key, value]) => `${quoteIdentifier(key)} = ${literal(value)}`)
         .join(', ')})`,
     );
     for (const layer of LAYERS) {
@@ -115,7 +118,20 @@ export class TrinoTarget implements LakehouseTarget {
   }
 
   dbt() {
-    return { target: 'trino', env: { SCOUT_TRINO_CATALOG: this.#catalog } };
+    const { url, user } = this.options.connection;
+    const server = new URL(url);
+    const scheme = server.protocol.slice(0, -1);
+    // transform/profiles.yml reads these.
+    return {
+      target: 'trino',
+      env: {
+        SCOUT_TRINO_CATALOG: this.#catalog,
+        SCOUT_TRINO_HOST: server.hostname,
+        SCOUT_TRINO_PORT: server.port || (scheme === 'https' ? '443' : '80'),
+        SCOUT_TRINO_HTTP_SCHEME: scheme,
+        SCOUT_TRINO_USER: user,
+      },
+    };
   }
 
   async countRows() {
@@ -133,9 +149,11 @@ export class TrinoTarget implements LakehouseTarget {
       tables
         .map(
           ([schema, table]) =>
-            `select '${schema}.${table}', count(*) from ${
+            `select ${literal(`${schema}.${table}`)}, count(*) from ${
               this.#catalog
-            }."${schema}"."${table}"`,
+            }.${quoteIdentifier(String(schema))}.${quoteIdentifier(
+              String(table),
+            )}`,
         )
         .join(' union all '),
     );

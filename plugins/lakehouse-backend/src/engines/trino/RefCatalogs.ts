@@ -1,6 +1,9 @@
-import type { TrinoSql } from '@internal/backstage-plugin-scout-node';
+import {
+  quoteIdentifier as quoteIdent,
+  quoteLiteral as literal,
+  type TrinoSql,
+} from '@internal/backstage-plugin-scout-node';
 import { createHash } from 'node:crypto';
-import { literal, quoteIdent } from '../sql';
 
 /**
  * Trino catalogs on other Nessie references, for previews at a branch or

@@ -2,9 +2,9 @@ import { NotFoundError } from '@backstage/errors';
 import { LAKEHOUSE_IDENTIFIER } from '@internal/backstage-plugin-lakehouse-common';
 import {
   createTrinoQuery,
-  icebergCatalogProperties,
-  lakehouseSettings,
   NessieClient,
+  quoteIdentifier as quoteIdent,
+  quoteLiteral as literal,
   TrinoQuery,
 } from '@internal/backstage-plugin-scout-node';
 import type {
@@ -21,13 +21,7 @@ import type {
   TableSummary,
 } from '../../schema/openapi/generated/models';
 import { byLayer, changeOf, fileHealth, toCount } from '../common';
-import {
-  assertIdentifier,
-  assertRef,
-  assertSnapshotId,
-  literal,
-  quoteIdent,
-} from '../sql';
+import { assertIdentifier, assertRef, assertSnapshotId } from '../sql';
 import type {
   CommitsRequest,
   LakehouseEngine,
@@ -42,6 +36,8 @@ import { RefCatalogs } from './RefCatalogs';
 export type TrinoEngineOptions = {
   trino: { url: string; user: string; catalog: string };
   nessie: { url: string; defaultRef: string };
+  /** The Iceberg catalog's properties; catalogs on other refs take them. */
+  icebergProperties: Record<string, string>;
   targetFileBytes: number;
 };
 
@@ -123,8 +119,8 @@ export class TrinoEngine implements LakehouseEngine {
       async sql => (await this.#query(sql)).rows,
       options.trino.catalog,
       ref => ({
-        ...icebergCatalogProperties(lakehouseSettings(), ref),
-        'iceberg.nessie-catalog.uri': options.nessie.url,
+        ...options.icebergProperties,
+        'iceberg.nessie-catalog.ref': ref,
       }),
     );
   }

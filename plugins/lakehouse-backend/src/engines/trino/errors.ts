@@ -2,6 +2,7 @@ import {
   ConflictError,
   InputError,
   isError,
+  NotAllowedError,
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
@@ -42,6 +43,10 @@ export function toBackstageError(error: unknown): unknown {
   if (error instanceof TrinoQueryError) {
     const { errorName, errorType, message } = error.error;
     if (NOT_FOUND.has(errorName)) return new NotFoundError(message);
+    // Trino's access control refused the user the query runs as.
+    if (errorName === 'PERMISSION_DENIED') {
+      return new NotAllowedError(`Trino: ${message}`);
+    }
     if (UNAVAILABLE.has(errorName)) {
       return new ServiceUnavailableError(`Trino: ${message}. ${WHAT_TO_DO}`);
     }

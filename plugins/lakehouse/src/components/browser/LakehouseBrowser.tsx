@@ -4,6 +4,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { lakehouseApiRef } from '../../api';
 import { useSearchState } from '../../lib/useSearchState';
 import { EmptyState, ErrorPanel, LoadingRows } from '../common';
+import { RunPipelineButton } from '../pipeline/RunPipelineButton';
 import { CatalogNavigator } from './CatalogNavigator';
 import styles from '../common/common.module.css';
 
@@ -31,6 +32,7 @@ export function LakehouseBrowser() {
     catalogs.value[0];
   return (
     <Flex direction="column" gap="4">
+      <RunPipelineButton />
       {catalogs.value.length > 1 && (
         <Select
           className={styles.picker}

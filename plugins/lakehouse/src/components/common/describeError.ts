@@ -28,10 +28,17 @@ export function describeError(error: Error): { title: string; action: string } {
           'Catalog, layer and table names are lower-case SQL identifiers; check the address.',
       };
     case 401:
-    case 403:
       return {
-        title: 'Not allowed',
-        action: 'Sign in again, or ask a portal administrator for access.',
+        title: 'Not signed in',
+        action: 'Your session has ended: sign in again and reload this page.',
+      };
+    case 403:
+      // The message above it names what was refused, and by whom: the
+      // portal's permission policy or Trino's access control.
+      return {
+        title: 'Access denied',
+        action:
+          'What you may read follows your teams in the catalog. Browse another layer, or ask the team that owns this table for access.',
       };
     default:
       return {

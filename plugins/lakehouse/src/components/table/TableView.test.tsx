@@ -197,4 +197,28 @@ describe('the table page', () => {
     ).toBeInTheDocument();
     expect(screen.getByText(/yarn scout pipeline run/)).toBeInTheDocument();
   });
+
+  it("says plainly when the preview is refused, with the engine's reason", async () => {
+    server.use(
+      http.get(`${TABLE_API}/preview`, () =>
+        errorResponse(
+          403,
+          'NotAllowedError',
+          'Trino: Access Denied: Cannot select from table iceberg.gold.gold_daily_store_sales',
+        ),
+      ),
+    );
+    renderLakehouse(<LakehousePage />, { at: `${TABLE_PATH}?tab=preview` });
+
+    expect(await screen.findByText('Access denied')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Trino: Access Denied: Cannot select from table iceberg.gold.gold_daily_store_sales',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/ask the team that owns this table for access/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/sign in again/i)).not.toBeInTheDocument();
+  });
 });

@@ -12,6 +12,7 @@ export const scoutPipelineRunPermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/** Every permission the scout backend checks, for its permissions registry. */
 export const scoutPermissions = [
   scoutMigrationsApplyPermission,
   scoutPipelineRunPermission,

@@ -1,0 +1,110 @@
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { ensureKeycloak } from './artifacts.ts';
+import { httpGet } from './health.ts';
+import { serviceMarker } from './process.ts';
+import type { JavaService } from './services.ts';
+import { renderTree } from './template.ts';
+
+/** The realm of platform-manifests/config/keycloak/scout-realm.json. */
+export const KEYCLOAK_REALM = 'scout';
+
+export type KeycloakSettings = {
+  port: number;
+  /** Health checks; Keycloak's default, 9000, is the S3 port. */
+  managementPort: number;
+  /** The realm's issuer, e.g. http://127.0.0.1:18080/realms/scout. */
+  realmUrl: string;
+};
+
+const port = (fallback: number) =>
+  z.preprocess(
+    value => (value === '' ? undefined : value),
+    z.coerce.number().int().min(1).max(65535).default(fallback),
+  );
+
+/** Keycloak's ports from SCOUT_KEYCLOAK_PORT (18080) and SCOUT_KEYCLOAK_MANAGEMENT_PORT (port + 1). */
+export function keycloakSettings(
+  env: Record<string, string | undefined>,
+): KeycloakSettings {
+  const main = port(18080).safeParse(env.SCOUT_KEYCLOAK_PORT);
+  if (!main.success) {
+    throw new Error(`SCOUT_KEYCLOAK_PORT: ${main.error.issues[0]?.message}`);
+  }
+  const management = port(main.data + 1).safeParse(
+    env.SCOUT_KEYCLOAK_MANAGEMENT_PORT,
+  );
+  if (!management.success) {
+    throw new Error(
+      `SCOUT_KEYCLOAK_MANAGEMENT_PORT: ${management.error.issues[0]?.message}`,
+    );
+  }
+  return {
+    port: main.data,
+    managementPort: management.data,
+    realmUrl: `http://127.0.0.1:${main.data}/realms/${KEYCLOAK_REALM}`,
+  };
+}
+
+/** The `${NAME}` values of platform-manifests/config/keycloak. */
+export const keycloakTemplateVars = (settings: KeycloakSettings) => ({
+  BIND_HOST: '127.0.0.1',
+  KEYCLOAK_PORT: String(settings.port),
+  KEYCLOAK_MANAGEMENT_PORT: String(settings.managementPort),
+});
+
+/**
+ * Keycloak in dev mode (`kc.sh start-dev --import-realm`) with an in-memory
+ * database, so every start imports the realm file afresh. Its home for data
+ * and the import folder is .scout/stack/keycloak; the distribution stays in
+ * the cache.
+ */
+export const keycloak: JavaService = {
+  name: 'keycloak',
+  portEnv: 'SCOUT_KEYCLOAK_PORT',
+  managementPortEnv: 'SCOUT_KEYCLOAK_MANAGEMENT_PORT',
+  ports: ({ keycloak: k }) => [k.port, k.managementPort],
+  url: ({ keycloak: k }) => k.realmUrl,
+  // start-dev rebuilds Quarkus at every start (about 25 s here), then imports.
+  startTimeoutMs: 240_000,
+  healthy: async ({ keycloak: k }) => {
+    const ready = await httpGet(
+      `http://127.0.0.1:${k.managementPort}/health/ready`,
+    );
+    if (ready?.status !== 200) return false;
+    // Ready also means the realm is imported: its discovery document answers.
+    const discovery = await httpGet(
+      `${k.realmUrl}/.well-known/openid-configuration`,
+    );
+    return discovery?.status === 200;
+  },
+  fetch: ctx => ensureKeycloak(ctx.paths.cache, ctx.versions, ctx.log),
+  // kc.sh starts the JVM (restarting it once after a rebuild) with JAVA.
+  launcher: java => ({ command: 'sh', env: { JAVA: java } }),
+  async prepare(ctx, home) {
+    const dir = join(ctx.paths.state, 'keycloak');
+    await renderTree(
+      join(ctx.paths.templates, 'keycloak'),
+      dir,
+      keycloakTemplateVars(ctx.settings.keycloak),
+    );
+    // --import-realm reads <kc.home.dir>/data/import.
+    const imports = join(dir, 'data', 'import');
+    await mkdir(imports, { recursive: true });
+    await copyFile(
+      join(dir, 'scout-realm.json'),
+      join(imports, 'scout-realm.json'),
+    );
+    return [
+      join(home, 'bin', 'kc.sh'),
+      // kc.sh hands -D options to the JVM: the marker lands on both.
+      serviceMarker('keycloak'),
+      // Overrides kc.sh's own (the distribution): data and imports live here.
+      `-Dkc.home.dir=${dir}`,
+      `--config-file=${join(dir, 'keycloak.conf')}`,
+      'start-dev',
+      '--import-realm',
+    ];
+  },
+};

@@ -1,0 +1,125 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  coreServices,
+  createServiceFactory,
+  PermissionsService,
+  PermissionsServiceRequestOptions,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import {
+  AuthorizePermissionRequest,
+  AuthorizePermissionResponse,
+  PolicyDecision,
+  QueryPermissionRequest,
+} from '@backstage/plugin-permission-common';
+import {
+  PermissionPolicy,
+  ServerPermissionClient,
+} from '@backstage/plugin-permission-node';
+import { ScoutPermissionPolicy } from './ScoutPermissionPolicy';
+
+/**
+ * The permissions service every plugin calls, deciding a signed-in user's
+ * requests in this process with the Scout policy.
+ *
+ * Backstage's own service sends each check over HTTP to the permission
+ * backend: it signs an on-behalf-of token, and the permission backend
+ * verifies it and the user's token again before asking the same policy.
+ * That round trip cost about 2.5 ms (p50) per check here, while the policy
+ * decides in 0.02 ms. The Scout policy returns only ALLOW or DENY (never a
+ * conditional decision), so asking it directly gives the same answers.
+ *
+ * Everything else goes to Backstage's client unchanged: service principals
+ * (decided by their access restrictions, without a policy), requests
+ * without credentials, and a disabled permission framework. The permission
+ * backend's HTTP route stays for the frontend (`usePermission`).
+ */
+export class ScoutPermissionsService implements PermissionsService {
+  readonly #auth: AuthService;
+  readonly #fallback: PermissionsService;
+  readonly #policy: PermissionPolicy;
+  readonly #userInfo: UserInfoService;
+  readonly #enabled: boolean;
+
+  constructor(options: {
+    auth: AuthService;
+    fallback: PermissionsService;
+    policy: PermissionPolicy;
+    userInfo: UserInfoService;
+    enabled: boolean;
+  }) {
+    this.#auth = options.auth;
+    this.#fallback = options.fallback;
+    this.#policy = options.policy;
+    this.#userInfo = options.userInfo;
+    this.#enabled = options.enabled;
+  }
+
+  #user(
+    options: PermissionsServiceRequestOptions,
+  ): BackstageCredentials<BackstageUserPrincipal> | undefined {
+    if (!this.#enabled || !('credentials' in options)) {
+      return undefined;
+    }
+    const { credentials } = options;
+    return this.#auth.isPrincipal(credentials, 'user')
+      ? credentials
+      : undefined;
+  }
+
+  async #decide(
+    permissions: (AuthorizePermissionRequest | QueryPermissionRequest)[],
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+  ): Promise<PolicyDecision[]> {
+    const info = await this.#userInfo.getUserInfo(credentials);
+    return Promise.all(
+      permissions.map(({ permission }) =>
+        this.#policy.handle({ permission }, { credentials, info }),
+      ),
+    );
+  }
+
+  async authorize(
+    requests: AuthorizePermissionRequest[],
+    options: PermissionsServiceRequestOptions,
+  ): Promise<AuthorizePermissionResponse[]> {
+    const user = this.#user(options);
+    if (!user) return this.#fallback.authorize(requests, options);
+    // ALLOW and DENY are the only decisions the policy makes.
+    return (await this.#decide(
+      requests,
+      user,
+    )) as AuthorizePermissionResponse[];
+  }
+
+  async authorizeConditional(
+    requests: QueryPermissionRequest[],
+    options: PermissionsServiceRequestOptions,
+  ): Promise<PolicyDecision[]> {
+    const user = this.#user(options);
+    if (!user) return this.#fallback.authorizeConditional(requests, options);
+    return this.#decide(requests, user);
+  }
+}
+
+/** Replaces `coreServices.permissions` for the whole backend. */
+export const scoutPermissionsServiceFactory = createServiceFactory({
+  service: coreServices.permissions,
+  deps: {
+    auth: coreServices.auth,
+    config: coreServices.rootConfig,
+    discovery: coreServices.discovery,
+    userInfo: coreServices.userInfo,
+  },
+  async factory({ auth, config, discovery, userInfo }) {
+    return new ScoutPermissionsService({
+      auth,
+      fallback: ServerPermissionClient.fromConfig(config, { auth, discovery }),
+      policy: new ScoutPermissionPolicy({ userInfo }),
+      userInfo,
+      enabled: config.getOptionalBoolean('permission.enabled') ?? false,
+    });
+  },
+});

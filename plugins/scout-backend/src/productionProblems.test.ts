@@ -1,0 +1,242 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { JsonObject } from '@backstage/types';
+import {
+  assertProductionProfile,
+  productionProblems,
+} from './productionProfile';
+
+// The rules one by one, on config data (productionProfile.test.ts starts the
+// plugin on the real config files).
+const ORIGIN = 'https://portal.example.test';
+
+function safe() {
+  return {
+    app: { baseUrl: ORIGIN },
+    auth: { session: { secret: 's'.repeat(32) } as { secret?: string } },
+    backend: {
+      auth: {
+        externalAccess: [
+          {
+            type: 'static',
+            options: { token: 't'.repeat(32), subject: 'prometheus-scraper' },
+            accessRestrictions: [{ plugin: 'scout' }, { plugin: 'lakehouse' }],
+          },
+        ],
+      },
+      cors: { origin: ORIGIN },
+      csp: {
+        'connect-src': ["'self'", ORIGIN],
+        'font-src': ["'self'", 'data:'],
+        'style-src': ["'self'", "'unsafe-inline'"],
+      },
+    },
+    scout: {
+      database: { url: 'postgres://db.example.test/scout' },
+      demo: { enabled: false },
+      functions: { jwtSecret: 'k'.repeat(32) } as JsonObject,
+    },
+  };
+}
+
+type Data = ReturnType<typeof safe>;
+const problems = (change: (data: Data) => void) => {
+  const data = safe();
+  change(data);
+  return productionProblems(mockServices.rootConfig({ data }));
+};
+
+describe('productionProblems', () => {
+  it('accepts a safe config, with a secret or with a JWKS URL', () => {
+    expect(problems(() => {})).toEqual([]);
+    expect(
+      problems(d => {
+        d.scout.functions = { jwksUrl: 'https://idp.example.test/jwks' };
+      }),
+    ).toEqual([]);
+  });
+
+  it('counts the secret in UTF-8 bytes', () => {
+    const secret = (value: string) =>
+      problems(d => {
+        d.scout.functions.jwtSecret = value;
+      });
+    expect(secret('é'.repeat(16))).toEqual([]);
+    expect(secret(`${'é'.repeat(15)}x`)).toEqual([
+      'scout.functions.jwtSecret: is shorter than 32 bytes, too short for HS256',
+    ]);
+  });
+
+  it.each([
+    ['http://[::1]:3000', 'is a loopback origin'],
+    ['https://portal.localhost', 'is a loopback origin'],
+    ['http://0.0.0.0:7007', 'is a loopback origin'],
+    ['https://*.example.test', 'is a wildcard'],
+    ['https://portal.example.{test,dev}', 'is a wildcard'],
+    [`${ORIGIN}/`, 'is not an origin (scheme://host[:port])'],
+  ])('refuses the CORS origin %s', (origin, problem) => {
+    expect(
+      problems(d => {
+        d.backend.cors.origin = [ORIGIN, origin] as unknown as string;
+      }),
+    ).toEqual([`backend.cors.origin: ${origin} ${problem}`]);
+  });
+
+  it.each([
+    ['*.example.test', 'is a wildcard'],
+    ['wss:', 'allows every origin of that scheme'],
+    ['http://localhost:7007', 'is a loopback origin'],
+    ['127.0.0.1:7007', 'is a loopback origin'],
+  ])('refuses the CSP source %s', (source, problem) => {
+    expect(
+      problems(d => {
+        d.backend.csp['connect-src'].push(source);
+      }),
+    ).toEqual([`backend.csp.connect-src: ${source} ${problem}`]);
+  });
+
+  it('accepts keywords, data: and blob:, and needs font-src and style-src named', () => {
+    expect(
+      problems(d => {
+        d.backend.csp['connect-src'].push("'none'", 'data:', 'blob:');
+        (d.backend.csp as JsonObject)['upgrade-insecure-requests'] = false;
+      }),
+    ).toEqual([]);
+    expect(
+      problems(d => {
+        d.backend.csp = { 'connect-src': ["'self'"] } as Data['backend']['csp'];
+      }),
+    ).toEqual([
+      "backend.csp.font-src: not set, so Backstage's default allows every https: origin",
+      "backend.csp.style-src: not set, so Backstage's default allows every https: origin",
+    ]);
+  });
+
+  it('checks the functions origins, or app.baseUrl when they are unset', () => {
+    expect(
+      problems(d => {
+        d.scout.functions.allowedOrigins = ['*'];
+      }),
+    ).toEqual(['scout.functions.allowedOrigins: * is a wildcard']);
+    expect(
+      problems(d => {
+        d.app.baseUrl = 'http://localhost:3000/portal';
+        d.backend.cors.origin = ORIGIN;
+      }),
+    ).toEqual([
+      'scout.functions.allowedOrigins: http://localhost:3000 is a loopback origin',
+    ]);
+  });
+
+  it('needs the scraper token long, and limited to the scout and lakehouse plugins', () => {
+    const [entry] = safe().backend.auth.externalAccess;
+    const key = 'backend.auth.externalAccess[0]';
+    expect(
+      problems(d => {
+        d.backend.auth.externalAccess = [
+          { ...entry, options: { ...entry.options, token: 'short-token' } },
+        ];
+      }),
+    ).toEqual([`${key}.options.token: is shorter than 32 characters`]);
+    for (const accessRestrictions of [[], [{ plugin: 'catalog' }]]) {
+      expect(
+        problems(d => {
+          d.backend.auth.externalAccess = [{ ...entry, accessRestrictions }];
+        }),
+      ).toEqual([
+        `${key}.accessRestrictions: must limit the scraper to the scout and lakehouse plugins`,
+      ]);
+    }
+    expect(
+      problems(d => {
+        d.backend.auth.externalAccess = [];
+      }),
+    ).toEqual([
+      'backend.auth.externalAccess: has no static token with subject prometheus-scraper: Prometheus needs one to read the metrics routes',
+    ]);
+  });
+});
+
+describe('guards switched off', () => {
+  it.each([
+    ['permission.enabled', { permission: { enabled: false } }],
+    [
+      'backend.auth.dangerouslyDisableDefaultAuthPolicy',
+      { backend: { auth: { dangerouslyDisableDefaultAuthPolicy: true } } },
+    ],
+    [
+      'auth.providers.guest.dangerouslyAllowOutsideDevelopment',
+      {
+        auth: {
+          providers: { guest: { dangerouslyAllowOutsideDevelopment: true } },
+        },
+      },
+    ],
+  ])('refuses %s', (key, unsafe) => {
+    const config = mockServices.rootConfig({ data: safe() as JsonObject });
+    const withUnsafe = mockServices.rootConfig({
+      data: { ...(safe() as JsonObject), ...(unsafe as JsonObject) },
+    });
+    expect(productionProblems(config)).toEqual([]);
+    // The safe config's backend block is replaced: only the guard is asked about.
+    expect(
+      productionProblems(withUnsafe).filter(line => line.startsWith(key)),
+    ).toEqual([expect.stringMatching(new RegExp(`^${key}: must not be`))]);
+  });
+});
+
+describe('auth.session.secret', () => {
+  const session = (secret?: string) =>
+    problems(d => {
+      d.auth.session = { secret };
+    });
+
+  it('needs a session secret of its own for OIDC sign-in', () => {
+    expect(session()).toEqual([
+      'auth.session.secret: not set (or empty): OIDC sign-in needs it',
+    ]);
+    expect(session('scout-dev-session-secret')).toEqual([
+      'auth.session.secret: is the development secret, which is public',
+    ]);
+    expect(session('short')).toEqual([
+      'auth.session.secret: is shorter than 32 bytes',
+    ]);
+  });
+});
+
+describe('lakehouse addresses', () => {
+  it("refuses the local stack's loopback hosts, JDBC included", () => {
+    const lakehouse = {
+      trino: { url: 'http://127.0.0.1:8080' },
+      nessie: { url: 'http://nessie.data.svc:19120/api/v2' },
+      s3: { endpoint: 'http://localhost:9000' },
+      postgres: { jdbcUrl: 'jdbc:postgresql://127.0.0.1:54329/scout' },
+    };
+    const config = mockServices.rootConfig({
+      data: { ...safe(), scout: { ...safe().scout, lakehouse } } as JsonObject,
+    });
+    expect(productionProblems(config).map(line => line.split(':')[0])).toEqual([
+      'scout.lakehouse.trino.url',
+      'scout.lakehouse.s3.endpoint',
+      'scout.lakehouse.postgres.jdbcUrl',
+    ]);
+  });
+});
+
+describe('assertProductionProfile', () => {
+  const empty = mockServices.rootConfig({ data: { app: { baseUrl: ORIGIN } } });
+
+  it('checks only under NODE_ENV=production', () => {
+    expect(() =>
+      assertProductionProfile(empty, { NODE_ENV: 'development' }),
+    ).not.toThrow();
+    expect(() =>
+      assertProductionProfile(empty, { NODE_ENV: 'production' }),
+    ).toThrow(
+      /^Refusing to start in production \(NODE_ENV=production\); fix these settings:\n {2}scout\.functions\.jwtSecret: /,
+    );
+    const config = mockServices.rootConfig({ data: safe() });
+    expect(() =>
+      assertProductionProfile(config, { NODE_ENV: 'production' }),
+    ).not.toThrow();
+  });
+});
