@@ -12,7 +12,7 @@ export type {
   SqlTransaction,
 } from './db/types';
 export { openScoutDatabase } from './db/openScoutDatabase';
-export { SCOUT_API_ROLES, withClaims } from './db/claims';
+export { asRole, SCOUT_API_ROLES, withClaims } from './db/claims';
 export type { ScoutApiRole, ScoutClaims } from './db/claims';
 export type { ScoutDatabaseOptions } from './db/openScoutDatabase';
 export { createMigrationRunner } from './migrations/createMigrationRunner';

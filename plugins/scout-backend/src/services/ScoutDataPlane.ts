@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  asRole,
   createMigrationRunner,
   openScoutDatabase,
   PENDING_PROMOTION_SQL,
@@ -156,19 +157,30 @@ export class ScoutDataPlane {
       ? createOpenAIEmbeddings({ apiKey, baseURL: baseUrl, model })
       : createLexicalEmbeddings();
     this.#logger.info(`document embeddings: ${embeddings.model}`);
+    // On PostgreSQL the functions' reads and writes run as service_role, with
+    // its grants, as on Supabase; not as the schema's owner. PGlite (the
+    // development default) takes COPY data from a server file device, which
+    // only its superuser may read, so there they run as the owner.
+    const sql =
+      this.db.kind === 'pglite'
+        ? this.db
+        : asRole(this.db, {
+            role: 'service_role',
+            sub: 'scout-edge-functions',
+          });
     return {
       'ingest-transaction': createIngestTransaction({
         ...http,
-        sql: this.db,
+        sql,
         jwt,
         maxBatch: functions.maxBatch,
         metrics: metrics.ingest(),
         onCommitted: () => this.promoter.notify(),
       }),
-      'ingest-doc': createIngestDoc({ ...http, sql: this.db, jwt, embeddings }),
+      'ingest-doc': createIngestDoc({ ...http, sql, jwt, embeddings }),
       'embed-batch': createEmbedBatch({
         ...http,
-        sql: this.db,
+        sql,
         jwt,
         embeddings,
       }),

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { testDatabases } from '../testing/testDatabases';
-import { withClaims } from './claims';
+import { asRole, withClaims } from './claims';
 import { openScoutDatabase } from './openScoutDatabase';
 import { ScoutDatabase } from './types';
 
@@ -32,6 +32,21 @@ describe.each(testDatabases())('withClaims on $kind', databases => {
       ),
     );
     expect(rows).toEqual([{ role: 'authenticated', claims: ANA }]);
+  });
+
+  it('runs every statement of an asRole database under the claims', async () => {
+    const service = asRole(db, {
+      role: 'service_role',
+      sub: 'scout-edge-functions',
+    });
+    const { rows } = await service.query<{ role: string }>(
+      'select current_user as role',
+    );
+    expect(rows).toEqual([{ role: 'service_role' }]);
+    const inTx = await service.transaction(tx =>
+      tx.query<{ role: string }>('select current_user as role'),
+    );
+    expect(inTx.rows).toEqual([{ role: 'service_role' }]);
   });
 
   it('cannot see bronze, which the owner and service_role can', async () => {
@@ -96,6 +111,25 @@ describe.each(testDatabases())('withClaims on $kind', databases => {
       ),
     ).toThrow('withClaims: role must be one of authenticated, service_role');
   });
+
+  // PGlite's COPY reads a server file device, which only its superuser may
+  // read; the data plane keeps PGlite's writes as the owner for that reason.
+  if (databases.kind === 'postgres') {
+    it('lets service_role COPY into bronze, which has row-level security (migration 0010)', async () => {
+      const service = asRole(db, { role: 'service_role', sub: 'test' });
+      await service.transaction(tx =>
+        tx.copyRows(
+          'scout.bronze_transactions',
+          ['transaction_id', 'payload', 'source', 'request_id'],
+          [['00000000-0000-4000-8000-0000000000c0', {}, 'test', 'r-copy']],
+        ),
+      );
+      const { rows } = await db.query<{ n: number }>(
+        `${countBronze} where request_id = 'r-copy'`,
+      );
+      expect(rows[0].n).toBe(1);
+    });
+  }
 
   if (databases.kind === 'postgres') {
     it('tells an owner who is not a member of the role which grant is missing', async () => {

@@ -60,3 +60,17 @@ export function withClaims<T>(
     return fn(tx);
   });
 }
+
+/**
+ * `db` with every statement and transaction run under `claims`, as
+ * withClaims runs them: for code that takes a `Sql`, such as the edge
+ * functions. A statement outside a transaction gets one of its own.
+ */
+export function asRole(db: Sql, claims: ScoutClaims): Sql {
+  return {
+    query: <T = Record<string, unknown>>(text: string, params?: unknown[]) =>
+      withClaims(db, claims, tx => tx.query<T>(text, params)),
+    transaction: <T>(fn: (tx: SqlTransaction) => Promise<T>) =>
+      withClaims(db, claims, fn),
+  };
+}
