@@ -155,7 +155,10 @@ export class DuckdbTarget implements LakehouseTarget {
         }
       }
     }
-    await rm(staging, { recursive: true, force: true });
+  }
+
+  async release() {
+    await rm(this.#staging, { recursive: true, force: true });
   }
 
   async abandon() {

@@ -36,11 +36,15 @@ describe.each(testDatabases())('runPipeline on $kind', databases => {
     await rm(root, { recursive: true, force: true });
   }, 60_000);
 
-  const run = async (lakehouse: string, ok: boolean) =>
+  const run = async (
+    lakehouse: string,
+    ok: boolean,
+    target = new DuckdbTarget(db, lakehouse),
+  ) =>
     (
       await runPipeline({
         db,
-        target: new DuckdbTarget(db, lakehouse),
+        target,
         trigger: 'test',
         repoRoot: root,
         dbt: { executable: 'dbt-is-not-run-here', projectDir: root },
@@ -64,6 +68,22 @@ describe.each(testDatabases())('runPipeline on $kind', databases => {
       ),
     });
     expect(result.finishedAt).not.toBeNull();
+  });
+
+  // The Trino target merges, then drops its catalog and deletes its branch:
+  // a failure there must not call the published run failed either.
+  it('records a run whose clean-up after the merge fails as published', async () => {
+    const lakehouse = join(root, 'release-fails');
+    const target = new DuckdbTarget(db, lakehouse);
+    target.release = async () => {
+      throw new Error('branch could not be deleted');
+    };
+    const result = await run(lakehouse, true, target);
+    expect(mainHasTheRun(lakehouse)).toBe(true);
+    expect(result).toMatchObject({
+      status: 'published',
+      error: 'published to main, then failed: branch could not be deleted',
+    });
   });
 
   it('records a run that fails before its merge as failed, with main untouched', async () => {

@@ -126,6 +126,7 @@ export async function runPipeline(
     start = performance.now();
     await target.publish();
     merged = true;
+    await target.release();
     timings.publish = since(start);
     freshnessSeconds =
       oldest === undefined ? null : (Date.now() - oldest.getTime()) / 1000;

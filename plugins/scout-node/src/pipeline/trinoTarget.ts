@@ -169,8 +169,11 @@ export class TrinoTarget implements LakehouseTarget {
       this.#main,
       `pipeline run ${this.#branch}: every dbt test passed`,
     );
+  }
+
+  async release() {
     await this.#dropCatalog();
-    await nessie.deleteBranch(this.#branch);
+    await this.options.nessie.deleteBranch(this.#branch);
   }
 
   async abandon() {

@@ -24,8 +24,13 @@ export interface LakehouseTarget {
   dbt(): { target: string; env: Record<string, string> };
   /** Rows per table on the run's copy, keyed `layer.table`. */
   countRows(): Promise<Record<string, number>>;
-  /** Makes the run's copy the new main. */
+  /** Makes the run's copy the new main: once it resolves, main holds the run. */
   publish(): Promise<void>;
+  /**
+   * After publish: frees what the run held (its catalog and branch, or its
+   * staging folder). Its failure leaves the run published.
+   */
+  release(): Promise<void>;
   /** Ends a failed run: frees what it held, keeps the branch for inspection. */
   abandon(): Promise<void>;
 }
