@@ -72,6 +72,31 @@ describe('LakehouseBrowser', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows the tables loading, not an empty match, until they arrive', async () => {
+    let answer: () => void = () => {};
+    const answered = new Promise<void>(resolve => {
+      answer = resolve;
+    });
+    server.use(
+      http.get(
+        `${BASE_URL}/catalogs/iceberg/namespaces/gold/tables`,
+        async () => {
+          await answered;
+          return Response.json({ items: [] });
+        },
+      ),
+    );
+    renderLakehouse(<LakehouseBrowser />, { at: '/lakehouse?layer=gold' });
+    await screen.findByRole('radiogroup', { name: 'Layer' });
+    expect(screen.queryByText(/No table in gold matches/)).toBeNull();
+    answer();
+    expect(
+      await screen.findByText(
+        'No tables in gold yet: the pipeline has not published.',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('offers a catalog picker only when there are several catalogs', async () => {
     server.use(
       http.get(`${BASE_URL}/catalogs`, () =>

@@ -80,7 +80,9 @@ export function TableList(props: { catalog: string; namespace: string }) {
     content = (
       <Table
         columnConfig={columns}
-        data={rows}
+        // No data while loading: the table then shows it is loading, not
+        // its empty state ("No table matches").
+        data={tables.value ? rows : undefined}
         isPending={!tables.value}
         pagination={{ type: 'none' }}
         emptyState={
