@@ -38,7 +38,11 @@ export interface Config {
         /** Default us-east-1. */
         region?: string;
         bucket: string;
-        /** @visibility secret */
+        /**
+         * An identifier, not a secret (AWS treats it so); left visible so
+         * the logs' redaction does not mask every word it matches, such as
+         * the local stack's `scout`.
+         */
         accessKeyId: string;
         /** @visibility secret */
         secretAccessKey: string;
@@ -50,7 +54,7 @@ export interface Config {
       postgres?: {
         /** e.g. jdbc:postgresql://db.example.com:5432/scout */
         jdbcUrl: string;
-        /** @visibility secret */
+        /** The login name; the password is the secret. */
         user?: string;
         /** @visibility secret */
         password?: string;

@@ -3,8 +3,12 @@
 
 import { createBackend } from '@backstage/backend-defaults';
 import { scoutPermissionsServiceFactory } from '@internal/backstage-plugin-permission-backend-module-scout';
+import { productionRootConfigServiceFactory } from '@internal/backstage-plugin-scout-backend';
 
 const backend = createBackend();
+
+// The config, checked against the production profile before anything starts.
+backend.add(productionRootConfigServiceFactory);
 
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
@@ -75,4 +79,11 @@ backend.add(import('@internal/backstage-plugin-lakehouse-backend'));
 backend.add(
   import('@internal/backstage-plugin-catalog-backend-module-lakehouse'),
 );
-backend.start();
+// A backend that could not start stops, with a non-zero exit code, instead
+// of listening half-started (Backstage only logs the failure).
+backend.start().catch(error => {
+  process.stderr.write(
+    `The backend did not start: ${error?.message ?? error}\n`,
+  );
+  process.exit(1);
+});

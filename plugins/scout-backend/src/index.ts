@@ -1,1 +1,5 @@
 export { scoutPlugin as default } from './plugin';
+export {
+  productionRootConfigServiceFactory,
+  productionRootConfigServiceFactoryWithOptions,
+} from './productionRootConfig';

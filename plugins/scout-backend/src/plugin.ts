@@ -35,6 +35,8 @@ export const scoutPlugin = createBackendPlugin({
         lakehouseStack: lakehouseStackServiceRef,
       },
       async init(deps) {
+        // The backend checks at config load (productionRootConfig.ts); this
+        // keeps the plugin safe in a backend that does not.
         assertProductionProfile(deps.config);
         const config = readScoutConfig(deps.config);
         const metrics = FunctionMetrics.create();

@@ -14,6 +14,7 @@ function safe() {
     app: { baseUrl: ORIGIN },
     auth: { session: { secret: 's'.repeat(32) } as { secret?: string } },
     backend: {
+      database: { client: 'pg', connection: { host: 'db.example.test' } },
       auth: {
         externalAccess: [
           {
@@ -219,6 +220,31 @@ describe('lakehouse addresses', () => {
       'scout.lakehouse.s3.endpoint',
       'scout.lakehouse.postgres.jdbcUrl',
     ]);
+  });
+});
+
+describe('backend.database', () => {
+  it('needs PostgreSQL with a host', () => {
+    const database = (value: object) =>
+      productionProblems(
+        mockServices.rootConfig({
+          data: {
+            ...safe(),
+            backend: { ...safe().backend, database: value },
+          } as JsonObject,
+        }),
+      );
+    expect(
+      database({ client: 'better-sqlite3', connection: ':memory:' }),
+    ).toEqual([
+      'backend.database.client: is better-sqlite3: the portal keeps its own state in PostgreSQL (pg) in production',
+    ]);
+    expect(database({ client: 'pg', connection: { port: 5432 } })).toEqual([
+      'backend.database.connection.host: not set (or empty): the PostgreSQL server of the portal database',
+    ]);
+    expect(
+      database({ client: 'pg', connection: 'postgres://db.example.test/b' }),
+    ).toEqual([]);
   });
 });
 

@@ -72,6 +72,25 @@ function checkData(config: RootConfigService, problems: Problems) {
       'must be false: production does not seed demo data',
     );
   }
+  const client = text(config, 'backend.database.client');
+  if (client !== 'pg') {
+    add(
+      problems,
+      'backend.database.client',
+      `is ${
+        client ?? 'not set'
+      }: the portal keeps its own state in PostgreSQL (pg) in production`,
+    );
+  } else if (
+    !text(config, 'backend.database.connection') &&
+    !text(config, 'backend.database.connection.host')
+  ) {
+    add(
+      problems,
+      'backend.database.connection.host',
+      'not set (or empty): the PostgreSQL server of the portal database',
+    );
+  }
   if (!text(config, 'scout.database.url')) {
     add(
       problems,
@@ -107,17 +126,18 @@ const GUARDS_OFF: [key: string, unsafe: boolean, problem: string][] = [
   ],
 ];
 
-// The lakehouse stack's addresses. An unset production variable drops its
-// key and app-config.yaml's local stack (127.0.0.1) shows through.
-const LAKEHOUSE_URLS = [
+// Services production reaches. An unset production variable drops its key
+// and app-config.yaml's local stack (127.0.0.1) shows through.
+const SERVICE_URLS = [
+  'scout.functions.jwksUrl',
   'scout.lakehouse.trino.url',
   'scout.lakehouse.nessie.url',
   'scout.lakehouse.s3.endpoint',
   'scout.lakehouse.postgres.jdbcUrl',
 ];
 
-function checkLakehouseHosts(config: RootConfigService, problems: Problems) {
-  for (const key of LAKEHOUSE_URLS) {
+function checkServiceHosts(config: RootConfigService, problems: Problems) {
+  for (const key of SERVICE_URLS) {
     const value = text(config, key)?.replace(/^jdbc:/, '');
     if (
       value &&
@@ -286,8 +306,10 @@ function checkOrigins(config: RootConfigService, problems: Problems) {
  * - permission.enabled, backend.auth.dangerouslyDisableDefaultAuthPolicy and
  *   auth.providers.guest.dangerouslyAllowOutsideDevelopment: no guard off;
  * - auth.session.secret: set, 32 bytes or more, not the development one;
- * - scout.lakehouse.{trino.url, nessie.url, s3.endpoint, postgres.jdbcUrl}:
- *   no loopback host (the local stack's addresses showing through).
+ * - scout.functions.jwksUrl and scout.lakehouse.{trino.url, nessie.url,
+ *   s3.endpoint, postgres.jdbcUrl}: no loopback host (the local stack's
+ *   addresses showing through);
+ * - backend.database: PostgreSQL (pg) with a host.
  */
 export function productionProblems(config: RootConfigService): string[] {
   const problems: Problems = new Map();
@@ -296,7 +318,7 @@ export function productionProblems(config: RootConfigService): string[] {
   checkMetricsToken(config, problems);
   checkOrigins(config, problems);
   checkGuards(config, problems);
-  checkLakehouseHosts(config, problems);
+  checkServiceHosts(config, problems);
   return [...problems].map(([key, list]) => `${key}: ${list.join('; ')}`);
 }
 

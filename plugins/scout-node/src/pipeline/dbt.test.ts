@@ -1,6 +1,32 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runDbtBuild, summarizeRunResults } from './dbt';
+import { dbtEnvironment, runDbtBuild, summarizeRunResults } from './dbt';
+
+describe('dbtEnvironment', () => {
+  it("passes the system's basics and pip's settings, and none of the backend's secrets", () => {
+    expect(
+      dbtEnvironment({
+        PATH: '/usr/bin',
+        HOME: '/home/scout',
+        LC_ALL: 'C.UTF-8',
+        https_proxy: 'http://proxy:3128',
+        PIP_INDEX_URL: 'https://pypi.example.test/simple',
+        SCOUT_JWT_SECRET: 'k'.repeat(32),
+        AUTH_OIDC_CLIENT_SECRET: 'oidc',
+        SCOUT_S3_SECRET_KEY: 's3',
+        POSTGRES_PASSWORD: 'pg',
+        NODE_ENV: 'production',
+        UNSET: undefined,
+      }),
+    ).toEqual({
+      PATH: '/usr/bin',
+      HOME: '/home/scout',
+      LC_ALL: 'C.UTF-8',
+      https_proxy: 'http://proxy:3128',
+      PIP_INDEX_URL: 'https://pypi.example.test/simple',
+    });
+  });
+});
 
 describe('summarizeRunResults', () => {
   const result = (unique_id: string, status: string, execution_time = 1) => ({

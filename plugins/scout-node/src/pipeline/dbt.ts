@@ -77,6 +77,24 @@ export function developmentDbt(repoRoot: string): DbtSettings {
   };
 }
 
+// What dbt inherits from the backend's environment: the system's basics,
+// proxies and Python/pip settings. Nothing else, so the backend's secrets
+// (JWT, OIDC, database and S3 credentials) never reach dbt's env_var().
+const INHERITED =
+  /^(PATH|HOME|USER|LANG|LC_\w+|TZ|TMPDIR|(HTTPS?|NO)_PROXY|(https?|no)_proxy|PIP_\w+|PYTHON\w*|SCOUT_PYTHON|VIRTUAL_ENV|SSL_CERT_\w+|REQUESTS_CA_BUNDLE)$/;
+
+/** The part of `env` a dbt child process inherits. */
+export function dbtEnvironment(
+  env: Record<string, string | undefined>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] =>
+        INHERITED.test(entry[0]) && entry[1] !== undefined,
+    ),
+  );
+}
+
 /**
  * Runs `dbt build` with `dbt.executable` on `dbt.projectDir` (its profiles
  * there too), with its artifacts in `targetPath`, and streams dbt's log
@@ -107,7 +125,7 @@ export async function runDbtBuild(options: {
     ],
     {
       cwd: dbt.projectDir,
-      env: { ...process.env, DBT_USE_COLORS: 'false', ...env },
+      env: { ...dbtEnvironment(process.env), DBT_USE_COLORS: 'false', ...env },
       stdio: 'pipe',
     },
   );
