@@ -9,7 +9,6 @@ import { generateTransactions } from '@internal/backstage-plugin-scout-common';
 import {
   createTrinoSandbox,
   developmentDbt,
-  loadRepositoryConfig,
   openScoutDatabase,
   PipelineRun,
   readLakehouseStack,
@@ -29,6 +28,7 @@ import {
   expectedStoreDays,
   ingest,
   injectionAttempts,
+  localTrino,
   previewAll,
   scoutConfig,
 } from './__testUtils__/scoutLakehouse';
@@ -45,12 +45,7 @@ import { lakehousePlugin } from './plugin';
 jest.setTimeout(60_000);
 
 // The local stack, as the checkout's app-config.yaml describes it.
-const appConfig = loadRepositoryConfig();
-const trinoUrl = appConfig.then(c => c.getString('scout.lakehouse.trino.url'));
-const trinoUp = trinoUrl
-  .then(url => fetch(`${url}/v1/info`))
-  .then(r => r.ok)
-  .catch(() => false);
+const { appConfig, trinoUrl, trinoUp } = localTrino();
 const [postgres] = testDatabases().filter(d => d.kind === 'postgres');
 
 // The second batch reaches ten days further, so gold grows by new days.

@@ -5,12 +5,12 @@ import {
 } from '@backstage/backend-test-utils';
 import {
   createTrinoSandbox,
-  loadRepositoryConfig,
   readLakehouseStack,
   TrinoSandbox,
 } from '@internal/backstage-plugin-scout-node';
 import { testDatabases } from '@internal/backstage-plugin-scout-node/testing';
 import request from 'supertest';
+import { localTrino } from './__testUtils__/scoutLakehouse';
 import { lakehousePlugin } from './plugin';
 
 // Trino's own access control (platform-manifests/config/trino/etc/rules.json
@@ -21,12 +21,7 @@ import { lakehousePlugin } from './plugin';
 
 jest.setTimeout(60_000);
 
-const appConfig = loadRepositoryConfig();
-const trinoUrl = appConfig.then(c => c.getString('scout.lakehouse.trino.url'));
-const trinoUp = trinoUrl
-  .then(url => fetch(`${url}/v1/info`))
-  .then(r => r.ok)
-  .catch(() => false);
+const { appConfig, trinoUrl, trinoUp } = localTrino();
 const [postgres] = testDatabases().filter(d => d.kind === 'postgres');
 
 // analytics; data-engineering; platform-team (catalog/org.yaml, development.yaml)

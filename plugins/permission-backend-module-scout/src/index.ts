@@ -10,4 +10,5 @@ export { ScoutPermissionPolicy } from './ScoutPermissionPolicy';
 export {
   ScoutPermissionsService,
   scoutPermissionsServiceFactory,
+  scoutPermissionsServiceFactoryWithOptions,
 } from './permissionsService';

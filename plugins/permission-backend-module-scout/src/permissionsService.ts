@@ -104,22 +104,36 @@ export class ScoutPermissionsService implements PermissionsService {
   }
 }
 
-/** Replaces `coreServices.permissions` for the whole backend. */
-export const scoutPermissionsServiceFactory = createServiceFactory({
-  service: coreServices.permissions,
-  deps: {
-    auth: coreServices.auth,
-    config: coreServices.rootConfig,
-    discovery: coreServices.discovery,
-    userInfo: coreServices.userInfo,
-  },
-  async factory({ auth, config, discovery, userInfo }) {
-    return new ScoutPermissionsService({
-      auth,
-      fallback: ServerPermissionClient.fromConfig(config, { auth, discovery }),
-      policy: new ScoutPermissionPolicy({ userInfo }),
-      userInfo,
-      enabled: config.getOptionalBoolean('permission.enabled') ?? false,
-    });
-  },
-});
+/**
+ * Replaces `coreServices.permissions` for the whole backend. `wrapPolicy`
+ * lets a caller observe the policy (the permission bench times it).
+ */
+export const scoutPermissionsServiceFactoryWithOptions = (options?: {
+  wrapPolicy?: (policy: PermissionPolicy) => PermissionPolicy;
+}) =>
+  createServiceFactory({
+    service: coreServices.permissions,
+    deps: {
+      auth: coreServices.auth,
+      config: coreServices.rootConfig,
+      discovery: coreServices.discovery,
+      userInfo: coreServices.userInfo,
+    },
+    async factory({ auth, config, discovery, userInfo }) {
+      const policy = new ScoutPermissionPolicy({ userInfo });
+      return new ScoutPermissionsService({
+        auth,
+        fallback: ServerPermissionClient.fromConfig(config, {
+          auth,
+          discovery,
+        }),
+        policy: options?.wrapPolicy?.(policy) ?? policy,
+        userInfo,
+        enabled: config.getOptionalBoolean('permission.enabled') ?? false,
+      });
+    },
+  });
+
+/** {@link scoutPermissionsServiceFactoryWithOptions} as the backend installs it. */
+export const scoutPermissionsServiceFactory =
+  scoutPermissionsServiceFactoryWithOptions();

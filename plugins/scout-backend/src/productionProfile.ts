@@ -1,5 +1,8 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
-import { DEV_JWT_SECRET } from '@internal/backstage-plugin-scout-node';
+import {
+  DEV_JWT_SECRET,
+  isLoopbackHost,
+} from '@internal/backstage-plugin-scout-node';
 
 // The development values that production refuses. The S3 keys and the
 // metrics token are the local stack's, from app-config.yaml.
@@ -19,9 +22,6 @@ const MIN_SECRET_BYTES = 32;
  * origin: production must name their sources itself.
  */
 const CSP_DIRECTIVES_TO_NAME = ['font-src', 'style-src'];
-/** Host names that reach this machine only. */
-const LOOPBACK =
-  /^(localhost|.*\.localhost|127(\.\d+){3}|\[::1\]|0\.0\.0\.0)$/i;
 
 type Problems = Map<string, string[]>;
 
@@ -142,7 +142,7 @@ function checkServiceHosts(config: RootConfigService, problems: Problems) {
     if (
       value &&
       URL.canParse(value) &&
-      LOOPBACK.test(new URL(value).hostname)
+      isLoopbackHost(new URL(value).hostname)
     ) {
       add(
         problems,
@@ -225,7 +225,7 @@ function originFault(value: string): string | undefined {
   if (url.origin !== value) {
     return `${value} is not an origin (scheme://host[:port])`;
   }
-  return LOOPBACK.test(url.hostname)
+  return isLoopbackHost(url.hostname)
     ? `${value} is a loopback origin`
     : undefined;
 }
@@ -245,7 +245,7 @@ function cspSourceFault(source: string): string | undefined {
     return `${source} allows every origin of that scheme`;
   }
   const host = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(\[[^\]]+\]|[^/:]+)/i.exec(source);
-  return host && LOOPBACK.test(host[1])
+  return host && isLoopbackHost(host[1])
     ? `${source} is a loopback origin`
     : undefined;
 }

@@ -97,3 +97,4 @@ export {
   scoutPermissions,
   scoutPipelineRunPermission,
 } from './permissions';
+export { isLoopbackHost } from './loopback';

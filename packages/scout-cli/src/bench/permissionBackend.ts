@@ -11,11 +11,7 @@ import {
   AuthorizeResult,
   BasicPermission,
 } from '@backstage/plugin-permission-common';
-import { ServerPermissionClient } from '@backstage/plugin-permission-node';
-import {
-  ScoutPermissionPolicy,
-  ScoutPermissionsService,
-} from '@internal/backstage-plugin-permission-backend-module-scout';
+import { scoutPermissionsServiceFactoryWithOptions } from '@internal/backstage-plugin-permission-backend-module-scout';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -133,38 +129,19 @@ function quietLogger(progress: (msg: string) => void) {
 }
 
 /**
- * The portal's permissions service (ScoutPermissionsService, as
- * packages/backend adds it), with the policy's own decision time recorded.
+ * The portal's permissions service, as packages/backend adds it, with the
+ * policy's own decision time recorded.
  */
 function timedPermissionsService(policyMs: number[]) {
-  return createServiceFactory({
-    service: coreServices.permissions,
-    deps: {
-      auth: coreServices.auth,
-      config: coreServices.rootConfig,
-      discovery: coreServices.discovery,
-      userInfo: coreServices.userInfo,
-    },
-    async factory({ auth, config, discovery, userInfo }) {
-      const scout = new ScoutPermissionPolicy({ userInfo });
-      return new ScoutPermissionsService({
-        auth,
-        fallback: ServerPermissionClient.fromConfig(config, {
-          auth,
-          discovery,
-        }),
-        policy: {
-          async handle(request, user) {
-            const started = performance.now();
-            const decision = await scout.handle(request, user);
-            policyMs.push(performance.now() - started);
-            return decision;
-          },
-        },
-        userInfo,
-        enabled: true,
-      });
-    },
+  return scoutPermissionsServiceFactoryWithOptions({
+    wrapPolicy: policy => ({
+      async handle(request, user) {
+        const started = performance.now();
+        const decision = await policy.handle(request, user);
+        policyMs.push(performance.now() - started);
+        return decision;
+      },
+    }),
   });
 }
 

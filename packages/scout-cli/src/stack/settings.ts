@@ -1,6 +1,7 @@
 import {
   type IcebergStack,
   icebergStack,
+  isLoopbackHost,
   type LakehouseStack,
   loadRepositoryConfig,
   type PostgresConnection,
@@ -31,12 +32,10 @@ export type LakehouseSettings = {
   trino: TrinoConnection & { port: number; icebergCatalog: string };
 };
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 /** The port of a local service's URL; refuses one on another machine. */
 function localPort(key: string, value: string, fallback?: number): number {
   const url = new URL(value);
-  if (!LOOPBACK.has(url.hostname)) {
+  if (!isLoopbackHost(url.hostname)) {
     throw new Error(
       `${key} is ${value}, not on this machine: "scout stack" runs the local stack on 127.0.0.1 only`,
     );

@@ -4,6 +4,7 @@ import {
   findStore,
   Transaction,
 } from '@internal/backstage-plugin-scout-common';
+import { loadRepositoryConfig } from '@internal/backstage-plugin-scout-node';
 import {
   ingestTransactions,
   serviceRoleToken,
@@ -39,6 +40,23 @@ export function scoutConfig(options: {
     },
     pipeline: { enabled: false },
   };
+}
+
+/**
+ * The local stack as the checkout's app-config.yaml describes it, and
+ * whether its Trino answers: tests on the real stack skip without it (or
+ * fail, in CI).
+ */
+export function localTrino() {
+  const appConfig = loadRepositoryConfig();
+  const trinoUrl = appConfig.then(c =>
+    c.getString('scout.lakehouse.trino.url'),
+  );
+  const trinoUp = trinoUrl
+    .then(url => fetch(`${url}/v1/info`))
+    .then(r => r.ok)
+    .catch(() => false);
+  return { appConfig, trinoUrl, trinoUp };
 }
 
 export async function ingest(server: Server, txs: Transaction[]) {
