@@ -98,3 +98,5 @@ export {
   scoutPipelineRunPermission,
 } from './permissions';
 export { isLoopbackHost } from './loopback';
+export { PIPELINE_RUN_TOPIC } from './pipeline/events';
+export type { PipelineRunEventPayload } from './pipeline/events';
