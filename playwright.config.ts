@@ -1,19 +1,10 @@
 import { defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { chromiumArgs, chromiumExecutable } from './e2e-tests/chromium';
 
-// Debian's Chromium from PATH; Playwright never downloads a browser here.
-function chromium(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  return (process.env.PATH ?? '')
-    .split(delimiter)
-    .map(dir => join(dir, 'chromium'))
-    .find(existsSync);
-}
-
-// The portal under test: started by scripts/test.sh (backend serving the
-// built app), or by `yarn start` for a developer running `yarn test:e2e`.
-const baseURL = process.env.PLAYWRIGHT_URL ?? 'http://localhost:3000';
+// The portal under test: started by scripts/test.sh, or by scripts/start.sh
+// (both serve the built app from the backend on :7007) for a developer
+// running `yarn test:e2e`; PLAYWRIGHT_URL points elsewhere, e.g. `yarn start`'s :3000.
+const baseURL = process.env.PLAYWRIGHT_URL ?? 'http://localhost:7007';
 
 export default defineConfig({
   testDir: './e2e-tests',
@@ -32,10 +23,10 @@ export default defineConfig({
   webServer: process.env.PLAYWRIGHT_URL
     ? undefined
     : {
-        command: 'yarn start',
+        command: 'bash scripts/start.sh',
         url: baseURL,
         reuseExistingServer: true,
-        timeout: 180_000,
+        timeout: 600_000, // a first start installs and builds the frontend
       },
   use: {
     baseURL,
@@ -51,15 +42,8 @@ export default defineConfig({
         browserName: 'chromium',
         viewport: { width: 1440, height: 900 },
         launchOptions: {
-          executablePath: chromium(),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
+          executablePath: chromiumExecutable(),
+          args: chromiumArgs,
         },
       },
     },

@@ -1,4 +1,5 @@
 import { test, expect, Page, TestInfo } from '@playwright/test';
+import { enterAsGuest, snap } from './steps';
 
 // The table the pipeline always publishes in gold, on either engine.
 const TABLE = 'gold_daily_store_sales';
@@ -10,21 +11,6 @@ const NO_SNAPSHOTS =
 
 // The dev server and a first DuckDB or Trino query can be slow to answer.
 test.describe.configure({ timeout: 120_000 });
-
-// Each step's screenshot is kept as a test artifact (see playwright.config.ts).
-async function snap(page: Page, info: TestInfo, step: string) {
-  const path = info.outputPath(`${step}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await info.attach(step, { path, contentType: 'image/png' });
-}
-
-async function enterAsGuest(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByRole('link', { name: 'Catalog', exact: true }).first(),
-  ).toBeVisible();
-}
 
 /** The schema, a page of real rows and the snapshots of the open table. */
 async function checkTableViews(page: Page, info: TestInfo, prefix: string) {
@@ -98,12 +84,14 @@ test('open the same table from its Resource in the catalog', async ({
   await enterAsGuest(page);
   // The catalog module publishes one Resource per table on its schedule.
   // Find it as a person would: the catalog's Resources, searched by table
-  // name, without assuming how the entity is named.
-  await page.goto('/?filters%5Bkind%5D=resource');
-  await page.getByPlaceholder('Search').fill(TABLE);
+  // name, without assuming how the entity is named (its title drops the
+  // layer prefix: "daily_store_sales (gold)").
+  const shortName = TABLE.replace(/^gold_/, '');
+  await page.goto('/catalog?filters%5Bkind%5D=resource');
+  await page.getByPlaceholder('Search').fill(shortName);
   const entry = page
     .getByRole('table')
-    .getByRole('link', { name: new RegExp(TABLE) })
+    .getByRole('link', { name: new RegExp(shortName) })
     .first();
   await expect(entry).toBeVisible({ timeout: 60_000 });
   await snap(page, info, '01-catalog-resources');

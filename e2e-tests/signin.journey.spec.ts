@@ -1,4 +1,5 @@
 import { test, expect, Page, TestInfo } from '@playwright/test';
+import { snap } from './steps';
 
 // The test password of every user of the Keycloak realm
 // (platform-manifests/config/keycloak/scout-realm.json; README "Sign-in").
@@ -7,13 +8,6 @@ const PASSWORD = 'scout-dev-password';
 // A pipeline run on Trino takes 1 to 3 minutes; Keycloak's first answers
 // on a busy machine take a while too.
 test.describe.configure({ timeout: 360_000 });
-
-// Each step's screenshot is kept as a test artifact (see playwright.config.ts).
-async function snap(page: Page, info: TestInfo, step: string) {
-  const path = info.outputPath(`${step}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await info.attach(step, { path, contentType: 'image/png' });
-}
 
 /** Signs in as a person would: the Keycloak button, then its login page in the popup. */
 async function signInWithKeycloak(

@@ -5,7 +5,9 @@
 #             the lakehouse stack (S3Proxy, Nessie, Trino) with real dbt
 #   edge    - the edge functions' own tests, under Node and under real Deno
 #   catalog - the running backend's catalog API (Playwright request tests)
-#   e2e     - browser journeys in headless Debian Chromium (Playwright)
+#   techdocs - every TechDocs site of the catalog, built with the real mkdocs
+#   e2e     - browser journeys in headless Debian Chromium (Playwright),
+#             the crawler over every in-app page among them
 #   bruno   - the edge functions' HTTP API collection, run by the real bru CLI
 #   image   - the backend image's layout carries every path the production
 #             config names (no Docker here: the Dockerfile's steps are laid out)
@@ -59,6 +61,9 @@ node --require @backstage/cli/config/nodeTransform.cjs --test \
 (cd edge-functions && DENO_NO_UPDATE_CHECK=1 ../node_modules/.bin/deno test --sloppy-imports \
   --allow-read --allow-env --allow-net --junit-path="$results/edge-deno.xml" "${edge_tests[@]}") || failed_steps+=(edge-deno)
 
+step "TechDocs: every site the catalog references, built with mkdocs"
+bash scripts/techdocs-build.sh --publish .scout/techdocs || failed_steps+=(techdocs)
+
 step "building the backend bundle (with the frontend) and checking the image layout"
 # The production build: packages/backend/dist/{skeleton,bundle}.tar.gz and
 # packages/app/dist, which the portal below serves. Without Docker, the image
@@ -72,13 +77,18 @@ rm -rf .scout/pglite-test .scout/lakehouse-test
 # On the stack: the scout database on PostgreSQL, and the lakehouse on
 # Trino/Nessie, which the portal's first scheduled pipeline run fills from
 # the demo data (the tests above covered PGlite and DuckDB).
+# The built frontend from the backend on :7007 (app-config.start.yaml, as
+# scripts/start.sh), with the test settings on top; TechDocs' local
+# generator finds mkdocs in the venv.
 export SCOUT_DATABASE_URL="$SCOUT_TEST_DATABASE_URL" SCOUT_LAKEHOUSE_ENGINE=trino
-portal_start app-config.test.yaml
+PATH="$SCOUT_VENV/bin:$PATH" portal_start app-config.start.yaml app-config.test.yaml
 unset SCOUT_DATABASE_URL SCOUT_LAKEHOUSE_ENGINE
 log "backend answered after $(portal_wait 180)s"
 log "the pipeline published the demo data to Iceberg after $(portal_wait_pipeline 600)s more"
 
-step "catalog API tests and browser journeys (Playwright)"
+step "catalog API tests, browser journeys and the crawler (Playwright)"
+# The walkthrough journey fails a run on purpose through SQL on
+# SCOUT_TEST_DATABASE_URL (exported by pg_start above).
 PLAYWRIGHT_URL="$PORTAL_URL" yarn playwright test || failed_steps+=(playwright)
 
 step "edge functions' HTTP API (Bruno collection)"

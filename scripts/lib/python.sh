@@ -1,14 +1,17 @@
-# Sourced after toolchain.sh: a project Python venv (.venv/) for dbt.
-# pip runs only when transform/requirements.txt changed since the last
-# successful install (the stamp holds its hash), so repeat runs start at once.
+# Sourced after toolchain.sh: a project Python venv (.venv/) for dbt and for
+# TechDocs (mkdocs with techdocs-core, which the backend's local generator
+# runs from PATH: put "$SCOUT_VENV/bin" first on the backend's PATH).
+# pip runs only when a requirements file changed since the last successful
+# install (the stamp holds their hash), so repeat runs start at once.
 
 SCOUT_VENV="$SCOUT_ROOT/.venv"
 SCOUT_PYTHON="${SCOUT_PYTHON:-python3}"
 
 ensure_venv() {
-  local req="$SCOUT_ROOT/transform/requirements.txt" stamp="$SCOUT_VENV/.scout-requirements-stamp" sum
-  [ -f "$req" ] || die "missing $req"
-  sum="$(sha1sum "$req" | cut -d' ' -f1)"
+  local reqs=("$SCOUT_ROOT/transform/requirements.txt" "$SCOUT_ROOT/catalog/docs/requirements.txt")
+  local stamp="$SCOUT_VENV/.scout-requirements-stamp" sum req
+  for req in "${reqs[@]}"; do [ -f "$req" ] || die "missing $req"; done
+  sum="$(cat "${reqs[@]}" | sha1sum | cut -d' ' -f1)"
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ] && "$SCOUT_VENV/bin/python" -c '' 2>/dev/null; then
     return 0
   fi
@@ -26,9 +29,9 @@ ensure_venv() {
       "$SCOUT_PYTHON" -m venv "$SCOUT_VENV" || die "python3 -m venv failed"
     }
   fi
-  log "installing transform/requirements.txt into .venv (dbt; about a minute the first time)"
-  "$SCOUT_VENV/bin/pip" install --quiet --disable-pip-version-check -r "$req" \
-    || die "pip install -r transform/requirements.txt failed; is PyPI reachable?"
+  log "installing transform/ and catalog/docs/ requirements into .venv (dbt, mkdocs; about a minute the first time)"
+  "$SCOUT_VENV/bin/pip" install --quiet --disable-pip-version-check -r "${reqs[0]}" -r "${reqs[1]}" \
+    || die "pip install of transform/requirements.txt and catalog/docs/requirements.txt failed; is PyPI reachable?"
   echo "$sum" >"$stamp"
   log "Python venv ready: $("$SCOUT_VENV/bin/dbt" --version 2>/dev/null | sed -n 's/.*installed: *//p' | head -n1 | sed 's/^/dbt-core /')"
 }

@@ -54,6 +54,9 @@ backend.add(import('@backstage/plugin-search-backend'));
 // search engine
 // See https://backstage.io/docs/features/search/search-engines
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
+// Without PostgreSQL (the embedded default): Lunr, answering no results
+// rather than a 500 for a type not indexed yet.
+backend.add(import('@internal/backstage-plugin-search-backend-module-scout'));
 
 // search collators
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));

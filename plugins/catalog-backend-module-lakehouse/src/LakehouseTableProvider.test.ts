@@ -6,6 +6,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
+import { DefaultEventsService } from '@backstage/plugin-events-node';
+import {
+  PIPELINE_RUN_TOPIC,
+  PipelineRunEventPayload,
+} from '@internal/backstage-plugin-scout-node';
 import { LakehouseTableProvider } from './LakehouseTableProvider';
 
 // A stand-in for the lakehouse backend: canned answers per path, overridable
@@ -138,9 +143,14 @@ function discoveryAt(url: () => string): DiscoveryService {
   };
 }
 
-/** Connects a provider and returns a function that runs its scheduled task once. */
+/**
+ * Connects a provider on a real in-process events service and returns a
+ * function that runs its scheduled task once and the events service as the
+ * scout backend sees it.
+ */
 async function connectProvider(discovery = discoveryAt(() => baseUrl)) {
   const logger = mockServices.logger.mock();
+  const events = DefaultEventsService.create({ logger, useEventBus: 'never' });
   let task: SchedulerServiceTaskFunction | undefined;
   const provider = LakehouseTableProvider.create({
     discovery,
@@ -151,6 +161,7 @@ async function connectProvider(discovery = discoveryAt(() => baseUrl)) {
         task = fn;
       },
     },
+    events: events.forPlugin('catalog'),
     appBaseUrl: 'http://localhost:3000',
   });
   const connection: jest.Mocked<EntityProviderConnection> = {
@@ -161,7 +172,27 @@ async function connectProvider(discovery = discoveryAt(() => baseUrl)) {
   const runOnce = async () => {
     await task!(new AbortController().signal);
   };
-  return { connection, logger, runOnce };
+  return {
+    connection,
+    logger,
+    runOnce,
+    scoutEvents: events.forPlugin('scout'),
+  };
+}
+
+function runEvent(status: PipelineRunEventPayload['status']): {
+  topic: string;
+  eventPayload: PipelineRunEventPayload;
+} {
+  return {
+    topic: PIPELINE_RUN_TOPIC,
+    eventPayload: {
+      runId: `run-${status}`,
+      engine: 'duckdb',
+      status,
+      finishedAt: '2025-01-01T00:00:00Z',
+    },
+  };
 }
 
 describe('LakehouseTableProvider', () => {
@@ -221,6 +252,45 @@ describe('LakehouseTableProvider', () => {
       ]),
     );
     expect(authorizations).toHaveLength(9);
+  });
+
+  it('refreshes when a pipeline run publishes, without the schedule', async () => {
+    serveLakehouse();
+    const { connection, scoutEvents } = await connectProvider();
+
+    // A failed run wrote nothing: no refresh.
+    await scoutEvents.publish(runEvent('failed'));
+    expect(connection.applyMutation).not.toHaveBeenCalled();
+
+    // publish resolves once the subscriber has handled the event.
+    await scoutEvents.publish(runEvent('published'));
+    expect(connection.applyMutation).toHaveBeenCalledTimes(1);
+    const mutation = connection.applyMutation.mock.calls[0][0];
+    expect(
+      mutation.type === 'full' &&
+        mutation.entities.map(({ entity }) => entity.metadata.name),
+    ).toEqual([
+      'bronze-transactions',
+      'gold-gold-payment-mix',
+      'local-gold-gold-payment-mix',
+    ]);
+  });
+
+  it('applies event and scheduled refreshes one after another', async () => {
+    serveLakehouse();
+    const { connection, runOnce, scoutEvents } = await connectProvider();
+    let applying = 0;
+    let overlapped = false;
+    connection.applyMutation.mockImplementation(async () => {
+      overlapped ||= applying > 0;
+      applying += 1;
+      await new Promise(resolve => setTimeout(resolve, 20));
+      applying -= 1;
+    });
+
+    await Promise.all([runOnce(), scoutEvents.publish(runEvent('published'))]);
+    expect(connection.applyMutation).toHaveBeenCalledTimes(2);
+    expect(overlapped).toBe(false);
   });
 
   it('keeps the previous tables when the backend answers 503', async () => {

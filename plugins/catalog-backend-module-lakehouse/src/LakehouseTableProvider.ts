@@ -9,42 +9,51 @@ import {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
+import { EventParams, EventsService } from '@backstage/plugin-events-node';
 import { DefaultApiClient } from '@internal/backstage-plugin-lakehouse-common';
+import {
+  PIPELINE_RUN_TOPIC,
+  PipelineRunEventPayload,
+} from '@internal/backstage-plugin-scout-node';
 import { readLakehouseTables } from './readLakehouseTables';
 import { LakehouseTable, tableEntities } from './tableEntity';
 
+type ProviderOptions = {
+  discovery: DiscoveryService;
+  auth: AuthService;
+  logger: LoggerService;
+  taskRunner: SchedulerServiceTaskRunner;
+  /** Pipeline runs that publish trigger a refresh; the schedule is the fallback. */
+  events: EventsService;
+  appBaseUrl: string;
+};
+
 /**
  * Puts every lakehouse table in the catalog as a Resource, read from the
- * lakehouse backend on a schedule and applied as a full mutation.
+ * lakehouse backend and applied as a full mutation: when a pipeline run
+ * publishes (PIPELINE_RUN_TOPIC) and on a schedule.
  */
 export class LakehouseTableProvider implements EntityProvider {
   readonly #client: DefaultApiClient;
   readonly #auth: AuthService;
   readonly #logger: LoggerService;
   readonly #taskRunner: SchedulerServiceTaskRunner;
+  readonly #events: EventsService;
   readonly #appBaseUrl: string;
+  // Refreshes run one after another, so an event during a scheduled refresh
+  // cannot apply its older result last.
+  #queue: Promise<void> = Promise.resolve();
 
-  static create(options: {
-    discovery: DiscoveryService;
-    auth: AuthService;
-    logger: LoggerService;
-    taskRunner: SchedulerServiceTaskRunner;
-    appBaseUrl: string;
-  }): LakehouseTableProvider {
+  static create(options: ProviderOptions): LakehouseTableProvider {
     return new LakehouseTableProvider(options);
   }
 
-  private constructor(options: {
-    discovery: DiscoveryService;
-    auth: AuthService;
-    logger: LoggerService;
-    taskRunner: SchedulerServiceTaskRunner;
-    appBaseUrl: string;
-  }) {
+  private constructor(options: ProviderOptions) {
     this.#client = new DefaultApiClient({ discoveryApi: options.discovery });
     this.#auth = options.auth;
     this.#logger = options.logger;
     this.#taskRunner = options.taskRunner;
+    this.#events = options.events;
     this.#appBaseUrl = options.appBaseUrl;
   }
 
@@ -55,8 +64,33 @@ export class LakehouseTableProvider implements EntityProvider {
   async connect(connection: EntityProviderConnection): Promise<void> {
     await this.#taskRunner.run({
       id: `${this.getProviderName()}:refresh`,
-      fn: () => this.#refresh(connection),
+      fn: () => this.#enqueue(connection),
     });
+    await this.#events.subscribe({
+      id: this.getProviderName(),
+      topics: [PIPELINE_RUN_TOPIC],
+      onEvent: params => this.#onPipelineRun(params, connection),
+    });
+  }
+
+  async #onPipelineRun(
+    { eventPayload }: EventParams,
+    connection: EntityProviderConnection,
+  ): Promise<void> {
+    // A failed run published nothing, so the tables are as they were.
+    const run = eventPayload as Partial<PipelineRunEventPayload>;
+    if (run.status !== 'published') return;
+    this.#logger.info(`Lakehouse: pipeline run ${run.runId} published`);
+    await this.#enqueue(connection);
+  }
+
+  #enqueue(connection: EntityProviderConnection): Promise<void> {
+    this.#queue = this.#queue
+      .then(() => this.#refresh(connection))
+      .catch(error =>
+        this.#logger.error('Lakehouse tables not applied', toError(error)),
+      );
+    return this.#queue;
   }
 
   async #refresh(connection: EntityProviderConnection): Promise<void> {

@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { readLakehouseProviderConfig } from './config';
 import { LakehouseTableProvider } from './LakehouseTableProvider';
 
@@ -18,9 +19,18 @@ export const catalogModuleLakehouse = createBackendModule({
         scheduler: coreServices.scheduler,
         discovery: coreServices.discovery,
         auth: coreServices.auth,
+        events: eventsServiceRef,
         processing: catalogProcessingExtensionPoint,
       },
-      async init({ config, logger, scheduler, discovery, auth, processing }) {
+      async init({
+        config,
+        logger,
+        scheduler,
+        discovery,
+        auth,
+        events,
+        processing,
+      }) {
         const { schedule, appBaseUrl } = readLakehouseProviderConfig(config);
         processing.addEntityProvider(
           LakehouseTableProvider.create({
@@ -28,6 +38,7 @@ export const catalogModuleLakehouse = createBackendModule({
             auth,
             logger,
             taskRunner: scheduler.createScheduledTaskRunner(schedule),
+            events,
             appBaseUrl,
           }),
         );

@@ -7,6 +7,7 @@ import {
   baseEntityName,
   tableEntities,
   tableEntity,
+  tableTitle,
 } from './tableEntity';
 
 const APP = 'http://localhost:3000';
@@ -41,7 +42,7 @@ describe('tableEntity', () => {
       kind: 'Resource',
       metadata: {
         name: 'gold-gold-daily-store-sales',
-        title: 'gold.gold_daily_store_sales',
+        title: 'gold_daily_store_sales',
         description: 'Daily sales per store.',
         tags: ['gold'],
         links: [
@@ -67,6 +68,23 @@ describe('tableEntity', () => {
       },
     });
     await expectValid(entity);
+  });
+
+  it('titles tables by their name, with the layer when the name lacks it', () => {
+    const titles = [
+      table({ namespace: 'platinum', name: 'platinum_store_features' }),
+      table({ namespace: 'platinum', name: 'platinum_product_features' }),
+      table({ namespace: 'bronze', name: 'transactions' }),
+      table({ catalog: 'local', defaultCatalog: false }),
+      table({ catalog: 'local', defaultCatalog: false, name: 'stores' }),
+    ].map(tableTitle);
+    expect(titles).toEqual([
+      'platinum_store_features',
+      'platinum_product_features',
+      'transactions (bronze)',
+      'gold_daily_store_sales (local)',
+      'stores (gold, local)',
+    ]);
   });
 
   it('types DuckDB tables as lakehouse-table', () => {

@@ -56,6 +56,24 @@ function hashedEntityName(base: string, ref: string): string {
   return [prefix.replace(/-+$/, ''), hash].filter(Boolean).join('-');
 }
 
+/**
+ * A title that lists can show in a narrow column and that a search for the
+ * table's name finds: the name alone when it already says its layer
+ * (`platinum_store_features`, not `platinum.platinum_store_features`), else
+ * the name with its layer after it (`transactions (bronze)`); the catalog is
+ * added outside the default one.
+ */
+export function tableTitle(table: LakehouseTable): string {
+  const namesLayer = table.name
+    .toLowerCase()
+    .startsWith(`${table.namespace.toLowerCase()}_`);
+  const where = [
+    ...(namesLayer ? [] : [table.namespace]),
+    ...(table.defaultCatalog ? [] : [table.catalog]),
+  ];
+  return where.length ? `${table.name} (${where.join(', ')})` : table.name;
+}
+
 /** The Resource that stands for one lakehouse table. */
 export function tableEntity(
   table: LakehouseTable,
@@ -74,7 +92,7 @@ export function tableEntity(
     kind: 'Resource',
     metadata: {
       name: options.name,
-      title: `${table.namespace}.${table.name}`,
+      title: tableTitle(table),
       description:
         table.description?.trim() ||
         `The ${table.name} table of the ${table.namespace} layer in lakehouse catalog ${table.catalog}.`,

@@ -50,17 +50,25 @@ describe(`the lakehouse browser on DuckDB (scout database on ${databases.kind})`
   let server: Parameters<typeof request>[0];
   let url: string | undefined;
   let published: PipelineRun;
-  const runNow = async (): Promise<PipelineRun> => {
-    const res = await request(server)
-      .post('/api/scout/pipeline/runs')
-      .set('authorization', mockCredentials.user.header());
-    expect(res.status).toBe(200);
-    return res.body.run;
-  };
   const get = (path: string) =>
     request(server)
       .get(path)
       .set('authorization', mockCredentials.user.header());
+  // Starts a run and follows it to its end (the API answers 202 at once).
+  const runNow = async (): Promise<PipelineRun> => {
+    const res = await request(server)
+      .post('/api/scout/pipeline/runs')
+      .set('authorization', mockCredentials.user.header());
+    if (res.status !== 200 && res.status !== 202) {
+      throw new Error(`POST /pipeline/runs: ${res.status} ${res.text}`);
+    }
+    let run: PipelineRun = res.body.run;
+    while (run.status === 'running') {
+      await new Promise(resolve => setTimeout(resolve, 500));
+      run = (await get(`/api/scout/pipeline/runs/${run.runId}`)).body.run;
+    }
+    return run;
+  };
 
   beforeAll(async () => {
     url = await databases.createUrl();
@@ -190,9 +198,54 @@ describe(`the lakehouse browser on DuckDB (scout database on ${databases.kind})`
     expect(asStoreDays(rows)).toEqual(expectedStoreDays(txs));
   });
 
-  it('has no snapshots or commits, and refuses time travel', async () => {
+  it('shows each published run as a commit of the tables it wrote', async () => {
+    // A second run with no new transactions rebuilds every dbt layer and
+    // the dimension tables, but appends nothing to bronze.transactions.
+    const second = await runNow();
+    expect(second.status).toBe('published');
+
+    const gold = await get(`${GOLD}/commits`);
+    expect(gold.status).toBe(200);
+    expect(gold.body.items).toEqual(
+      [second, published].map(run => ({
+        hash: run.runId,
+        message: expect.stringMatching(
+          new RegExp(
+            `^Pipeline run ${run.runId} published \\d+ tables; gold.gold_daily_store_sales has ${run.rows['gold.gold_daily_store_sales']} rows$`,
+          ),
+        ),
+        author: 'scout pipeline',
+        committedAt: expect.any(String),
+      })),
+    );
+    for (const [i, run] of [second, published].entries()) {
+      const at = Date.parse(gold.body.items[i].committedAt);
+      expect(at).toBeGreaterThanOrEqual(Date.parse(run.startedAt));
+      expect(at).toBeLessThanOrEqual(Date.parse(run.finishedAt!));
+    }
+
+    const bronze = await get(
+      `${API}/namespaces/bronze/tables/transactions/commits`,
+    );
+    expect(bronze.body.items.map((c: { hash: string }) => c.hash)).toEqual([
+      published.runId,
+    ]);
+    expect(
+      (
+        await get(`${API}/namespaces/bronze/tables/stores/commits?limit=1`)
+      ).body.items.map((c: { hash: string }) => c.hash),
+    ).toEqual([second.runId]);
+
+    const refs = await get(`${API}/refs`);
+    expect(refs.body.items[0]).toEqual({
+      name: 'main',
+      type: 'BRANCH',
+      hash: second.runId,
+    });
+  }, 300_000);
+
+  it('has no snapshots, and refuses time travel', async () => {
     expect((await get(`${GOLD}/snapshots`)).body).toEqual({ items: [] });
-    expect((await get(`${GOLD}/commits`)).body).toEqual({ items: [] });
     const travel = await get(`${GOLD}/preview?snapshot=4446385836985531229`);
     expect(travel.status).toBe(400);
     expect(travel.body.error.message).toMatch(/Time travel needs Iceberg/);
@@ -243,10 +296,17 @@ describe(`the lakehouse browser on DuckDB (scout database on ${databases.kind})`
     const branch = `run-${failed.runId}`;
 
     const refs = await get(`${API}/refs`);
+    const main = refs.body.items[0];
     expect(refs.body.items).toEqual([
-      { name: 'main', type: 'BRANCH', hash: null },
+      { name: 'main', type: 'BRANCH', hash: expect.any(String) },
       { name: branch, type: 'BRANCH', hash: null },
     ]);
+
+    // The failed run committed nothing: its log is main's when it began.
+    const onMain = await get(`${GOLD}/commits`);
+    const onRun = await get(`${GOLD}/commits?ref=${branch}`);
+    expect(onRun.body.items).toEqual(onMain.body.items);
+    expect(onRun.body.items[0].hash).toBe(main.hash);
 
     const diff = await get(`${API}/diff?from=main&to=${branch}`);
     expect(diff.status).toBe(200);

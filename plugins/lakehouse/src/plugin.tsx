@@ -3,7 +3,7 @@ import { lakehouseApi } from './apis';
 import { lakehouseEntityContent } from './entityContents';
 import { LakehouseIcon } from './LakehouseIcon';
 import { lakehousePage } from './pages';
-import { rootRouteRef, tableRouteRef } from './routes';
+import { pipelineRunRouteRef, rootRouteRef, tableRouteRef } from './routes';
 
 export const lakehousePlugin = createFrontendPlugin({
   pluginId: 'lakehouse',
@@ -12,4 +12,5 @@ export const lakehousePlugin = createFrontendPlugin({
   info: { packageJson: () => import('../package.json') },
   extensions: [lakehouseApi, lakehousePage, lakehouseEntityContent],
   routes: { root: rootRouteRef, table: tableRouteRef },
+  externalRoutes: { pipelineRun: pipelineRunRouteRef },
 });

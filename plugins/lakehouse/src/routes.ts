@@ -1,4 +1,5 @@
 import {
+  createExternalRouteRef,
   createRouteRef,
   createSubRouteRef,
 } from '@backstage/frontend-plugin-api';
@@ -10,4 +11,13 @@ export const rootRouteRef = createRouteRef();
 export const tableRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/:catalog/:namespace/:table',
+});
+
+/**
+ * One pipeline run on the scout plugin's Pipeline page, where "Run pipeline
+ * now" sends the reader to follow the run it started.
+ */
+export const pipelineRunRouteRef = createExternalRouteRef({
+  params: ['runId'],
+  defaultTarget: 'scout.run',
 });

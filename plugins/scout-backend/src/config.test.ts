@@ -35,6 +35,22 @@ describe('readScoutConfig', () => {
     expect(config.database.url).toBeUndefined();
   });
 
+  it('counts data stale after two schedule periods', () => {
+    expect(read().pipeline.staleAfterSeconds).toBe(1800);
+    expect(
+      read({
+        pipeline: { schedule: { frequency: 'PT1H', timeout: { minutes: 5 } } },
+      }).pipeline.staleAfterSeconds,
+    ).toBe(7200);
+    expect(
+      read({
+        pipeline: {
+          schedule: { frequency: { trigger: 'manual' }, timeout: 'PT5M' },
+        },
+      }).pipeline.staleAfterSeconds,
+    ).toBe(1800);
+  });
+
   it('reads no environment variable: those enter through app-config only', () => {
     Object.assign(process.env, {
       SCOUT_JWT_SECRET: 'from-env-secret-that-is-long-enough',

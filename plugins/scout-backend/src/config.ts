@@ -12,6 +12,7 @@ import {
 } from '@internal/backstage-plugin-scout-node';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { schedulePeriodSeconds } from './services/schedulePeriod';
 
 export type ScoutConfig = {
   /** dataDir undefined: PGlite in memory. */
@@ -34,6 +35,11 @@ export type ScoutConfig = {
   pipeline: {
     enabled: boolean;
     schedule: SchedulerServiceTaskScheduleDefinition;
+    /**
+     * Seconds after the last publish at which the lakehouse counts as
+     * stale: two schedule periods, so one late or failed run is not yet.
+     */
+    staleAfterSeconds: number;
     dbt: DbtSettings;
   };
 };
@@ -154,14 +160,23 @@ export function readScoutConfig(config: RootConfigService): ScoutConfig {
     migrations: {
       dir: readDir(config, 'scout.migrations.dir', defaultMigrationsDirectory),
     },
-    pipeline: {
-      enabled: config.getOptionalBoolean('scout.pipeline.enabled') ?? true,
-      schedule: config.has('scout.pipeline.schedule')
-        ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-            config.getConfig('scout.pipeline.schedule'),
-          )
-        : DEFAULT_SCHEDULE,
-      dbt: readDbt(config),
-    },
+    pipeline: readPipeline(config),
+  };
+}
+
+function readPipeline(config: RootConfigService): ScoutConfig['pipeline'] {
+  const schedule = config.has('scout.pipeline.schedule')
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig('scout.pipeline.schedule'),
+      )
+    : DEFAULT_SCHEDULE;
+  // A manually triggered schedule has no period: judge by the default one.
+  const period =
+    schedulePeriodSeconds(schedule) ?? schedulePeriodSeconds(DEFAULT_SCHEDULE)!;
+  return {
+    enabled: config.getOptionalBoolean('scout.pipeline.enabled') ?? true,
+    schedule,
+    staleAfterSeconds: 2 * period,
+    dbt: readDbt(config),
   };
 }

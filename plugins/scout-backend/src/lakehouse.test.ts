@@ -145,12 +145,19 @@ describe.each(testDatabases())('the DuckDB lakehouse on $kind', databases => {
     const server = await startBackend({ url, lakehouseDir: dir });
     await ingest(server);
 
+    // Starts a run (202) and follows it to its end.
     const runNow = async (): Promise<PipelineRun> => {
       const res = await request(server)
         .post('/api/scout/pipeline/runs')
         .set('authorization', mockCredentials.user.header());
-      expect(res.status).toBe(200);
-      return res.body.run;
+      expect(res.status).toBe(202);
+      for (;;) {
+        const { body } = await request(server)
+          .get(`/api/scout/pipeline/runs/${res.body.run.runId}`)
+          .set('authorization', mockCredentials.user.header());
+        if (body.run.status !== 'running') return body.run;
+        await new Promise(resolve => setTimeout(resolve, 250));
+      }
     };
     const gold = join(dir, 'gold/gold_daily_store_sales.parquet');
 

@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
   lakehouseStackServiceRef,
   scoutPermissions,
@@ -10,13 +11,16 @@ import { readScoutConfig } from './config';
 import { assertProductionProfile } from './productionProfile';
 import { createRouter } from './router';
 import { FunctionHost } from './services/FunctionHost';
+import { IngestSummaryService } from './services/IngestSummary';
 import { LakehousePipeline } from './services/LakehousePipeline';
 import { FunctionMetrics } from './services/metrics';
+import { PipelineOverviewService } from './services/PipelineOverview';
 import { ScoutDataPlane } from './services/ScoutDataPlane';
 
 /**
- * The scout data plane: the scout database, its migrations, and the hosted
- * edge functions at /api/scout/functions/<name>.
+ * The scout data plane: the scout database, its migrations, the hosted
+ * edge functions at /api/scout/functions/<name>, and the lakehouse pipeline,
+ * whose finished runs it announces on the events service.
  */
 export const scoutPlugin = createBackendPlugin({
   pluginId: 'scout',
@@ -32,6 +36,7 @@ export const scoutPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         lifecycle: coreServices.lifecycle,
         scheduler: coreServices.scheduler,
+        events: eventsServiceRef,
         lakehouseStack: lakehouseStackServiceRef,
       },
       async init(deps) {
@@ -41,18 +46,19 @@ export const scoutPlugin = createBackendPlugin({
         const config = readScoutConfig(deps.config);
         const metrics = FunctionMetrics.create();
         const plane = await ScoutDataPlane.create(config, deps.logger, metrics);
-        const pipeline = new LakehousePipeline(
-          plane.db,
-          deps.lakehouseStack,
-          config.pipeline.dbt,
-          deps.logger,
-        );
+        const pipeline = new LakehousePipeline({
+          db: plane.db,
+          stack: deps.lakehouseStack,
+          dbt: config.pipeline.dbt,
+          logger: deps.logger,
+          events: deps.events,
+        });
         if (config.pipeline.enabled) {
           await deps.scheduler.scheduleTask({
             id: 'scout-lakehouse-pipeline',
             ...config.pipeline.schedule,
             fn: async () => {
-              await pipeline.run('schedule');
+              await pipeline.runToEnd('schedule');
             },
           });
         }
@@ -63,12 +69,26 @@ export const scoutPlugin = createBackendPlugin({
           metrics,
           deps.logger,
         );
+        const ingest = new IngestSummaryService(plane.db);
+        const overview = new PipelineOverviewService({
+          pipeline,
+          ingest,
+          staleAfterSeconds: config.pipeline.staleAfterSeconds,
+        });
         deps.httpRouter.addAuthPolicy({
           path: '/functions',
           allow: 'unauthenticated',
         });
         deps.httpRouter.use(
-          await createRouter({ ...deps, plane, host, metrics, pipeline }),
+          await createRouter({
+            ...deps,
+            plane,
+            host,
+            metrics,
+            pipeline,
+            ingest,
+            overview,
+          }),
         );
       },
     });

@@ -100,3 +100,9 @@ export {
 export { isLoopbackHost } from './loopback';
 export { PIPELINE_RUN_TOPIC } from './pipeline/events';
 export type { PipelineRunEventPayload } from './pipeline/events';
+export type {
+  PipelineRunDetail,
+  RunStep,
+  RunStepName,
+  RunTest,
+} from './pipeline/types';

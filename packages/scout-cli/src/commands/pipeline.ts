@@ -83,7 +83,9 @@ export const pipelineCommand: Command = {
         log,
       });
       process.stdout.write(
-        values.json ? `${JSON.stringify(run)}\n` : `${formatRun(run)}\n`,
+        values.json
+          ? `${JSON.stringify(run)}\n`
+          : `${formatRun(run)}\n${formatOutcome(run)}`,
       );
       return run.status === 'published' ? 0 : 1;
     } finally {
@@ -92,7 +94,27 @@ export const pipelineCommand: Command = {
   },
 };
 
-function formatRun(run: Awaited<ReturnType<RunStore['list']>>[number]) {
+type Run = Awaited<ReturnType<RunStore['list']>>[number];
+type RunDetail = Awaited<ReturnType<typeof runPipeline>>['run'];
+
+/** A finished run's steps, one a line, and the tests that did not pass. */
+function formatOutcome(run: RunDetail) {
+  const steps = run.steps.map(
+    step =>
+      `  ${step.name.padEnd(8)} ${step.status.padEnd(9)} ${step.detail ?? ''}`,
+  );
+  const failing = run.tests
+    .filter(test => test.status === 'fail' || test.status === 'error')
+    .map(
+      test =>
+        `  ${test.status} ${test.name}${test.model ? ` on ${test.model}` : ''}${
+          test.failures ? ` (${test.failures} rows)` : ''
+        }`,
+    );
+  return [...steps, ...failing].map(line => `${line.trimEnd()}\n`).join('');
+}
+
+function formatRun(run: Run) {
   const tests =
     run.testsPassed === null
       ? ''

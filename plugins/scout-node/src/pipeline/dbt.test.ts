@@ -35,6 +35,9 @@ describe('summarizeRunResults', () => {
     execution_time,
     message:
       status === 'fail' ? 'Got 3 results, configured to fail if != 0' : null,
+    failures: unique_id.startsWith('test.')
+      ? Number(status === 'fail') * 3
+      : null,
   });
 
   it('counts tests, sums time per layer and lists failures', () => {
@@ -65,7 +68,79 @@ describe('summarizeRunResults', () => {
           message: 'Got 3 results, configured to fail if != 0',
         },
       ],
+      // Without a manifest, names come from the ids and no model is known.
+      tests: [
+        {
+          uniqueId: 'test.scout.not_null_silver_transactions_total.1a',
+          name: 'not_null_silver_transactions_total',
+          model: null,
+          status: 'pass',
+          failures: 0,
+          message: null,
+          seconds: 0.25,
+        },
+        {
+          uniqueId: 'test.scout.sums_match_silver_transactions.2b',
+          name: 'sums_match_silver_transactions',
+          model: null,
+          status: 'fail',
+          failures: 3,
+          message: 'Got 3 results, configured to fail if != 0',
+          seconds: 0.25,
+        },
+      ],
     });
+  });
+
+  it("names each test's model from the manifest: its attached node, else what it depends on", () => {
+    const summary = summarizeRunResults(
+      {
+        results: [
+          result('test.scout.not_null_silver_transactions_total.1a', 'pass'),
+          result('test.scout.source_non_negative_bronze_amount.3c', 'warn'),
+          result('test.scout.relationships_x.4d', 'error'),
+          result('test.scout.unknown_to_the_manifest.5e', 'skipped'),
+        ],
+      },
+      {
+        nodes: {
+          'test.scout.not_null_silver_transactions_total.1a': {
+            name: 'not_null_silver_transactions_total',
+            attached_node: 'model.scout.silver_transactions',
+            depends_on: { nodes: ['model.scout.silver_transactions'] },
+          },
+          'test.scout.source_non_negative_bronze_amount.3c': {
+            name: 'source_non_negative_bronze_amount',
+            attached_node: null,
+            depends_on: {
+              macros: ['macro.scout.test_non_negative'],
+              nodes: ['source.scout.bronze.line_items'],
+            },
+          },
+          'test.scout.relationships_x.4d': {
+            name: 'relationships_x',
+            attached_node: 'model.scout.gold_payment_mix',
+            depends_on: {
+              nodes: ['model.scout.dim_stores', 'model.scout.gold_payment_mix'],
+            },
+          },
+        },
+      },
+    );
+    expect(summary.tests.map(t => [t.name, t.model, t.status])).toEqual([
+      ['not_null_silver_transactions_total', 'silver_transactions', 'pass'],
+      ['source_non_negative_bronze_amount', 'bronze.line_items', 'warn'],
+      ['relationships_x', 'gold_payment_mix', 'error'],
+      ['unknown_to_the_manifest', null, 'skipped'],
+    ]);
+  });
+
+  it('reads the names from the ids when the manifest is not one', () => {
+    const summary = summarizeRunResults(
+      { results: [result('test.scout.unique_x.1a', 'pass')] },
+      { nodes: 'not a manifest' },
+    );
+    expect(summary.tests[0]).toMatchObject({ name: 'unique_x', model: null });
   });
 
   it('rejects a file that is not dbt run results', () => {

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { RunTest } from './types';
 
 /** What one `dbt build` did, from its exit code and run_results.json. */
 export type DbtBuildResult = {
@@ -13,6 +14,8 @@ export type DbtBuildResult = {
   seconds: Record<string, number>;
   /** Each failed node with dbt's message. */
   failures: { node: string; status: string; message: string }[];
+  /** Every test in dbt's order. */
+  tests: RunTest[];
 };
 
 // The part of dbt's run_results.json that we read.
@@ -23,20 +26,73 @@ const runResults = z.object({
       status: z.string(),
       execution_time: z.number(),
       message: z.string().nullish(),
+      failures: z.number().nullish(),
+    }),
+  ),
+});
+
+// The part of dbt's manifest.json that names a test and what it checks.
+const manifestNodes = z.object({
+  nodes: z.record(
+    z.string(),
+    z.object({
+      name: z.string().optional(),
+      attached_node: z.string().nullish(),
+      depends_on: z
+        .object({ nodes: z.array(z.string()) })
+        .partial()
+        .optional(),
     }),
   ),
 });
 
 const FAILED = new Set(['fail', 'error', 'runtime error']);
 
-/** Reads run_results.json: test counts, failures and time per layer. */
-export function summarizeRunResults(json: unknown) {
+const TEST_STATUS: Record<string, RunTest['status']> = {
+  pass: 'pass',
+  success: 'pass',
+  fail: 'fail',
+  warn: 'warn',
+  skipped: 'skipped',
+};
+
+/**
+ * What a node id names: `model.scout.silver_transactions` ->
+ * `silver_transactions`, `source.scout.bronze.line_items` -> `bronze.line_items`.
+ */
+const nodeName = (uniqueId: string) => uniqueId.split('.').slice(2).join('.');
+
+/**
+ * The model a test checks: dbt's `attached_node`, else the first model,
+ * source, seed or snapshot it depends on; null without a manifest entry.
+ */
+function testedModel(
+  node: z.infer<typeof manifestNodes>['nodes'][string] | undefined,
+): string | null {
+  const checked =
+    node?.attached_node ??
+    node?.depends_on?.nodes?.find(id =>
+      /^(model|source|seed|snapshot)\./.test(id),
+    );
+  return checked ? nodeName(checked) : null;
+}
+
+/**
+ * Reads run_results.json: test counts, failures, time per layer and every
+ * test. `manifest` (dbt's manifest.json of the same build), when given,
+ * names each test and the model it checks; a manifest that cannot be read
+ * leaves those to the test's id.
+ */
+export function summarizeRunResults(json: unknown, manifest?: unknown) {
   const { results } = runResults.parse(json);
+  const parsedManifest = manifestNodes.safeParse(manifest);
+  const nodes = parsedManifest.success ? parsedManifest.data.nodes : {};
   const summary = {
     testsPassed: 0,
     testsFailed: 0,
     seconds: {} as Record<string, number>,
     failures: [] as DbtBuildResult['failures'],
+    tests: [] as RunTest[],
   };
   for (const r of results) {
     const isTest = r.unique_id.startsWith('test.');
@@ -52,8 +108,20 @@ export function summarizeRunResults(json: unknown) {
         message: r.message ?? '',
       });
     }
-    if (isTest && r.status === 'pass') summary.testsPassed++;
-    if (isTest && FAILED.has(r.status)) summary.testsFailed++;
+    if (!isTest) continue;
+    if (r.status === 'pass') summary.testsPassed++;
+    if (FAILED.has(r.status)) summary.testsFailed++;
+    const node = nodes[r.unique_id];
+    summary.tests.push({
+      uniqueId: r.unique_id,
+      // test.scout.not_null_x_id.1a2b -> not_null_x_id
+      name: node?.name ?? r.unique_id.split('.')[2] ?? r.unique_id,
+      model: testedModel(node),
+      status: TEST_STATUS[r.status] ?? 'error',
+      failures: r.failures ?? null,
+      message: r.message ?? null,
+      seconds: r.execution_time,
+    });
   }
   return summary;
 }
@@ -160,6 +228,7 @@ export async function runDbtBuild(options: {
   try {
     summary = summarizeRunResults(
       JSON.parse(await readFile(join(targetPath, 'run_results.json'), 'utf8')),
+      await readJson(join(targetPath, 'manifest.json')),
     );
   } catch (error) {
     // dbt failed before it built anything (bad profile, no venv): say why.
@@ -173,4 +242,13 @@ export async function runDbtBuild(options: {
     exitCode,
     ...summary,
   };
+}
+
+/** A JSON file's content, or undefined when it is missing or unreadable. */
+async function readJson(path: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
 }

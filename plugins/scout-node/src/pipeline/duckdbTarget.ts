@@ -7,8 +7,10 @@ import {
   link,
   mkdir,
   readdir,
+  readFile,
   rename,
   rm,
+  writeFile,
 } from 'node:fs/promises';
 import { join } from 'node:path';
 import { quoteLiteral as quote } from '../sql/quote';
@@ -17,6 +19,17 @@ import type { LakehouseTarget, XidRange } from './types';
 
 const LAYERS = ['silver', 'gold', 'platinum'] as const;
 const PAGE = 200_000;
+/** The lakehouse's commit log: one JSON line per published run, oldest first. */
+const COMMIT_LOG = '_commits.jsonl';
+
+/** One published run in the DuckDB lakehouse's commit log. */
+export type DuckdbCommit = {
+  runId: string;
+  /** When the run's publish finished, ISO 8601. */
+  committedAt: string;
+  /** Rows of each table the run wrote, after the run, keyed `layer.table`. */
+  tables: Record<string, number>;
+};
 
 const duckType = (trinoType: string) =>
   trinoType === 'timestamp(6) with time zone' ? 'TIMESTAMPTZ' : trinoType;
@@ -26,11 +39,39 @@ const duckType = (trinoType: string) =>
  * .scout/lakehouse), built by dbt on DuckDB. A run works in a staging copy
  * `_runs/<id>/` (bronze hard-linked, new files added) and publish moves the
  * rebuilt layers into place, bronze last: bronze holds the watermark, so a
- * crash mid-publish makes the next run load the same range again.
+ * crash mid-publish makes the next run load the same range again. Each
+ * publish then appends a commit (see DuckdbTarget.readCommits).
  */
 export class DuckdbTarget implements LakehouseTarget {
   readonly engine = 'duckdb';
   #staging = '';
+  #runId = '';
+  #rows: Record<string, number> | undefined;
+
+  /**
+   * The published runs in `dir`'s commit log, oldest first; none when no
+   * run has published yet. A line that does not parse (the log was edited
+   * by hand) is skipped.
+   */
+  static async readCommits(dir: string): Promise<DuckdbCommit[]> {
+    let text: string;
+    try {
+      text = await readFile(join(dir, COMMIT_LOG), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    return text.split('\n').flatMap(line => {
+      try {
+        const commit = JSON.parse(line) as DuckdbCommit;
+        return typeof commit.runId === 'string' && commit.tables
+          ? [commit]
+          : [];
+      } catch {
+        return [];
+      }
+    });
+  }
 
   constructor(
     private readonly db: SqlQueryable,
@@ -38,6 +79,8 @@ export class DuckdbTarget implements LakehouseTarget {
   ) {}
 
   async begin(runId: string) {
+    this.#runId = runId;
+    this.#rows = undefined;
     this.#staging = join(this.dir, '_runs', runId);
     // DuckDB's COPY does not create folders: one per layer dbt writes.
     for (const layer of LAYERS) {
@@ -121,11 +164,21 @@ export class DuckdbTarget implements LakehouseTarget {
         .join(' union all '),
     );
     for (const [name, count] of rows) counts[String(name)] = Number(count);
+    this.#rows = counts;
     return counts;
   }
 
   async publish() {
     const staging = this.#staging;
+    const rows = this.#rows ?? (await this.countRows());
+    // dbt rebuilds every model and bronze's dimensions are replaced; the
+    // appended tables are written only when the run added a file.
+    const written = new Set(
+      Object.keys(rows).filter(name => {
+        const [layer, table] = name.split('.');
+        return layer !== 'bronze' || table in REPLACED;
+      }),
+    );
     for (const layer of LAYERS) {
       const live = join(this.dir, layer);
       const old = join(staging, `previous-${layer}`);
@@ -152,9 +205,32 @@ export class DuckdbTarget implements LakehouseTarget {
           const part = join(live, `.${file}.part`);
           await copyFile(join(staging, 'bronze', table, file), part);
           await rename(part, join(live, file));
+          written.add(`bronze.${table}`);
         }
       }
     }
+    await this.#commit(
+      Object.fromEntries(Object.entries(rows).filter(([t]) => written.has(t))),
+    );
+  }
+
+  /**
+   * Appends the run to the commit log: the whole log is rewritten beside it
+   * and renamed over it, so readers see it with or without the run, never
+   * half a line. Runs publish one at a time (the run store allows one).
+   */
+  async #commit(tables: Record<string, number>) {
+    const log = join(this.dir, COMMIT_LOG);
+    let before = existsSync(log) ? await readFile(log, 'utf8') : '';
+    if (before && !before.endsWith('\n')) before += '\n';
+    const commit: DuckdbCommit = {
+      runId: this.#runId,
+      committedAt: new Date().toISOString(),
+      tables,
+    };
+    const part = `${log}.part`;
+    await writeFile(part, `${before}${JSON.stringify(commit)}\n`);
+    await rename(part, log);
   }
 
   async release() {

@@ -8,20 +8,33 @@ import { join } from 'node:path';
 import { promoteBronze } from '../promotion/promoteBronze';
 import { DbtBuildResult, DbtSettings, runDbtBuild } from './dbt';
 import { RunStore } from './runStore';
-import type { LakehouseTarget, PipelineRun, XidRange } from './types';
+import { RunSteps } from './runSteps';
+import type {
+  LakehouseTarget,
+  PipelineRun,
+  PipelineRunDetail,
+  XidRange,
+} from './types';
 
 export type RunPipelineOptions = {
   /** The scout database: silver is read from it and the run recorded in it. */
   db: Sql;
   target: LakehouseTarget;
-  /** Who started the run: cli, schedule, test... */
+  /** Who started the run: cli, schedule, api, test... */
   trigger: string;
+  /** The user entity ref of the person who started it, for API runs. */
+  startedBy?: string;
   /** Where runs keep their dbt artifacts: <repoRoot>/.scout/pipeline. */
   repoRoot: string;
   /** The dbt that builds the layers. */
   dbt: DbtSettings;
   /** Progress lines. */
   log: (line: string) => void;
+  /**
+   * Called once the run is recorded `running`, before its first step: the
+   * caller may answer with it and let the run go on.
+   */
+  onStart?: (run: PipelineRun) => void;
   /** Runs dbt; tests may replace it. Default: `dbt build` with `dbt`. */
   dbtBuild?: typeof runDbtBuild;
 };
@@ -33,6 +46,9 @@ export type PipelineTimings = {
   dbtTotal: number;
   publish: number;
 };
+
+/** Seconds since `start`, a performance.now() reading. */
+const since = (start: number) => (performance.now() - start) / 1000;
 
 /** `20261127-112233-ab12`: sortable, and safe in branch and catalog names. */
 export function newRunId(now = new Date()): string {
@@ -50,91 +66,120 @@ export function newRunId(now = new Date()): string {
  * every test passed. A run that fails before publishing leaves main as it
  * was, keeps its branch and is recorded `failed`; one that fails after its
  * branch reached main is recorded `published`, with the failure in `error`.
+ * Each step is recorded as it starts and ends (see RunSteps), and every dbt
+ * test with the run. Throws only when the run cannot be recorded (another
+ * run is in progress, or the database fails).
  */
 export async function runPipeline(
   options: RunPipelineOptions,
-): Promise<{ run: PipelineRun; timings: PipelineTimings }> {
+): Promise<{ run: PipelineRunDetail; timings: PipelineTimings }> {
   const { db, target, trigger, repoRoot, log } = options;
   const runs = new RunStore(db);
   const runId = newRunId();
-  // Every transaction acknowledged before the run reaches silver first, so
-  // the run loads it even when background promotion is behind.
-  await promoteBronze(db);
-  const runDir = join(repoRoot, '.scout/pipeline/runs', runId);
-  await runs.start({ runId, engine: target.engine, trigger });
+  await runs.start({
+    runId,
+    engine: target.engine,
+    trigger,
+    startedBy: options.startedBy,
+  });
+  const steps = new RunSteps(current => runs.update(runId, { steps: current }));
   log(`run ${runId} on ${target.engine}`);
+  options.onStart?.((await runs.get(runId))!);
+  const runDir = join(repoRoot, '.scout/pipeline/runs', runId);
   const timings: PipelineTimings = {
     bronzeLoad: 0,
     dbt: {},
     dbtTotal: 0,
     publish: 0,
   };
-  const since = (start: number) => (performance.now() - start) / 1000;
   let branch: string | undefined;
   // Set once main holds the run's work: from then on the run is published,
   // whatever fails after.
   let merged = false;
   let freshnessSeconds: number | null = null;
   try {
-    branch = await target.begin(runId);
-    await runs.update(runId, { branch });
-    log(`branch ${branch}`);
-
-    let start = performance.now();
-    const range: XidRange = {
-      from: await target.nextXid(),
-      to: await settledXid(db),
-    };
-    const oldest = await oldestReceivedAt(db, range);
-    const loaded = await target.loadBronze(range, runId);
-    timings.bronzeLoad = since(start);
-    await runs.update(runId, { fromXid: range.from, toXid: range.to });
-    log(
-      `bronze: ${loaded} new transactions (source_xid ${range.from}..${
-        range.to - 1
-      }) in ${timings.bronzeLoad.toFixed(1)} s`,
+    // Every transaction acknowledged before the run reaches silver first, so
+    // the run loads it even when background promotion is behind.
+    await steps.run(
+      'promote',
+      () => promoteBronze(db),
+      round =>
+        `${round.promoted} promoted to silver, ${
+          round.quarantined
+        } quarantined${round.complete ? '' : '; more wait for the next round'}`,
     );
 
-    start = performance.now();
-    const { target: dbtTarget, env } = target.dbt();
-    const build: DbtBuildResult = await (options.dbtBuild ?? runDbtBuild)({
-      dbt: options.dbt,
-      target: dbtTarget,
-      env,
-      targetPath: join(runDir, 'dbt'),
-      log: line => log(`dbt | ${line}`),
-    });
-    timings.dbtTotal = since(start);
-    timings.dbt = build.seconds;
-    const rows = await target.countRows();
-    await runs.update(runId, {
-      rows,
-      testsPassed: build.testsPassed,
-      testsFailed: build.testsFailed,
-    });
-    if (!build.ok) {
-      const failures = build.failures
-        .map(f => `${f.node} (${f.status}): ${f.message}`)
-        .join('; ');
-      throw new Error(
-        `dbt build failed, main is unchanged: ${
-          failures || `exit code ${build.exitCode}`
-        }`,
-      );
-    }
+    branch = await steps.run(
+      'branch',
+      async () => {
+        const name = await target.begin(runId);
+        await runs.update(runId, { branch: name });
+        return name;
+      },
+      name =>
+        `${
+          target.engine === 'trino' ? 'Nessie branch' : 'staging folder'
+        } ${name}`,
+    );
+    log(`branch ${branch}`);
 
-    start = performance.now();
-    await target.publish();
-    merged = true;
-    await target.release();
-    timings.publish = since(start);
+    const loaded = await steps.run(
+      'bronze',
+      async () => {
+        const start = performance.now();
+        const range: XidRange = {
+          from: await target.nextXid(),
+          to: await settledXid(db),
+        };
+        const oldest = await oldestReceivedAt(db, range);
+        const count = await target.loadBronze(range, runId);
+        timings.bronzeLoad = since(start);
+        await runs.update(runId, { fromXid: range.from, toXid: range.to });
+        const line = `${count} new transactions (source_xid ${range.from}..${
+          range.to - 1
+        }) in ${timings.bronzeLoad.toFixed(1)} s`;
+        log(`bronze: ${line}`);
+        return { oldest, line };
+      },
+      ({ line }) => line,
+    );
+
+    const build = await steps.run(
+      'dbt',
+      () => buildLayers(options, runId, runDir, runs, timings),
+      result =>
+        `${
+          result.testsPassed
+        } tests passed, every layer built in ${timings.dbtTotal.toFixed(1)} s`,
+    );
+
+    await steps.run(
+      'publish',
+      async () => {
+        const start = performance.now();
+        await target.publish();
+        merged = true;
+        timings.publish = since(start);
+      },
+      () => `merged into main in ${timings.publish.toFixed(1)} s`,
+    );
     freshnessSeconds =
-      oldest === undefined ? null : (Date.now() - oldest.getTime()) / 1000;
-    await publishArtifacts(repoRoot, join(runDir, 'dbt'));
+      loaded.oldest === undefined
+        ? null
+        : (Date.now() - loaded.oldest.getTime()) / 1000;
+    await steps.run(
+      'release',
+      async () => {
+        await target.release();
+        await publishArtifacts(repoRoot, join(runDir, 'dbt'));
+      },
+      () => `freed ${branch}; dbt's artifacts are where the portal reads them`,
+    );
     await runs.update(runId, {
       status: 'published',
       finishedAt: new Date().toISOString(),
       freshnessSeconds,
+      steps: steps.finish(),
     });
     log(
       `published to main: ${build.testsPassed} tests passed${
@@ -154,6 +199,7 @@ export async function runPipeline(
         finishedAt: new Date().toISOString(),
         freshnessSeconds,
         error: `published to main, then failed: ${message}`,
+        steps: steps.finish(),
       });
     } else {
       log(
@@ -168,11 +214,54 @@ export async function runPipeline(
         status: 'failed',
         finishedAt: new Date().toISOString(),
         error: message,
+        steps: steps.finish(),
       });
     }
   }
   const run = await runs.get(runId);
   return { run: run!, timings };
+}
+
+/**
+ * The dbt step: builds and tests every layer on the run's copy, records the
+ * row counts and every test, and throws when a node failed.
+ */
+async function buildLayers(
+  options: RunPipelineOptions,
+  runId: string,
+  runDir: string,
+  runs: RunStore,
+  timings: PipelineTimings,
+): Promise<DbtBuildResult> {
+  const { target, log } = options;
+  const start = performance.now();
+  const { target: dbtTarget, env } = target.dbt();
+  const build = await (options.dbtBuild ?? runDbtBuild)({
+    dbt: options.dbt,
+    target: dbtTarget,
+    env,
+    targetPath: join(runDir, 'dbt'),
+    log: line => log(`dbt | ${line}`),
+  });
+  timings.dbtTotal = since(start);
+  timings.dbt = build.seconds;
+  await runs.update(runId, {
+    rows: await target.countRows(),
+    testsPassed: build.testsPassed,
+    testsFailed: build.testsFailed,
+    tests: build.tests,
+  });
+  if (!build.ok) {
+    const failures = build.failures
+      .map(f => `${f.node} (${f.status}): ${f.message}`)
+      .join('; ');
+    throw new Error(
+      `dbt build failed, main is unchanged: ${
+        failures || `exit code ${build.exitCode}`
+      }`,
+    );
+  }
+  return build;
 }
 
 /**

@@ -35,11 +35,52 @@ export interface LakehouseTarget {
   abandon(): Promise<void>;
 }
 
+/**
+ * The steps of a run, in the order it takes them: promote (bronze to silver
+ * in PostgreSQL), branch (open the run's branch or staging folder), bronze
+ * (load new silver rows), dbt (build and test every layer), publish (merge to
+ * main), release (free the branch or folder, publish dbt's artifacts).
+ */
+export type RunStepName =
+  | 'promote'
+  | 'branch'
+  | 'bronze'
+  | 'dbt'
+  | 'publish'
+  | 'release';
+
+/** One step of a run; `skipped` once the run ended without reaching it. */
+export type RunStep = {
+  name: RunStepName;
+  status: 'running' | 'succeeded' | 'failed' | 'skipped';
+  /** ISO 8601; null for a skipped step. */
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** One line on what the step did or why it failed. */
+  detail: string | null;
+};
+
+/** One dbt test of a run, from its run_results.json. */
+export type RunTest = {
+  /** e.g. test.scout.not_null_silver_transactions_transaction_id.1a2b */
+  uniqueId: string;
+  name: string;
+  /** The model (or source, as `source.table`) the test checks, when dbt names one. */
+  model: string | null;
+  status: 'pass' | 'fail' | 'error' | 'warn' | 'skipped';
+  /** Rows that failed the test. */
+  failures: number | null;
+  message: string | null;
+  seconds: number;
+};
+
 /** One row of scout.pipeline_runs. */
 export type PipelineRun = {
   runId: string;
   engine: LakehouseEngine;
   trigger: string;
+  /** The user entity ref of whoever started it through the API. */
+  startedBy: string | null;
   branch: string | null;
   status: 'running' | 'published' | 'failed';
   startedAt: string;
@@ -51,4 +92,8 @@ export type PipelineRun = {
   testsFailed: number | null;
   freshnessSeconds: number | null;
   error: string | null;
+  steps: RunStep[];
 };
+
+/** A run with every dbt test it ran, failures first. */
+export type PipelineRunDetail = PipelineRun & { tests: RunTest[] };

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import {
   Sidebar,
   SidebarDivider,
@@ -14,6 +15,17 @@ import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 
+/** The sidebar's main items, in order (page extension ids). */
+export const mainPages = [
+  'page:home',
+  'page:catalog',
+  'page:api-docs',
+  'page:lakehouse',
+  'page:scout', // Pipeline
+  'page:techdocs', // Docs
+  'page:scaffolder', // Create
+];
+
 export const SidebarContent = NavContentBlueprint.make({
   params: {
     component: ({ navItems }) => {
@@ -21,9 +33,13 @@ export const SidebarContent = NavContentBlueprint.make({
         <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
       ));
 
-      // Skipped items
-      nav.take('page:search'); // Using search modal instead
-      nav.take('page:notifications'); // Using NotificationsSidebarItem manually instead
+      // Reached from elsewhere, not from the sidebar: search through the
+      // modal, notifications through their own item, the catalog graph from
+      // each entity's relations card, registration from the catalog.
+      nav.take('page:search');
+      nav.take('page:notifications');
+      nav.take('page:catalog-graph');
+      nav.take('page:catalog-import');
 
       return (
         <Sidebar>
@@ -33,10 +49,11 @@ export const SidebarContent = NavContentBlueprint.make({
           </SidebarGroup>
           <SidebarDivider />
           <SidebarGroup label="Menu" icon={<MenuIcon />}>
-            {nav.take('page:home')}
-            {nav.take('page:catalog')}
-            {nav.take('page:scaffolder')}
+            {mainPages.map(id => (
+              <Fragment key={id}>{nav.take(id)}</Fragment>
+            ))}
             <SidebarDivider />
+            {/* Pages that later plugins add, until they get a place above. */}
             <SidebarScrollWrapper>
               {nav.rest({ sortBy: 'title' })}
             </SidebarScrollWrapper>

@@ -28,6 +28,7 @@ import {
   tableOn,
   tablesOn,
 } from './layout';
+import { headRun, runCommits } from './runCommits';
 
 export type DuckdbEngineOptions = {
   /** The lakehouse folder the scout pipeline writes. */
@@ -67,8 +68,9 @@ function summaryOf(
 /**
  * The embedded lakehouse: the Parquet files of the DuckDB pipeline, read
  * with an in-memory DuckDB. Layers are folders, tables are files (or
- * folders of files); there are no snapshots or commits, and the only
- * references are main and the folders that failed runs left.
+ * folders of files); there are no snapshots, each published run is a
+ * commit (the pipeline's commit log), and the only references are main and
+ * the folders that failed runs left.
  */
 export class DuckdbEngine implements LakehouseEngine {
   readonly catalog: Catalog = {
@@ -182,9 +184,10 @@ export class DuckdbEngine implements LakehouseEngine {
     };
   }
 
+  /** The published pipeline runs that wrote the table, newest first. */
   async listCommits(request: CommitsRequest): Promise<Commit[]> {
     await this.#table(request.ref ?? 'main', request);
-    return [];
+    return runCommits(this.options.dir, request);
   }
 
   async preview(request: PreviewRequest): Promise<Preview> {
@@ -210,9 +213,14 @@ export class DuckdbEngine implements LakehouseEngine {
     };
   }
 
+  /** main, headed by the last published run, then the failed runs' folders. */
   async listRefs(): Promise<Reference[]> {
     return [
-      { name: 'main', type: 'BRANCH' as const, hash: null },
+      {
+        name: 'main',
+        type: 'BRANCH' as const,
+        hash: await headRun(this.options.dir),
+      },
       ...(await runRefs(this.options.dir)).map(name => ({
         name,
         type: 'BRANCH' as const,

@@ -69,6 +69,16 @@ export async function tablesOn(
   return [...tables.values()].sort((a, b) => a.table.localeCompare(b.table));
 }
 
+/**
+ * When the run of a `run-<id>` reference began: its folder's birth time
+ * (its change time where the file system keeps no birth time), in ms.
+ */
+export async function runStartedAt(dir: string, ref: string): Promise<number> {
+  const [root] = await rootsOf(dir, ref);
+  const info = await stat(root);
+  return info.birthtimeMs || info.ctimeMs;
+}
+
 /** The run references: one per folder under _runs/. */
 export async function runRefs(dir: string): Promise<string[]> {
   return (await entries(join(dir, RUNS)))

@@ -1,10 +1,13 @@
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
 import { Flex, Text, ToggleButton, ToggleButtonGroup } from '@backstage/ui';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { lakehouseApiRef } from '../../api';
 import { sortLayers } from '../../lib/layers';
+import { layerHref } from '../../lib/links';
 import { useSearchState } from '../../lib/useSearchState';
-import { EmptyState, ErrorPanel, LoadingRows } from '../common';
+import { rootRouteRef } from '../../routes';
+import { Choices, EmptyState, ErrorPanel, LoadingRows } from '../common';
+import styles from '../common/common.module.css';
 import { TableList } from './TableList';
 
 /** The layers (namespaces) of one catalog, and the tables of the chosen one. */
@@ -12,6 +15,7 @@ export function CatalogNavigator(props: { catalog: string }) {
   const { catalog } = props;
   const api = useApi(lakehouseApiRef);
   const [params, update] = useSearchState();
+  const root = useRouteRef(rootRouteRef)?.() ?? '/lakehouse';
   const namespaces = useAsyncRetry(
     async () => sortLayers(await api.listNamespaces(catalog)),
     [api, catalog],
@@ -30,12 +34,14 @@ export function CatalogNavigator(props: { catalog: string }) {
     );
   }
 
-  const layer =
-    namespaces.value.find(n => n.name === params.get('layer'))?.name ??
-    namespaces.value[0].name;
+  // An unknown ?layer= selects nothing and says which layers there are.
+  const asked = params.get('layer');
+  const layer = asked
+    ? namespaces.value.find(n => n.name === asked)?.name
+    : namespaces.value[0].name;
   return (
     <Flex direction="column" gap="4">
-      <Flex align="center" gap="3">
+      <Flex align="center" gap="3" className={styles.wrap}>
         <Text variant="body-medium" color="secondary">
           Layer
         </Text>
@@ -43,7 +49,8 @@ export function CatalogNavigator(props: { catalog: string }) {
           aria-label="Layer"
           selectionMode="single"
           disallowEmptySelection
-          selectedKeys={[layer]}
+          selectedKeys={layer ? [layer] : []}
+          className={styles.wrap}
           onSelectionChange={keys => {
             const [key] = keys;
             if (key !== undefined) update({ layer: String(key), q: undefined });
@@ -56,7 +63,18 @@ export function CatalogNavigator(props: { catalog: string }) {
           ))}
         </ToggleButtonGroup>
       </Flex>
-      <TableList key={layer} catalog={catalog} namespace={layer} />
+      {layer ? (
+        <TableList key={layer} catalog={catalog} namespace={layer} />
+      ) : (
+        <Choices
+          title={`There is no layer "${asked}" in ${catalog}.`}
+          description="Its layers:"
+          choices={namespaces.value.map(ns => ({
+            label: ns.name,
+            href: layerHref(root, catalog, ns.name),
+          }))}
+        />
+      )}
     </Flex>
   );
 }

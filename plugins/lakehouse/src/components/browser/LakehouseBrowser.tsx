@@ -1,9 +1,11 @@
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
 import { Flex, Select } from '@backstage/ui';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { lakehouseApiRef } from '../../api';
+import { layerHref } from '../../lib/links';
 import { useSearchState } from '../../lib/useSearchState';
-import { EmptyState, ErrorPanel, LoadingRows } from '../common';
+import { rootRouteRef } from '../../routes';
+import { Choices, EmptyState, ErrorPanel, LoadingRows } from '../common';
 import { RunPipelineButton } from '../pipeline/RunPipelineButton';
 import { CatalogNavigator } from './CatalogNavigator';
 import styles from '../common/common.module.css';
@@ -12,6 +14,7 @@ import styles from '../common/common.module.css';
 export function LakehouseBrowser() {
   const api = useApi(lakehouseApiRef);
   const [params, update] = useSearchState();
+  const root = useRouteRef(rootRouteRef)?.() ?? '/lakehouse';
   const catalogs = useAsyncRetry(() => api.listCatalogs(), [api]);
 
   if (catalogs.error) {
@@ -27,9 +30,22 @@ export function LakehouseBrowser() {
     );
   }
 
-  const catalog =
-    catalogs.value.find(c => c.name === params.get('catalog')) ??
-    catalogs.value[0];
+  const asked = params.get('catalog');
+  const catalog = asked
+    ? catalogs.value.find(c => c.name === asked)
+    : catalogs.value[0];
+  if (!catalog) {
+    return (
+      <Choices
+        title={`There is no lakehouse catalog "${asked}".`}
+        description="The catalogs of this portal:"
+        choices={catalogs.value.map(c => ({
+          label: `${c.name} (${c.engine})`,
+          href: layerHref(root, c.name),
+        }))}
+      />
+    );
+  }
   return (
     <Flex direction="column" gap="4">
       <RunPipelineButton />

@@ -21,26 +21,34 @@ const columns: ColumnConfig<Row>[] = [
     id: 'name',
     label: 'Table',
     isRowHeader: true,
+    // Minimum widths keep names readable: on a narrow screen the table
+    // scrolls inside its own container.
+    defaultWidth: '2fr',
+    minWidth: 220,
     cell: t => <CellText title={t.name} href={t.href} />,
   },
   {
     id: 'rows',
     label: 'Rows',
+    minWidth: 90,
     cell: t => <CellText title={formatCount(t.rowCount)} />,
   },
   {
     id: 'size',
     label: 'Size',
+    minWidth: 90,
     cell: t => <CellText title={formatBytes(t.sizeBytes)} />,
   },
   {
     id: 'files',
     label: 'Files',
+    minWidth: 70,
     cell: t => <CellText title={formatCount(t.fileCount)} />,
   },
   {
     id: 'updated',
     label: 'Last update',
+    minWidth: 170,
     cell: t => <CellText title={formatTime(t.lastUpdated)} />,
   },
 ];

@@ -1,8 +1,13 @@
 import { Flex, Text } from '@backstage/ui';
+import { ReactNode } from 'react';
 import styles from './common.module.css';
 
-/** Nothing to show, and why. */
-export function EmptyState(props: { title: string; description?: string }) {
+/** Nothing to show, and why; `children` offer a way on. */
+export function EmptyState(props: {
+  title: string;
+  description?: string;
+  children?: ReactNode;
+}) {
   return (
     <Flex direction="column" gap="1" className={styles.empty}>
       <Text variant="title-x-small">{props.title}</Text>
@@ -11,6 +16,7 @@ export function EmptyState(props: { title: string; description?: string }) {
           {props.description}
         </Text>
       )}
+      {props.children}
     </Flex>
   );
 }

@@ -1,3 +1,5 @@
+export { Choices } from './Choices';
+export type { Choice } from './Choices';
 export { EmptyState } from './EmptyState';
 export { ErrorPanel } from './ErrorPanel';
 export { LoadingRows } from './LoadingRows';

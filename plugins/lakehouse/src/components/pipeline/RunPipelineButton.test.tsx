@@ -4,20 +4,23 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { errorResponse } from '../../__testUtils__/lakehouseServer';
+import { pipelineRunRouteRef } from '../../routes';
 import { RunPipelineButton } from './RunPipelineButton';
 
 // The test app's discovery: backend.baseUrl + /api/scout.
 const RUNS = 'http://localhost:7007/api/scout/pipeline/runs';
+const RUN_ID = '20261130-101500-ab12';
 
-const run = (status: string, error: string | null = null) => ({
-  run: {
-    runId: 'run-20261130-0001',
-    engine: 'trino',
-    trigger: 'api',
-    status,
-    error,
-  },
-});
+// The scout plugin's Pipeline page, where the run's page is bound.
+const withPipelinePage = {
+  mountedRoutes: { '/pipeline/runs/:runId': pipelineRunRouteRef },
+};
+
+async function pressRun() {
+  await userEvent.click(
+    screen.getByRole('button', { name: 'Run pipeline now' }),
+  );
+}
 
 describe('RunPipelineButton', () => {
   const server = setupServer();
@@ -25,48 +28,48 @@ describe('RunPipelineButton', () => {
   afterEach(() => server.resetHandlers());
   afterAll(() => server.close());
 
-  it('shows the run in progress, then its id and status', async () => {
-    let finish: () => void = () => {};
-    const finished = new Promise<void>(resolve => (finish = resolve));
+  it('says the run started and links to it on the Pipeline page', async () => {
+    const posts: string[] = [];
     server.use(
-      http.post(RUNS, async () => {
-        await finished;
-        return HttpResponse.json(run('published'));
+      http.post(RUNS, ({ request }) => {
+        posts.push(request.method);
+        return HttpResponse.json(
+          { run: { runId: RUN_ID, engine: 'duckdb', status: 'running' } },
+          { status: 202, headers: { Location: `pipeline/runs/${RUN_ID}` } },
+        );
       }),
     );
-    await renderInTestApp(<RunPipelineButton />);
+    await renderInTestApp(<RunPipelineButton />, withPipelinePage);
 
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Run pipeline now' }),
-    );
+    await pressRun();
     expect(
-      await screen.findByText(/^Pipeline run in progress \(0:0\d\)$/),
+      await screen.findByText(`Pipeline run ${RUN_ID} started`),
     ).toBeInTheDocument();
-
-    finish();
     expect(
-      await screen.findByText('Run run-20261130-0001: published'),
-    ).toBeInTheDocument();
-    expect(screen.queryByText(/in progress/)).toBeNull();
+      screen.getByRole('link', { name: /Follow its steps and tests/ }),
+    ).toHaveAttribute('href', `/pipeline/runs/${RUN_ID}`);
+    expect(posts).toEqual(['POST']);
   });
 
-  it('shows what went wrong in a run that failed', async () => {
+  it('says what to expect when no Pipeline page is installed', async () => {
     server.use(
       http.post(RUNS, () =>
-        HttpResponse.json(run('failed', 'dbt test not_null_store_id failed')),
+        HttpResponse.json(
+          { run: { runId: RUN_ID, status: 'running' } },
+          { status: 202 },
+        ),
       ),
     );
     await renderInTestApp(<RunPipelineButton />);
 
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Run pipeline now' }),
-    );
+    await pressRun();
     expect(
-      await screen.findByText('Run run-20261130-0001: failed'),
+      await screen.findByText(`Pipeline run ${RUN_ID} started`),
     ).toBeInTheDocument();
     expect(
-      screen.getByText('dbt test not_null_store_id failed'),
+      screen.getByText(/Reload this page when it has published/),
     ).toBeInTheDocument();
+    expect(screen.queryByRole('link')).toBeNull();
   });
 
   it("shows the backend's refusal, which names the missing permission", async () => {
@@ -75,11 +78,9 @@ describe('RunPipelineButton', () => {
     server.use(
       http.post(RUNS, () => errorResponse(403, 'NotAllowedError', refusal)),
     );
-    await renderInTestApp(<RunPipelineButton />);
+    await renderInTestApp(<RunPipelineButton />, withPipelinePage);
 
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Run pipeline now' }),
-    );
+    await pressRun();
     expect(
       await screen.findByText('Not allowed to run the pipeline'),
     ).toBeInTheDocument();
@@ -96,13 +97,27 @@ describe('RunPipelineButton', () => {
         ),
       ),
     );
-    await renderInTestApp(<RunPipelineButton />);
+    await renderInTestApp(<RunPipelineButton />, withPipelinePage);
 
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Run pipeline now' }),
-    );
+    await pressRun();
     expect(
-      await screen.findByText('a pipeline run is already in progress'),
+      await screen.findByText('A pipeline run is in progress'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('a pipeline run is already in progress'),
+    ).toBeInTheDocument();
+  });
+
+  it('says so when the backend does not answer', async () => {
+    server.use(http.post(RUNS, () => HttpResponse.error()));
+    await renderInTestApp(<RunPipelineButton />, withPipelinePage);
+
+    await pressRun();
+    expect(
+      await screen.findByText('The pipeline run could not start'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/The portal backend did not answer/),
     ).toBeInTheDocument();
   });
 });

@@ -1,89 +1,79 @@
-import { fetchApiRef, useApi } from '@backstage/frontend-plugin-api';
-import { Alert, Button, Flex, Text } from '@backstage/ui';
-import { useEffect, useState } from 'react';
+import {
+  fetchApiRef,
+  useApi,
+  useRouteRef,
+} from '@backstage/frontend-plugin-api';
+import { Alert, Button, Flex, Link, Text } from '@backstage/ui';
+import { useState } from 'react';
 import { LakehouseError } from '../../api';
-import { type PipelineRunOutcome, runPipeline } from './runPipeline';
+import { pipelineRunRouteRef } from '../../routes';
+import { type StartedRun, startPipelineRun } from './runPipeline';
 
 type State =
   | { phase: 'idle' }
-  | { phase: 'running'; startedAt: number }
-  | { phase: 'done'; run: PipelineRunOutcome }
+  | { phase: 'starting' }
+  | { phase: 'started'; run: StartedRun }
   | { phase: 'failed'; error: Error };
 
-/** Seconds since `startedAt`, ticking while shown. */
-function useElapsed(startedAt: number | undefined): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (startedAt === undefined) return undefined;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [startedAt]);
-  return startedAt === undefined
-    ? 0
-    : Math.max(0, Math.floor((now - startedAt) / 1000));
+function refusalTitle(error: Error): string {
+  const status = error instanceof LakehouseError ? error.status : undefined;
+  if (status === 403) return 'Not allowed to run the pipeline';
+  if (status === 409) return 'A pipeline run is in progress';
+  return 'The pipeline run could not start';
 }
 
-const minutes = (seconds: number) =>
-  `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-
 function Outcome({ state }: { state: State }) {
-  const elapsed = useElapsed(
-    state.phase === 'running' ? state.startedAt : undefined,
-  );
+  const runLink = useRouteRef(pipelineRunRouteRef);
   switch (state.phase) {
-    case 'running':
+    case 'started': {
+      const { runId } = state.run;
       return (
         <Alert
           status="info"
-          isPending
-          title={`Pipeline run in progress (${minutes(elapsed)})`}
-          description="Bronze, then dbt on a branch, tests, and a merge into main: usually 1 to 3 minutes."
-        />
-      );
-    case 'done': {
-      const published = state.run.status === 'published';
-      const fallback = published
-        ? 'Published to main: reload the page to see it in the tables.'
-        : 'Main is unchanged; yarn scout pipeline runs shows the record.';
-      return (
-        <Alert
-          status={published ? 'success' : 'warning'}
           icon
-          title={`Run ${state.run.runId}: ${state.run.status}`}
-          description={state.run.error ?? fallback}
+          title={`Pipeline run ${runId} started`}
+          description={
+            runLink ? (
+              <Link href={runLink({ runId })}>
+                Follow its steps and tests on the Pipeline page
+              </Link>
+            ) : (
+              'Bronze, then dbt on a branch, tests, and a merge into main: usually 1 to 3 minutes. Reload this page when it has published.'
+            )
+          }
         />
       );
     }
-    case 'failed': {
-      const status =
-        state.error instanceof LakehouseError ? state.error.status : undefined;
+    case 'failed':
       return (
         <Alert
-          status="danger"
-          icon
-          title={
-            status === 403
-              ? 'Not allowed to run the pipeline'
-              : 'The pipeline run could not start'
+          status={
+            state.error instanceof LakehouseError && state.error.status === 409
+              ? 'warning'
+              : 'danger'
           }
+          icon
+          title={refusalTitle(state.error)}
           description={<Text variant="body-medium">{state.error.message}</Text>}
         />
       );
-    }
     default:
       return null;
   }
 }
 
-/** "Run pipeline now": one pipeline run, its progress, then its outcome. */
+/**
+ * "Run pipeline now": starts one pipeline run and links to it on the
+ * Pipeline page, which follows its progress.
+ */
 export function RunPipelineButton() {
   const fetchApi = useApi(fetchApiRef);
   const [state, setState] = useState<State>({ phase: 'idle' });
 
   const start = async () => {
-    setState({ phase: 'running', startedAt: Date.now() });
+    setState({ phase: 'starting' });
     try {
-      setState({ phase: 'done', run: await runPipeline(fetchApi) });
+      setState({ phase: 'started', run: await startPipelineRun(fetchApi) });
     } catch (error) {
       setState({ phase: 'failed', error: error as Error });
     }
@@ -93,7 +83,7 @@ export function RunPipelineButton() {
     <Flex direction="column" gap="2" align="start">
       <Button
         variant="secondary"
-        isPending={state.phase === 'running'}
+        isPending={state.phase === 'starting'}
         onPress={start}
       >
         Run pipeline now

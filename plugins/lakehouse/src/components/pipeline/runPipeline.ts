@@ -1,21 +1,22 @@
 import type { FetchApi } from '@backstage/frontend-plugin-api';
 import { LakehouseError } from '../../api';
 
-/** What the portal shows of a finished pipeline run. */
-export type PipelineRunOutcome = {
+/** What the portal shows of a run it started. */
+export type StartedRun = {
   runId: string;
+  /** `running` as the backend answers; the Pipeline page follows it. */
   status: string;
-  error: string | null;
 };
 
 /**
- * Runs the scout pipeline now (`POST /api/scout/pipeline/runs`). The backend
- * answers when the run ends, 1-3 minutes on Trino; a refusal (403), or a
- * run already going (409), carries the backend's message.
+ * Starts a scout pipeline run (`POST /api/scout/pipeline/runs`). The backend
+ * answers at once (202) with the run, still running. A refusal (403), or a
+ * run already going (409), throws a LakehouseError with the backend's
+ * message; no answer at all throws one with status 0.
  */
-export async function runPipeline(
+export async function startPipelineRun(
   fetchApi: FetchApi,
-): Promise<PipelineRunOutcome> {
+): Promise<StartedRun> {
   let response: Response;
   try {
     response = await fetchApi.fetch('plugin://scout/pipeline/runs', {
@@ -29,6 +30,6 @@ export async function runPipeline(
     });
   }
   if (!response.ok) throw await LakehouseError.fromResponse(response);
-  const { run } = (await response.json()) as { run: PipelineRunOutcome };
-  return { runId: run.runId, status: run.status, error: run.error ?? null };
+  const { run } = (await response.json()) as { run: StartedRun };
+  return { runId: run.runId, status: run.status };
 }

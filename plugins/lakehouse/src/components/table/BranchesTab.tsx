@@ -5,7 +5,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { lakehouseApiRef, TableRef } from '../../api';
 import { ErrorPanel, LoadingRows } from '../common';
 import styles from '../common/common.module.css';
-import { CommitLog } from './CommitLog';
+import { CommitLog, shortHash } from './CommitLog';
 import { RefDiff } from './RefDiff';
 
 type Row = Reference & { id: string };
@@ -28,7 +28,7 @@ const columns: ColumnConfig<Row>[] = [
     cell: r => (
       <Cell>
         <Text variant="body-small" className={styles.mono}>
-          {r.hash ? r.hash.slice(0, 12) : '—'}
+          {r.hash ? shortHash(r.hash) : '—'}
         </Text>
       </Cell>
     ),

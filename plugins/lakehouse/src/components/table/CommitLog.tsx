@@ -20,14 +20,20 @@ import styles from '../common/common.module.css';
 
 type Row = Commit & { id: string };
 
+// Nessie's hashes are 64 hex digits, shown like git's; the DuckDB
+// lakehouse's commits are run ids, short and meaningful whole.
+export const shortHash = (hash: string) =>
+  /^[0-9a-f]{16,}$/.test(hash) ? hash.slice(0, 12) : hash;
+
 const columns: ColumnConfig<Row>[] = [
   {
     id: 'hash',
     label: 'Commit',
+    minWidth: 130,
     cell: c => (
       <Cell>
         <Text variant="body-small" className={styles.mono}>
-          {c.hash.slice(0, 12)}
+          {shortHash(c.hash)}
         </Text>
       </Cell>
     ),
@@ -36,16 +42,20 @@ const columns: ColumnConfig<Row>[] = [
     id: 'message',
     label: 'Message',
     isRowHeader: true,
+    defaultWidth: '3fr',
+    minWidth: 240,
     cell: c => <CellText title={c.message} />,
   },
   {
     id: 'author',
     label: 'Author',
+    minWidth: 120,
     cell: c => <CellText title={c.author ?? '—'} />,
   },
   {
     id: 'committed',
     label: 'Committed',
+    minWidth: 160,
     cell: c => <CellText title={formatTime(c.committedAt)} />,
   },
 ];
@@ -84,7 +94,7 @@ export function CommitLog(props: {
   }
   return (
     <Flex direction="column" gap="2">
-      <Flex align="end" justify="between">
+      <Flex align="end" justify="between" gap="3" className={styles.wrap}>
         <Text as="h3" variant="title-x-small">
           Commit log
         </Text>

@@ -14,21 +14,26 @@ const columns: ColumnConfig<Row>[] = [
     id: 'partition',
     label: 'Partition',
     isRowHeader: true,
+    defaultWidth: '2fr',
+    minWidth: 180,
     cell: p => <CellText title={formatPartition(p.partition)} />,
   },
   {
     id: 'records',
     label: 'Records',
+    minWidth: 90,
     cell: p => <CellText title={formatCount(p.recordCount)} />,
   },
   {
     id: 'files',
     label: 'Files',
+    minWidth: 70,
     cell: p => <CellText title={formatCount(p.fileCount)} />,
   },
   {
     id: 'size',
     label: 'Size',
+    minWidth: 90,
     cell: p => <CellText title={formatBytes(p.totalBytes)} />,
   },
 ];

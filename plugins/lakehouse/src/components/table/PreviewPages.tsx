@@ -5,6 +5,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { lakehouseApiRef, TableRef } from '../../api';
 import { formatCount } from '../../lib/format';
 import { EmptyState, ErrorPanel, LoadingRows } from '../common';
+import styles from '../common/common.module.css';
 import { PreviewGrid } from './PreviewGrid';
 
 const PAGE_SIZE = 100;
@@ -52,7 +53,7 @@ export function PreviewPages(props: {
 
   return (
     <Flex direction="column" gap="3">
-      <Flex align="center" justify="between">
+      <Flex align="center" justify="between" gap="2" className={styles.wrap}>
         <Text variant="body-medium" color="secondary">
           {preview && preview.rows.length > 0
             ? `Rows ${formatCount(preview.offset + 1)}–${formatCount(

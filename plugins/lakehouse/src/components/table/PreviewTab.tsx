@@ -48,7 +48,7 @@ export function PreviewTab(props: { tableRef: TableRef }) {
 
   return (
     <Flex direction="column" gap="3">
-      <Flex gap="3" align="end">
+      <Flex gap="3" align="end" className={styles.wrap}>
         {refs.length > 0 && (
           <Select
             className={styles.picker}

@@ -91,7 +91,7 @@ export function RefDiff(props: {
       <Text as="h3" variant="title-x-small">
         Compare references
       </Text>
-      <Flex gap="3" align="end">
+      <Flex gap="3" align="end" className={styles.wrap}>
         <Select
           className={styles.picker}
           label="From"

@@ -15,11 +15,13 @@ const columns: ColumnConfig<Row>[] = [
     id: 'name',
     label: 'Column',
     isRowHeader: true,
+    minWidth: 160,
     cell: c => <CellText title={c.name} />,
   },
   {
     id: 'type',
     label: 'Type',
+    minWidth: 140,
     cell: c => (
       <Cell>
         <Text variant="body-medium" className={styles.mono}>
@@ -37,6 +39,7 @@ const columns: ColumnConfig<Row>[] = [
   {
     id: 'comment',
     label: 'Comment',
+    minWidth: 200,
     cell: c => <CellText title={c.comment ?? ''} color="secondary" />,
   },
 ];

@@ -48,6 +48,8 @@ export function SnapshotsTab(props: { tableRef: TableRef }) {
       id: 'committed',
       label: 'Committed',
       isRowHeader: true,
+      // Seven columns: on a narrow screen the table scrolls in its container.
+      minWidth: 170,
       cell: s => (
         <CellText
           title={formatTime(s.committedAt)}
@@ -60,6 +62,7 @@ export function SnapshotsTab(props: { tableRef: TableRef }) {
     {
       id: 'snapshot',
       label: 'Snapshot',
+      minWidth: 180,
       cell: s => (
         <Cell>
           <Text variant="body-small" className={styles.mono}>
@@ -71,16 +74,19 @@ export function SnapshotsTab(props: { tableRef: TableRef }) {
     {
       id: 'operation',
       label: 'Operation',
+      minWidth: 100,
       cell: s => <CellText title={s.operation ?? '—'} />,
     },
     {
       id: 'added',
       label: 'Added records',
+      minWidth: 110,
       cell: s => <CellText title={summaryCount(s.summary, 'added-records')} />,
     },
     {
       id: 'deleted',
       label: 'Deleted records',
+      minWidth: 110,
       cell: s => (
         <CellText title={summaryCount(s.summary, 'deleted-records')} />
       ),
@@ -88,11 +94,13 @@ export function SnapshotsTab(props: { tableRef: TableRef }) {
     {
       id: 'total',
       label: 'Total records',
+      minWidth: 110,
       cell: s => <CellText title={summaryCount(s.summary, 'total-records')} />,
     },
     {
       id: 'action',
       label: '',
+      minWidth: 190,
       cell: s => (
         <Cell>
           <Button

@@ -9,15 +9,17 @@ import {
   Text,
 } from '@backstage/ui';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { lakehouseApiRef, TableRef } from '../../api';
+import { LakehouseError, lakehouseApiRef, TableRef } from '../../api';
 import { useSearchState } from '../../lib/useSearchState';
 import { ErrorPanel, LoadingRows } from '../common';
+import styles from '../common/common.module.css';
 import { BranchesTab } from './BranchesTab';
 import { FilesTab } from './FilesTab';
 import { OverviewTab } from './OverviewTab';
 import { PreviewTab } from './PreviewTab';
 import { SchemaTab } from './SchemaTab';
 import { SnapshotsTab } from './SnapshotsTab';
+import { TableNotFound } from './TableNotFound';
 
 const TABS = [
   { id: 'overview', label: 'Overview' },
@@ -50,7 +52,7 @@ export function TableView(props: { tableRef: TableRef }) {
   return (
     <Flex direction="column" gap="4">
       <Flex direction="column" gap="1">
-        <Text as="h2" variant="title-medium">
+        <Text as="h2" variant="title-medium" className={styles.title}>
           {table}
         </Text>
         <Text variant="body-medium" color="secondary">
@@ -64,15 +66,21 @@ export function TableView(props: { tableRef: TableRef }) {
         )}
       </Flex>
       {detail.error ? (
-        <ErrorPanel error={detail.error} onRetry={detail.retry} />
+        <>
+          <ErrorPanel error={detail.error} onRetry={detail.retry} />
+          {detail.error instanceof LakehouseError &&
+            detail.error.status === 404 && (
+              <TableNotFound tableRef={tableRef} />
+            )}
+        </>
       ) : (
         <Tabs
           selectedKey={tab}
           onSelectionChange={key => update({ tab: String(key) })}
         >
-          <TabList aria-label="Table views">
+          <TabList aria-label="Table views" className={styles.tabList}>
             {TABS.map(t => (
-              <Tab key={t.id} id={t.id}>
+              <Tab key={t.id} id={t.id} className={styles.tab}>
                 {t.label}
               </Tab>
             ))}

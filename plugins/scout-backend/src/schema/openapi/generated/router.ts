@@ -455,6 +455,7 @@ export const spec = {
         type: 'object',
         properties: {
           latest: {
+            type: 'object',
             allOf: [
               {
                 $ref: '#/components/schemas/PipelineRun',
@@ -463,6 +464,7 @@ export const spec = {
             nullable: true,
           },
           lastPublished: {
+            type: 'object',
             allOf: [
               {
                 $ref: '#/components/schemas/PipelineRun',

@@ -1,0 +1,4 @@
+export { scoutApiRef } from './ScoutApi';
+export type { ScoutApi } from './ScoutApi';
+export { ScoutClient } from './ScoutClient';
+export { ScoutError, errorStatus } from './ScoutError';

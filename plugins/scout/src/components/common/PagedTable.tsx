@@ -1,0 +1,23 @@
+import { ColumnConfig, Table, TableItem, useTable } from '@backstage/ui';
+
+/**
+ * A client-side paged table for lists that can be long (a run's dbt
+ * tests): only one page of rows is rendered.
+ */
+export function PagedTable<T extends TableItem>(props: {
+  columnConfig: ColumnConfig<T>[];
+  data: T[];
+  pageSize?: number;
+}) {
+  const pageSize = props.pageSize ?? 50;
+  const { tableProps } = useTable({
+    mode: 'complete',
+    data: props.data,
+    paginationOptions: {
+      type: props.data.length > pageSize ? 'page' : 'none',
+      pageSize,
+      showPageSizeOptions: false,
+    },
+  });
+  return <Table {...tableProps} columnConfig={props.columnConfig} />;
+}

@@ -1,0 +1,4 @@
+export { EmptyState } from './EmptyState';
+export { ErrorPanel } from './ErrorPanel';
+export { LoadingRows } from './LoadingRows';
+export { StatusChip } from './StatusChip';

@@ -1,0 +1,93 @@
+import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
+import { Link, Text } from '@backstage/ui';
+import type { PipelineRun } from '@internal/backstage-plugin-scout-client';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { scoutApiRef } from '../../api';
+import { formatCount, formatTime } from '../../lib/format';
+import { rootRouteRef } from '../../routes';
+import { EmptyState, ErrorPanel, LoadingRows } from '../common';
+import styles from './home.module.css';
+
+/**
+ * The lakehouse catalog each engine publishes to, as the Lakehouse page
+ * names it: DuckDB's fixed catalog, and lakehouse-backend's default Trino
+ * catalog (lakehouse.trino.catalog).
+ */
+const LAKEHOUSE_CATALOG: Record<PipelineRun['engine'], string> = {
+  duckdb: 'lakehouse',
+  trino: 'iceberg',
+};
+
+/** The Lakehouse page's table address: /lakehouse/:catalog/:namespace/:table. */
+function tableHref(
+  engine: PipelineRun['engine'],
+  layer: string,
+  table: string,
+) {
+  const parts = [LAKEHOUSE_CATALOG[engine], layer, table];
+  return `/lakehouse/${parts.map(encodeURIComponent).join('/')}`;
+}
+
+/** Home card: each lakehouse layer on main with its row count and tables. */
+export function ScoutLakehouseLayers() {
+  const api = useApi(scoutApiRef);
+  const pipelineLink = useRouteRef(rootRouteRef);
+  const overview = useAsyncRetry(() => api.getOverview(), [api]);
+
+  let content;
+  const published = overview.value?.lastPublished;
+  if (overview.error) {
+    content = <ErrorPanel error={overview.error} onRetry={overview.retry} />;
+  } else if (!overview.value) {
+    content = <LoadingRows rows={4} />;
+  } else if (!published || overview.value.layers.length === 0) {
+    content = (
+      <EmptyState
+        title="Nothing published yet"
+        description="The layers fill when a pipeline run publishes to main: the scheduler runs one about 30 s after the portal starts."
+      >
+        {pipelineLink && (
+          <Link href={pipelineLink()}>Open the Pipeline page</Link>
+        )}
+      </EmptyState>
+    );
+  } else {
+    content = (
+      <>
+        <Text variant="body-small" color="secondary">
+          On main since run {published.runId},{' '}
+          {formatTime(published.finishedAt)}
+        </Text>
+        <ul className={styles.list}>
+          {overview.value.layers.map(layer => (
+            <li key={layer.layer} className={styles.layer}>
+              <div className={styles.layerHead}>
+                <Text variant="body-medium" weight="bold">
+                  {layer.layer}
+                </Text>
+                <Text variant="body-medium">
+                  {formatCount(layer.rows)} rows
+                </Text>
+              </div>
+              <div className={styles.tables}>
+                {layer.tables.map(t => (
+                  <Text key={t.name} variant="body-small">
+                    <Link
+                      href={tableHref(published.engine, layer.layer, t.name)}
+                    >
+                      {t.name}
+                    </Link>{' '}
+                    <Text as="span" variant="body-small" color="secondary">
+                      {formatCount(t.rows)}
+                    </Text>
+                  </Text>
+                ))}
+              </div>
+            </li>
+          ))}
+        </ul>
+      </>
+    );
+  }
+  return <div className={styles.card}>{content}</div>;
+}
