@@ -21,6 +21,7 @@ const LAYERS = ['silver', 'gold', 'platinum'] as const;
 const PAGE = 200_000;
 /** The lakehouse's commit log: one JSON line per published run, oldest first. */
 const COMMIT_LOG = '_commits.jsonl';
+const STARTED_AT_FILE = '_started_at';
 
 /** One published run in the DuckDB lakehouse's commit log. */
 export type DuckdbCommit = {
@@ -53,6 +54,20 @@ export class DuckdbTarget implements LakehouseTarget {
    * run has published yet. A line that does not parse (the log was edited
    * by hand) is skipped.
    */
+  /**
+   * When the run whose staging folder this is began (ms since the epoch),
+   * as written by begin; undefined for a folder without the record.
+   */
+  static async readStartedAt(staging: string): Promise<number | undefined> {
+    try {
+      const text = await readFile(join(staging, STARTED_AT_FILE), 'utf8');
+      const ms = Date.parse(text.trim());
+      return Number.isNaN(ms) ? undefined : ms;
+    } catch {
+      return undefined;
+    }
+  }
+
   static async readCommits(dir: string): Promise<DuckdbCommit[]> {
     let text: string;
     try {
@@ -86,6 +101,12 @@ export class DuckdbTarget implements LakehouseTarget {
     for (const layer of LAYERS) {
       await mkdir(join(this.#staging, layer), { recursive: true });
     }
+    // When the run began, on the clock the commit log uses: file times are
+    // coarser (and ctime moves), so a reader could not order them otherwise.
+    await writeFile(
+      join(this.#staging, STARTED_AT_FILE),
+      new Date().toISOString(),
+    );
     for (const table of Object.keys(APPENDED)) {
       const live = join(this.dir, 'bronze', table);
       const staged = join(this.#staging, 'bronze', table);

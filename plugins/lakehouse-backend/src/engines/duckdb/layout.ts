@@ -1,5 +1,6 @@
 import { NotFoundError } from '@backstage/errors';
 import { LAKEHOUSE_IDENTIFIER } from '@internal/backstage-plugin-lakehouse-common';
+import { DuckdbTarget } from '@internal/backstage-plugin-scout-node';
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -75,6 +76,10 @@ export async function tablesOn(
  */
 export async function runStartedAt(dir: string, ref: string): Promise<number> {
   const [root] = await rootsOf(dir, ref);
+  // The run's own record, on the clock of the commit log; folder times are
+  // coarser than that clock (and ctime moves), only a fallback.
+  const recorded = await DuckdbTarget.readStartedAt(root);
+  if (recorded !== undefined) return recorded;
   const info = await stat(root);
   return info.birthtimeMs || info.ctimeMs;
 }
