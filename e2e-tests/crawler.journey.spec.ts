@@ -207,11 +207,18 @@ test('every in-app page two levels deep loads cleanly, at 1280 and 400 px', asyn
     }
 
     await page.setViewportSize(NARROW);
-    // two frames: the resize's layout, then what responsive code re-renders
-    await page.evaluate(
-      () =>
-        new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))),
-    );
+    // Responsive code re-renders after the resize, later on a loaded
+    // machine: give the page up to 3 s to fit before calling it too wide.
+    await page
+      .waitForFunction(
+        () => {
+          const root = document.scrollingElement ?? document.documentElement;
+          return root.scrollWidth <= root.clientWidth;
+        },
+        undefined,
+        { polling: 100, timeout: 3_000 },
+      )
+      .catch(() => undefined); // still too wide: reported below
     const narrow = await page.evaluate(pageState);
     if (narrow.overflow) fail(`overflow at 400 px: ${narrow.overflow}`);
     await page.setViewportSize(WIDE);

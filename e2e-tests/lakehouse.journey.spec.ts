@@ -103,8 +103,10 @@ test('open the same table from its Resource in the catalog', async ({
     .getByRole('link', { name: 'Lakehouse', exact: true })
     .click();
   await expect(page).toHaveURL(/\/lakehouse$/);
+  // The entity's header names the Resource; the tab's own heading (the last)
+  // names the table it shows.
   await expect(
-    page.getByRole('heading', { name: TABLE, exact: true }),
+    page.getByRole('heading', { name: TABLE, exact: true }).last(),
   ).toBeVisible();
   // The tab shows the table the annotation names, and links to its page.
   await expect(

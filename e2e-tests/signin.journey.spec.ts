@@ -1,5 +1,5 @@
 import { test, expect, Page, TestInfo } from '@playwright/test';
-import { snap } from './steps';
+import { sidebar, snap } from './steps';
 
 // The test password of every user of the Keycloak realm
 // (platform-manifests/config/keycloak/scout-realm.json; README "Sign-in").
@@ -30,7 +30,7 @@ async function signInWithKeycloak(
   await closed; // the portal has the session; the popup closes itself
 
   await expect(
-    page.getByRole('link', { name: 'Catalog', exact: true }).first(),
+    sidebar(page).getByRole('link', { name: 'Catalog', exact: true }),
   ).toBeVisible();
 }
 
@@ -48,7 +48,9 @@ async function identity(page: Page) {
 }
 
 async function openLakehouse(page: Page) {
-  await page.getByRole('link', { name: 'Lakehouse', exact: true }).click();
+  await sidebar(page)
+    .getByRole('link', { name: 'Lakehouse', exact: true })
+    .click();
   await expect(page).toHaveURL(/\/lakehouse/);
   await expect(
     page.getByRole('button', { name: 'Run pipeline now' }),
@@ -67,12 +69,20 @@ test('a platform-team member signs in through Keycloak and runs the pipeline', a
 
   await openLakehouse(page);
   await page.getByRole('button', { name: 'Run pipeline now' }).click();
-  await expect(page.getByText(/^Pipeline run in progress/)).toBeVisible();
-  await snap(page, info, '04-run-in-progress');
+  await expect(page.getByText(/^Pipeline run \S+ started$/)).toBeVisible();
+  await snap(page, info, '04-run-started');
 
-  await expect(page.getByText(/^Run \S+: published$/)).toBeVisible({
+  // The run's page follows it to its end.
+  await page.getByRole('link', { name: /Follow its steps and tests/ }).click();
+  await expect(page).toHaveURL(/\/pipeline\/runs\/[^/]+$/);
+  await expect(page.getByText('The run published to main')).toBeVisible({
     timeout: 300_000,
   });
+  await expect(
+    page
+      .getByRole('definition')
+      .filter({ hasText: 'user:default/maria.santos' }),
+  ).toBeVisible();
   await snap(page, info, '05-run-published');
 });
 

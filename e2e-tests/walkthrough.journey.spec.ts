@@ -83,15 +83,17 @@ test('home, the pipeline, a failed run and its tests, a TechDocs page', async ({
       await expect(
         page.getByRole('heading', { name: 'dbt tests' }),
       ).toBeVisible();
-      // Failures come first in the table: its first data row failed.
+      // Failures come first in the table (react-aria renders it as a grid):
+      // its first data row failed.
       const firstTest = page
-        .getByRole('table')
+        .getByRole('grid')
         .filter({
           has: page.getByRole('columnheader', { name: 'Failing rows' }),
         })
         .getByRole('row')
         .nth(1);
       await expect(firstTest).toContainText(/fail|error/i);
+      await expect(page.getByText(/\d+ passed, [1-9]\d* failed/)).toBeVisible();
       await firstTest.scrollIntoViewIfNeeded();
       await snap(page, info, '03-failed-run-tests');
     } finally {

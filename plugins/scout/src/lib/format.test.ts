@@ -45,5 +45,7 @@ describe('format', () => {
     expect(formatWatermark(null, null)).toBe('—');
     expect(formatTests(12, 1)).toBe('12 passed, 1 failed');
     expect(formatTests(null, null)).toBe('—');
+    expect(formatTests(64, 1, 29)).toBe('64 passed, 1 failed, 29 skipped');
+    expect(formatTests(3, 0, 0)).toBe('3 passed, 0 failed');
   });
 });

@@ -72,11 +72,13 @@ export function formatWatermark(
   return `${fromXid}..${toXid}`;
 }
 
-/** "3 passed, 1 failed"; a dash when the run has not tested yet. */
+/** "3 passed, 1 failed" (", 2 skipped" when dbt skipped some); a dash when the run has not tested yet. */
 export function formatTests(
   passed: number | null | undefined,
   failed: number | null | undefined,
+  skipped = 0,
 ): string {
   if ((passed ?? null) === null && (failed ?? null) === null) return '—';
-  return `${passed ?? 0} passed, ${failed ?? 0} failed`;
+  const counts = `${passed ?? 0} passed, ${failed ?? 0} failed`;
+  return skipped > 0 ? `${counts}, ${skipped} skipped` : counts;
 }

@@ -1,8 +1,10 @@
 import { ColumnConfig, Table, TableItem, useTable } from '@backstage/ui';
+import styles from './common.module.css';
 
 /**
  * A client-side paged table for lists that can be long (a run's dbt
- * tests): only one page of rows is rendered.
+ * tests): only one page of rows is rendered. On a narrow screen the table
+ * scrolls sideways inside its box instead of widening the page.
  */
 export function PagedTable<T extends TableItem>(props: {
   columnConfig: ColumnConfig<T>[];
@@ -19,5 +21,9 @@ export function PagedTable<T extends TableItem>(props: {
       showPageSizeOptions: false,
     },
   });
-  return <Table {...tableProps} columnConfig={props.columnConfig} />;
+  return (
+    <div className={styles.tableScroll}>
+      <Table {...tableProps} columnConfig={props.columnConfig} />
+    </div>
+  );
 }

@@ -1,5 +1,6 @@
 import { CellText, ColumnConfig, Table } from '@backstage/ui';
 import { formatCount } from '../../lib/format';
+import common from '../common/common.module.css';
 import { EmptyState } from '../common';
 
 type Row = { id: string; layer: string; table: string; rows: number };
@@ -48,6 +49,8 @@ export function RowsTable(props: { rows: Record<string, number> }) {
     );
   }
   return (
-    <Table columnConfig={columns} data={rows} pagination={{ type: 'none' }} />
+    <div className={common.tableScroll}>
+      <Table columnConfig={columns} data={rows} pagination={{ type: 'none' }} />
+    </div>
   );
 }

@@ -71,7 +71,7 @@ describe('the run page', () => {
     ]);
   });
 
-  it("names a DuckDB run's staging folder", async () => {
+  it("names a DuckDB run's staging folder and says it published", async () => {
     await renderScout(<PipelinePage />, {
       at: `/pipeline/runs/${publishedRunDetail.runId}`,
     });
@@ -81,6 +81,7 @@ describe('the run page', () => {
     expect(
       screen.getByText('.scout/lakehouse/staging/20261130-100000-ef56'),
     ).toBeInTheDocument();
+    expect(screen.getByText('The run published to main')).toBeInTheDocument();
   });
 
   it('says an unknown run does not exist, with a link back', async () => {

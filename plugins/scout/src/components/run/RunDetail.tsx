@@ -55,6 +55,16 @@ function Progress(props: { run: PipelineRunDetail }) {
       />
     );
   }
+  if (run.status === 'published') {
+    return (
+      <Alert
+        status="success"
+        icon
+        title="The run published to main"
+        description="The lakehouse tables and their catalog Resources now show this run's data."
+      />
+    );
+  }
   return null;
 }
 
@@ -92,7 +102,7 @@ export function RunDetail(props: { runId: string }) {
     );
   }
   return (
-    <Flex direction="column" gap="4">
+    <Flex direction="column" gap="4" className={styles.wrapAnywhere}>
       <div className={styles.toolbar}>
         <Text as="h2" variant="title-small">
           Run {run.runId}

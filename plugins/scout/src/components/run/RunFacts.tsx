@@ -1,5 +1,8 @@
 import { Text } from '@backstage/ui';
-import type { PipelineRun } from '@internal/backstage-plugin-scout-client';
+import type {
+  PipelineRun,
+  PipelineRunDetail,
+} from '@internal/backstage-plugin-scout-client';
 import { ReactNode } from 'react';
 import {
   formatDuration,
@@ -29,7 +32,7 @@ function Fact(props: { label: string; children: ReactNode }) {
 }
 
 /** A run's facts: outcome, who and when, watermark, staging, tests, freshness. */
-export function RunFacts(props: { run: PipelineRun }) {
+export function RunFacts(props: { run: PipelineRun | PipelineRunDetail }) {
   const { run } = props;
   return (
     <dl className={styles.facts}>
@@ -53,8 +56,17 @@ export function RunFacts(props: { run: PipelineRun }) {
       <Fact label={stagingLabel(run.engine)}>
         <span className={commonStyles.mono}>{run.branch ?? '—'}</span>
       </Fact>
-      <Fact label="Tests">{formatTests(run.testsPassed, run.testsFailed)}</Fact>
+      <Fact label="Tests">
+        {formatTests(run.testsPassed, run.testsFailed, skippedTests(run))}
+      </Fact>
       <Fact label="Freshness">{formatSeconds(run.freshnessSeconds)}</Fact>
     </dl>
   );
+}
+
+// dbt skips the tests of models downstream of a failure; the run's counts
+// leave them out, the detail's test list (when given) has them.
+function skippedTests(run: PipelineRun | PipelineRunDetail): number {
+  if (!('tests' in run)) return 0;
+  return run.tests.filter(t => t.status === 'skipped').length;
 }

@@ -93,6 +93,8 @@ export function RunTable(props: { runs: PipelineRun[] }) {
     href: runLink?.({ runId: r.runId }),
   }));
   return (
-    <Table columnConfig={columns} data={rows} pagination={{ type: 'none' }} />
+    <div className={styles.tableScroll}>
+      <Table columnConfig={columns} data={rows} pagination={{ type: 'none' }} />
+    </div>
   );
 }
