@@ -55,7 +55,12 @@ export class ScoutDataPlane {
         ? 'scout database: PostgreSQL'
         : `scout database: PGlite in ${dataDir ?? 'memory'}`,
     );
-    await migrationRunner(db, config, logger).up();
+    try {
+      await migrationRunner(db, config, logger).up();
+    } catch (error) {
+      await db.close();
+      throw explainEmbeddedDatabase(error, url ? undefined : dataDir);
+    }
     const promoter = Promoter.start(db, logger, metrics.promotion());
     const plane = new ScoutDataPlane(db, promoter, config, logger);
     if (config.demo.enabled) {
@@ -198,4 +203,18 @@ function migrationRunner(
     directory: config.migrations.dir,
     logger,
   });
+}
+
+/**
+ * A migration refused on the embedded PGlite database most often means its
+ * folder was made by an older checkout whose migrations differ: it holds
+ * only development and demo data, so say how to start over.
+ */
+function explainEmbeddedDatabase(error: unknown, dataDir?: string): unknown {
+  if (!dataDir || !(error instanceof Error)) return error;
+  if (!error.message.startsWith('Refusing to migrate')) return error;
+  return new Error(
+    `${error.message} The embedded development database in ${dataDir} was made by another version of Scout: stop the portal and delete that folder to start over with demo data.`,
+    { cause: error },
+  );
 }

@@ -83,6 +83,10 @@ describe.each(testDatabases())('RunStore on $kind', databases => {
     await expect(
       runs.start({ runId: 'c', engine: 'trino', trigger: 'test' }),
     ).rejects.toThrow(/another pipeline run is in progress \(b,/);
+    // Backstage's error handler answers a ConflictError with 409.
+    await expect(
+      runs.start({ runId: 'c', engine: 'trino', trigger: 'test' }),
+    ).rejects.toMatchObject({ name: 'ConflictError' });
     await runs.update('b', { status: 'failed', error: 'x' });
     await runs.start({ runId: 'c', engine: 'trino', trigger: 'test' });
     await runs.update('c', { status: 'failed', error: 'x' });

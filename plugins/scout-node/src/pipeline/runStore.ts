@@ -1,3 +1,4 @@
+import { ConflictError } from '@backstage/errors';
 import type { SqlQueryable } from '@internal/backstage-plugin-scout-common';
 import type {
   LakehouseEngine,
@@ -100,7 +101,8 @@ export class RunStore {
     } catch (error) {
       if (String(error).includes('pipeline_runs_one_running')) {
         const running = await this.running();
-        throw new Error(
+        // ConflictError: a caller that raced another start answers 409.
+        throw new ConflictError(
           `another pipeline run is in progress (${
             running?.runId ?? 'unknown'
           }, started ${running?.startedAt ?? '?'})`,
