@@ -750,7 +750,8 @@ export const spec = {
             description: 'The run, running.',
             headers: {
               Location: {
-                description: "The run's URL, relative to this API.",
+                description:
+                  "The run's absolute path on the portal's backend, `/api/scout/pipeline/runs/{runId}`.",
                 schema: {
                   type: 'string',
                 },
