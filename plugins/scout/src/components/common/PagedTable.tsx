@@ -2,9 +2,10 @@ import { ColumnConfig, Table, TableItem, useTable } from '@backstage/ui';
 import styles from './common.module.css';
 
 /**
- * A client-side paged table for lists that can be long (a run's dbt
- * tests): only one page of rows is rendered. On a narrow screen the table
- * scrolls sideways inside its box instead of widening the page.
+ * Every table of the plugin (runs, a run's dbt tests and rows): a long list
+ * is paged on the client, so only one page of rows is rendered, with no
+ * pager when the rows fit. On a narrow screen the table scrolls sideways
+ * inside its box instead of widening the page.
  */
 export function PagedTable<T extends TableItem>(props: {
   columnConfig: ColumnConfig<T>[];

@@ -1,7 +1,7 @@
-import { CellText, ColumnConfig, Table } from '@backstage/ui';
+import { CellText, ColumnConfig } from '@backstage/ui';
 import { formatCount } from '../../lib/format';
-import common from '../common/common.module.css';
 import { EmptyState } from '../common';
+import { PagedTable } from '../common/PagedTable';
 
 type Row = { id: string; layer: string; table: string; rows: number };
 
@@ -48,9 +48,5 @@ export function RowsTable(props: { rows: Record<string, number> }) {
       />
     );
   }
-  return (
-    <div className={common.tableScroll}>
-      <Table columnConfig={columns} data={rows} pagination={{ type: 'none' }} />
-    </div>
-  );
+  return <PagedTable columnConfig={columns} data={rows} />;
 }

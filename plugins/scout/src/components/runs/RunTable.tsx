@@ -1,5 +1,5 @@
 import { useRouteRef } from '@backstage/frontend-plugin-api';
-import { Cell, CellText, ColumnConfig, Table, Text } from '@backstage/ui';
+import { Cell, CellText, ColumnConfig, Text } from '@backstage/ui';
 import type { PipelineRun } from '@internal/backstage-plugin-scout-client';
 import {
   formatDuration,
@@ -10,6 +10,7 @@ import {
 } from '../../lib/format';
 import { runRouteRef } from '../../routes';
 import { StatusChip } from '../common';
+import { PagedTable } from '../common/PagedTable';
 import styles from '../common/common.module.css';
 
 type Row = PipelineRun & { id: string; href?: string };
@@ -92,9 +93,5 @@ export function RunTable(props: { runs: PipelineRun[] }) {
     id: r.runId,
     href: runLink?.({ runId: r.runId }),
   }));
-  return (
-    <div className={styles.tableScroll}>
-      <Table columnConfig={columns} data={rows} pagination={{ type: 'none' }} />
-    </div>
-  );
+  return <PagedTable columnConfig={columns} data={rows} />;
 }
