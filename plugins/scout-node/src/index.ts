@@ -22,6 +22,7 @@ export type {
 } from './migrations/createMigrationRunner';
 export type { MigrationStatus } from './migrations/migrationStatus';
 export { defaultMigrationsDirectory } from './migrations/migrationFiles';
+export { MigrationsChangedError } from './migrations/migrationStatus';
 export {
   icebergCatalogProperties,
   icebergStack,

@@ -2,6 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   asRole,
   createMigrationRunner,
+  MigrationsChangedError,
   openScoutDatabase,
   PENDING_PROMOTION_SQL,
   ScoutDatabase,
@@ -211,8 +212,7 @@ function migrationRunner(
  * only development and demo data, so say how to start over.
  */
 function explainEmbeddedDatabase(error: unknown, dataDir?: string): unknown {
-  if (!dataDir || !(error instanceof Error)) return error;
-  if (!error.message.startsWith('Refusing to migrate')) return error;
+  if (!dataDir || !(error instanceof MigrationsChangedError)) return error;
   return new Error(
     `${error.message} The embedded development database in ${dataDir} was made by another version of Scout: stop the portal and delete that folder to start over with demo data.`,
     { cause: error },

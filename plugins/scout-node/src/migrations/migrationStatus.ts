@@ -45,6 +45,11 @@ export function compareWithHistory(
 }
 
 /** Throws, naming every file, when an applied file was changed or removed. */
+/** Applied migrations were edited or removed since they ran. */
+export class MigrationsChangedError extends Error {
+  name = 'MigrationsChangedError';
+}
+
 export function refuseTampering(
   statuses: MigrationStatus[],
   directory: string,
@@ -60,6 +65,8 @@ export function refuseTampering(
   if (problems.length > 0) {
     const advice =
       'Applied migrations are never edited or removed; add a new file instead.';
-    throw new Error(`Refusing to migrate: ${problems.join('; ')}. ${advice}`);
+    throw new MigrationsChangedError(
+      `Refusing to migrate: ${problems.join('; ')}. ${advice}`,
+    );
   }
 }
