@@ -9,8 +9,10 @@
 //   --publish <dir> also lays each entity's site out as the local publisher
 //                   serves it: <dir>/<namespace>/<kind>/<name>/
 //
-// Fails (exit 1) when a Component, System or Domain has no
-// backstage.io/techdocs-ref, a ref is not `dir:` inside its YAML file's folder
+// Fails (exit 1) when a Component, System or Domain has neither
+// backstage.io/techdocs-ref nor backstage.io/techdocs-entity naming an entity
+// that has a site (entities that share a site point at its one owner, so it
+// is built and indexed for search once), a ref is not `dir:` inside its YAML file's folder
 // (the backend refuses any other for file locations), a site is missing or
 // does not build (its mkdocs.yml sets strict), the build has no search index,
 // or the sanitizer would rewrite the site's mkdocs.yml: the backend builds
@@ -21,6 +23,7 @@ const { createRequire } = require('node:module');
 const { PassThrough } = require('node:stream');
 
 const ANNOTATION = 'backstage.io/techdocs-ref';
+const SHARED = 'backstage.io/techdocs-entity';
 const KINDS_NEEDING_DOCS = new Set(['component', 'system', 'domain']);
 
 const root = process.cwd();
@@ -52,15 +55,18 @@ function readCatalog() {
 /** `{ ref, site, entity }` per entity with docs; problems for the rest. */
 function docsOf(entities, problems) {
   const docs = [];
+  const borrowers = [];
   for (const { entity, file } of entities) {
     const kind = entity.kind.toLowerCase();
     const namespace = entity.metadata.namespace ?? 'default';
     const ref = `${kind}:${namespace}/${entity.metadata.name}`;
     const where = `${ref} (${path.relative(root, file)})`;
     const annotation = entity.metadata.annotations?.[ANNOTATION];
+    const shared = entity.metadata.annotations?.[SHARED];
     if (!annotation) {
-      if (KINDS_NEEDING_DOCS.has(kind))
-        problems.push(`${where}: no ${ANNOTATION}`);
+      if (shared) borrowers.push({ where, shared });
+      else if (KINDS_NEEDING_DOCS.has(kind))
+        problems.push(`${where}: neither ${ANNOTATION} nor ${SHARED}`);
       continue;
     }
     if (!annotation.startsWith('dir:')) {
@@ -86,6 +92,13 @@ function docsOf(entities, problems) {
       continue;
     }
     docs.push({ ref, kind, namespace, name: entity.metadata.name, site });
+  }
+  const owners = new Set(docs.map(d => d.ref));
+  for (const { where, shared } of borrowers) {
+    if (!owners.has(shared.toLowerCase()))
+      problems.push(
+        `${where}: ${SHARED} ${shared} is not an entity with a docs site (kind:namespace/name)`,
+      );
   }
   return docs;
 }
@@ -183,6 +196,13 @@ async function main() {
     }
   }
   if (publishDir && problems.length === 0) {
+    // The published tree is exactly the catalog's sites: an entity that lost
+    // its site (or now shares another's) leaves nothing behind to serve.
+    fs.mkdirSync(publishDir, { recursive: true });
+    for (const entry of fs.readdirSync(publishDir, { withFileTypes: true })) {
+      if (entry.isDirectory() && !entry.name.startsWith('.'))
+        fs.rmSync(path.join(publishDir, entry.name), { recursive: true });
+    }
     for (const d of docs) {
       const dest = path.join(
         publishDir,
@@ -190,7 +210,6 @@ async function main() {
         d.kind,
         d.name.toLowerCase(),
       );
-      fs.rmSync(dest, { recursive: true, force: true });
       fs.cpSync(built.get(d.site), dest, { recursive: true });
     }
   }
