@@ -59,8 +59,16 @@ bash "$SCOUT_ROOT/scripts/techdocs-build.sh" --publish .scout/techdocs || die "t
 trap 'portal_stop' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+# Sign-in through Keycloak only when one answers (app-config.yaml's default
+# address, or $AUTH_OIDC_METADATA_URL); otherwise Guest only.
+configs=(app-config.start.yaml)
+oidc_metadata="${AUTH_OIDC_METADATA_URL:-http://127.0.0.1:18080/realms/scout/.well-known/openid-configuration}"
+if ! curl -sf -m 3 -o /dev/null "$oidc_metadata"; then
+  log "no Keycloak at $oidc_metadata: sign-in offers Guest only (./scripts/yarn scout stack up keycloak, then restart, adds Keycloak)"
+  configs+=(app-config.guest-only.yaml)
+fi
 log "starting the backend on :7007 (its log also goes to .scout/logs/backend.log)"
-portal_start app-config.start.yaml "$@"
+portal_start "${configs[@]}" "$@"
 tail -n +1 -f --pid="$PORTAL_PID" "$PORTAL_LOG" &
 # In this shell, not in $(...), so Ctrl-C and SIGTERM stop it at once.
 portal_wait 300 >"$SCOUT_STATE/start-seconds"

@@ -11,6 +11,9 @@ const backend = createBackend();
 backend.add(productionRootConfigServiceFactory);
 
 backend.add(import('@backstage/plugin-app-backend'));
+// The events bus: plugins publish (a pipeline run published) and subscribe
+// (the lakehouse catalog provider) through it, across backend instances.
+backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
 
 // scaffolder plugin

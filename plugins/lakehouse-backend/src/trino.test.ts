@@ -34,7 +34,7 @@ import {
 } from './__testUtils__/scoutLakehouse';
 import { lakehousePlugin } from './plugin';
 
-// The browser over Iceberg on the real stack (`yarn scout stack up`; CI
+// The browser over Iceberg on the real stack (`./scripts/yarn scout stack up`; CI
 // starts it). A sandbox (an empty Nessie branch playing main, and a Trino
 // catalog on it) gets two published pipeline runs, so gold has two
 // snapshots, then a failed run whose branch is kept. The lakehouse plugin
@@ -82,7 +82,7 @@ describe('the lakehouse browser on Trino and Nessie', () => {
 
   beforeAll(async () => {
     if (!(await trinoUp)) {
-      const reason = `no Trino answers at ${await trinoUrl}; start the stack with yarn scout stack up`;
+      const reason = `no Trino answers at ${await trinoUrl}; start the stack with ./scripts/yarn scout stack up`;
       if (process.env.CI) throw new Error(reason);
       // eslint-disable-next-line no-console
       console.warn(`Skipping the Trino lakehouse browser tests: ${reason}`);

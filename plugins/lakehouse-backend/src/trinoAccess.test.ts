@@ -14,7 +14,7 @@ import { localTrino } from './__testUtils__/scoutLakehouse';
 import { lakehousePlugin } from './plugin';
 
 // Trino's own access control (platform-manifests/config/trino/etc/rules.json
-// and groups.txt, which `yarn scout stack up` installs) on the real stack: a
+// and groups.txt, which `./scripts/yarn scout stack up` installs) on the real stack: a
 // preview runs as the person who asks, and Trino decides what they may read.
 // A sandbox (an empty Nessie branch playing main) gets one bronze and one
 // silver table, written by the pipeline's user.
@@ -35,7 +35,7 @@ describe("Trino's access control behind the lakehouse preview", () => {
 
   beforeAll(async () => {
     if (!(await trinoUp)) {
-      const reason = `no Trino answers at ${await trinoUrl}; start the stack with yarn scout stack up`;
+      const reason = `no Trino answers at ${await trinoUrl}; start the stack with ./scripts/yarn scout stack up`;
       if (process.env.CI) throw new Error(reason);
       // eslint-disable-next-line no-console
       console.warn(`Skipping the Trino access control tests: ${reason}`);

@@ -203,7 +203,7 @@ describe.each(testDatabases())('the DuckDB lakehouse on $kind', databases => {
   }, 300_000);
 });
 
-// Trino needs the lakehouse stack (`yarn scout stack up`); CI starts it.
+// Trino needs the lakehouse stack (`./scripts/yarn scout stack up`); CI starts it.
 // Where it is: the checkout's app-config.yaml.
 const stack = loadRepositoryConfig().then(c => readLakehouseStack(c));
 const trinoUrl = stack.then(s => s.trino?.url);
@@ -223,7 +223,7 @@ describe('the Iceberg lakehouse on Trino and Nessie', () => {
 
   it('reconciles Iceberg gold to the centavo, re-runs add nothing, and a failed test leaves main alone', async () => {
     if (!(await trinoUp)) {
-      const reason = `no Trino answers at ${await trinoUrl}; start the stack with yarn scout stack up`;
+      const reason = `no Trino answers at ${await trinoUrl}; start the stack with ./scripts/yarn scout stack up`;
       if (process.env.CI) throw new Error(reason);
       // eslint-disable-next-line no-console
       console.warn(`Skipping the Trino lakehouse test: ${reason}`);

@@ -229,6 +229,8 @@ describe.each(testDatabases())('the pipeline API on $kind', databases => {
       lastPublished: { runId: published, status: 'published' },
       staleAfterSeconds: 1800,
       dataAgeSeconds: expect.any(Number),
+      // The DuckDB engine's one catalog, where the Lakehouse page finds it.
+      lakehouseCatalog: 'lakehouse',
     });
     expect(overview.body.layers).toContainEqual({
       layer: 'bronze',

@@ -17,6 +17,10 @@ import { FunctionMetrics } from './services/metrics';
 import { PipelineOverviewService } from './services/PipelineOverview';
 import { ScoutDataPlane } from './services/ScoutDataPlane';
 
+// The one catalog of lakehouse-backend's DuckDB engine (DuckdbEngine.ts);
+// Trino's is the stack's configured Iceberg catalog.
+const DUCKDB_CATALOG = 'lakehouse';
+
 /**
  * The scout data plane: the scout database, its migrations, the hosted
  * edge functions at /api/scout/functions/<name>, and the lakehouse pipeline,
@@ -74,6 +78,10 @@ export const scoutPlugin = createBackendPlugin({
           pipeline,
           ingest,
           staleAfterSeconds: config.pipeline.staleAfterSeconds,
+          catalogs: {
+            duckdb: DUCKDB_CATALOG,
+            trino: deps.lakehouseStack.trino?.catalog ?? 'iceberg',
+          },
         });
         deps.httpRouter.addAuthPolicy({
           path: '/functions',

@@ -28,7 +28,7 @@ pipeline  For each N: ingests N transactions into a fresh PostgreSQL database
           through ingest-transaction, runs the pipeline into an empty
           lakehouse and prints one JSON line: bronze load time, dbt time per
           layer, and freshness (ingest to gold). Trino needs the stack
-          (\`yarn scout stack up\`).
+          (\`./scripts/yarn scout stack up\`).
 lakehouse Latency of the lakehouse browser API: ingests N transactions into a
           fresh PostgreSQL database, runs the pipeline (a sandbox branch on
           Trino, or a new folder on DuckDB), starts a backend serving that

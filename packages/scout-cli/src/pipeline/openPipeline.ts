@@ -52,7 +52,7 @@ export async function chooseEngine(
   log(
     up
       ? `engine: trino (Trino answers at ${url})`
-      : `engine: duckdb (no Trino at ${url}; \`yarn scout stack up\` starts one)`,
+      : `engine: duckdb (no Trino at ${url}; \`./scripts/yarn scout stack up\` starts one)`,
   );
   return up ? 'trino' : 'duckdb';
 }

@@ -53,16 +53,20 @@ export class PipelineOverviewService {
   readonly #pipeline: LakehousePipeline;
   readonly #ingest: IngestSummaryService;
   readonly #staleAfterSeconds: number;
+  readonly #catalogs: Record<PipelineRun['engine'], string>;
 
   constructor(options: {
     pipeline: LakehousePipeline;
     ingest: IngestSummaryService;
     /** Data older than this counts as stale. */
     staleAfterSeconds: number;
+    /** The catalog each engine publishes to (Trino's is configured). */
+    catalogs: Record<PipelineRun['engine'], string>;
   }) {
     this.#pipeline = options.pipeline;
     this.#ingest = options.ingest;
     this.#staleAfterSeconds = options.staleAfterSeconds;
+    this.#catalogs = options.catalogs;
   }
 
   /**
@@ -89,6 +93,9 @@ export class PipelineOverviewService {
       dataAgeSeconds,
       staleAfterSeconds: this.#staleAfterSeconds,
       layers: lastPublished ? summarizeLayers(lastPublished.rows) : [],
+      lakehouseCatalog: lastPublished
+        ? this.#catalogs[lastPublished.engine]
+        : null,
       attention,
     };
   }

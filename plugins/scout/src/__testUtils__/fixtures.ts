@@ -159,6 +159,7 @@ export const overview: PipelineOverview = {
       ],
     },
   ],
+  lakehouseCatalog: 'lakehouse',
   attention: [
     {
       kind: 'stale-data',

@@ -35,7 +35,7 @@ describe('PipelinePage', () => {
     expect(newest.getByText('13 passed, 1 failed')).toBeInTheDocument();
     expect(newest.getByText('2 min 5 s')).toBeInTheDocument();
     expect(older.getByText('published')).toBeInTheDocument();
-    expect(older.getByText('1000..1200')).toBeInTheDocument();
+    expect(older.getByText('1000..1199')).toBeInTheDocument();
     expect(older.getByText('1 min 35 s')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Run now' })).toBeInTheDocument();
   });

@@ -40,7 +40,10 @@ describe('format', () => {
   it('prints counts, watermark ranges and test tallies', () => {
     expect(formatCount(18250)).toBe('18,250');
     expect(formatCount(undefined)).toBe('—');
-    expect(formatWatermark(100, 250)).toBe('100..250');
+    // The API's [from, to) shown inclusive, as the bronze step logs it.
+    expect(formatWatermark(791, 815)).toBe('791..814');
+    expect(formatWatermark(100, 101)).toBe('100..100');
+    expect(formatWatermark(100, 100)).toBe('none new (from 100)');
     expect(formatWatermark(100, null)).toBe('100..');
     expect(formatWatermark(null, null)).toBe('—');
     expect(formatTests(12, 1)).toBe('12 passed, 1 failed');

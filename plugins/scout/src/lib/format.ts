@@ -60,8 +60,9 @@ export function formatCount(count: number | null | undefined): string {
 }
 
 /**
- * The watermark range a run loaded, as source transaction ids
- * `from..to` (from inclusive, to exclusive); a dash before it is known.
+ * The source transaction ids a run loaded, inclusive, as the bronze step's
+ * log line prints them: the API's half-open range [fromXid, toXid) becomes
+ * `from..to-1`; "none new" when the range is empty; a dash before it is known.
  */
 export function formatWatermark(
   fromXid: number | null | undefined,
@@ -69,7 +70,8 @@ export function formatWatermark(
 ): string {
   if (fromXid === null || fromXid === undefined) return '—';
   if (toXid === null || toXid === undefined) return `${fromXid}..`;
-  return `${fromXid}..${toXid}`;
+  if (toXid <= fromXid) return `none new (from ${fromXid})`;
+  return `${fromXid}..${toXid - 1}`;
 }
 
 /** "3 passed, 1 failed" (", 2 skipped" when dbt skipped some); a dash when the run has not tested yet. */

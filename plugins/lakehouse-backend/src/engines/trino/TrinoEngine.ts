@@ -359,7 +359,7 @@ export class TrinoEngine implements LakehouseEngine {
         .then(r => (r.ok ? undefined : `answered ${r.status}`))
         .catch((e: Error) => e.message);
       if (answer) {
-        return `${name} at ${url} ${answer}; the lakehouse routes answer 503 until it is up: start the stack with yarn scout stack up`;
+        return `${name} at ${url} ${answer}; the lakehouse routes answer 503 until it is up: start the stack with ./scripts/yarn scout stack up`;
       }
     }
     return undefined;

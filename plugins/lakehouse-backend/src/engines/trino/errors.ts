@@ -14,7 +14,7 @@ import {
 } from '@internal/backstage-plugin-scout-node';
 
 const WHAT_TO_DO =
-  'Start the lakehouse stack with `yarn scout stack up` (then `yarn scout lakehouse init` once), or set lakehouse.engine to duckdb.';
+  'Start the lakehouse stack with `./scripts/yarn scout stack up` (then `./scripts/yarn scout lakehouse init` once), or set lakehouse.engine to duckdb.';
 
 const NOT_FOUND = new Set([
   'CATALOG_NOT_FOUND',

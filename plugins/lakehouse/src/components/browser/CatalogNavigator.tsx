@@ -29,7 +29,7 @@ export function CatalogNavigator(props: { catalog: string }) {
     return (
       <EmptyState
         title={`No layers in ${catalog} yet: the pipeline has not run.`}
-        description="Run yarn scout pipeline run to build bronze, silver, gold and platinum."
+        description="Run ./scripts/yarn scout pipeline run to build bronze, silver, gold and platinum."
       />
     );
   }

@@ -31,7 +31,9 @@ describe('LakehouseBrowser', () => {
         'No tables in bronze yet: the pipeline has not published.',
       ),
     ).toBeInTheDocument();
-    expect(screen.getByText('Run yarn scout pipeline run')).toBeInTheDocument();
+    expect(
+      screen.getByText('Run ./scripts/yarn scout pipeline run'),
+    ).toBeInTheDocument();
 
     await userEvent.click(within(layers).getByRole('radio', { name: /gold/ }));
     const link = await screen.findByRole('link', {

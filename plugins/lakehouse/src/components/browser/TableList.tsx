@@ -81,7 +81,7 @@ export function TableList(props: { catalog: string; namespace: string }) {
     content = (
       <EmptyState
         title={`No tables in ${namespace} yet: the pipeline has not published.`}
-        description="Run yarn scout pipeline run"
+        description="Run ./scripts/yarn scout pipeline run"
       />
     );
   } else {

@@ -13,13 +13,13 @@ export function describeError(error: Error): { title: string; action: string } {
       return {
         title: 'The lakehouse engine is not reachable',
         action:
-          'Start Trino and Nessie with yarn scout stack up (yarn scout stack status shows what runs), or browse the embedded DuckDB lakehouse instead: set lakehouse.engine to duckdb, the default.',
+          'Start Trino and Nessie with ./scripts/yarn scout stack up (./scripts/yarn scout stack status shows what runs), or browse the embedded DuckDB lakehouse instead: set lakehouse.engine to duckdb, the default.',
       };
     case 404:
       return {
         title: 'Not found',
         action:
-          'Check the catalog, layer and table names. If the table is new, the pipeline may not have published it yet: run yarn scout pipeline run.',
+          'Check the catalog, layer and table names. If the table is new, the pipeline may not have published it yet: run ./scripts/yarn scout pipeline run.',
       };
     case 400:
       return {

@@ -33,7 +33,7 @@ export function SnapshotsTab(props: { tableRef: TableRef }) {
     return engine === 'duckdb' ? (
       <EmptyState
         title="No snapshots: this engine reads Parquet files; snapshots need Iceberg."
-        description="Start the Trino and Nessie stack (yarn scout stack up) and build the lakehouse there to browse snapshots and time travel."
+        description="Start the Trino and Nessie stack (./scripts/yarn scout stack up) and build the lakehouse there to browse snapshots and time travel."
       />
     ) : (
       <EmptyState

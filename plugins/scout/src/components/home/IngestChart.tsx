@@ -15,6 +15,8 @@ import { formatClock } from '../../lib/format';
 // variables; these two read on the light and the dark theme.
 const ACCEPTED = '#4e8fd9';
 const QUARANTINED = '#e07b39';
+// "1.2K", "35K", "1.1M": short enough for the axis at any volume.
+const compact = new Intl.NumberFormat('en', { notation: 'compact' });
 
 /** Accepted and quarantined transactions per hour, stacked, hours in UTC. */
 export function IngestChart(props: { byHour: IngestHour[] }) {
@@ -27,7 +29,7 @@ export function IngestChart(props: { byHour: IngestHour[] }) {
     <ResponsiveContainer width="100%" height="100%" minHeight={140}>
       <BarChart
         data={data}
-        margin={{ top: 4, right: 4, bottom: 0, left: -16 }}
+        margin={{ top: 4, right: 4, bottom: 0, left: 0 }}
         accessibilityLayer
       >
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
@@ -37,7 +39,12 @@ export function IngestChart(props: { byHour: IngestHour[] }) {
           interval="preserveStartEnd"
           minTickGap={12}
         />
-        <YAxis tick={{ fontSize: 11 }} allowDecimals={false} width={48} />
+        <YAxis
+          tick={{ fontSize: 11 }}
+          allowDecimals={false}
+          tickFormatter={(n: number) => compact.format(n)}
+          width={40}
+        />
         <Tooltip />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         <Bar

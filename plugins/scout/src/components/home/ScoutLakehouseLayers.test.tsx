@@ -33,19 +33,23 @@ describe('ScoutLakehouseLayers', () => {
     ).toBeInTheDocument();
   });
 
-  it("links to Trino's iceberg catalog when the last publish ran there", async () => {
+  it('links into the catalog the backend names, whatever it is called', async () => {
     server.use(
       http.get(OVERVIEW, () =>
         HttpResponse.json({
           ...overview,
           lastPublished: { ...overview.lastPublished, engine: 'trino' },
+          lakehouseCatalog: 'scout_iceberg',
         }),
       ),
     );
     await renderScout(<ScoutLakehouseLayers />);
     expect(
       await screen.findByRole('link', { name: 'bronze_transactions' }),
-    ).toHaveAttribute('href', '/lakehouse/iceberg/bronze/bronze_transactions');
+    ).toHaveAttribute(
+      'href',
+      '/lakehouse/scout_iceberg/bronze/bronze_transactions',
+    );
   });
 
   it('shows that it is loading', async () => {

@@ -1,6 +1,5 @@
 import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
 import { Link, Text } from '@backstage/ui';
-import type { PipelineRun } from '@internal/backstage-plugin-scout-client';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { scoutApiRef } from '../../api';
 import { formatCount, formatTime } from '../../lib/format';
@@ -8,24 +7,11 @@ import { rootRouteRef } from '../../routes';
 import { EmptyState, ErrorPanel, LoadingRows } from '../common';
 import styles from './home.module.css';
 
-/**
- * The lakehouse catalog each engine publishes to, as the Lakehouse page
- * names it: DuckDB's fixed catalog, and lakehouse-backend's default Trino
- * catalog (lakehouse.trino.catalog).
- */
-const LAKEHOUSE_CATALOG: Record<PipelineRun['engine'], string> = {
-  duckdb: 'lakehouse',
-  trino: 'iceberg',
-};
-
 /** The Lakehouse page's table address: /lakehouse/:catalog/:namespace/:table. */
-function tableHref(
-  engine: PipelineRun['engine'],
-  layer: string,
-  table: string,
-) {
-  const parts = [LAKEHOUSE_CATALOG[engine], layer, table];
-  return `/lakehouse/${parts.map(encodeURIComponent).join('/')}`;
+function tableHref(catalog: string, layer: string, table: string) {
+  return `/lakehouse/${[catalog, layer, table]
+    .map(encodeURIComponent)
+    .join('/')}`;
 }
 
 /** Home card: each lakehouse layer on main with its row count and tables. */
@@ -52,6 +38,8 @@ export function ScoutLakehouseLayers() {
       </EmptyState>
     );
   } else {
+    // Set whenever a run has published.
+    const catalog = overview.value.lakehouseCatalog ?? 'lakehouse';
     content = (
       <>
         <Text variant="body-small" color="secondary">
@@ -72,9 +60,7 @@ export function ScoutLakehouseLayers() {
               <div className={styles.tables}>
                 {layer.tables.map(t => (
                   <Text key={t.name} variant="body-small">
-                    <Link
-                      href={tableHref(published.engine, layer.layer, t.name)}
-                    >
+                    <Link href={tableHref(catalog, layer.layer, t.name)}>
                       {t.name}
                     </Link>{' '}
                     <Text as="span" variant="body-small" color="secondary">

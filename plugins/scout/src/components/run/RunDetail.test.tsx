@@ -40,7 +40,7 @@ describe('the run page', () => {
     // Trino runs on a Nessie branch.
     expect(screen.getByText('Nessie branch')).toBeInTheDocument();
     expect(screen.getByText('run-20261130-110000-cd34')).toBeInTheDocument();
-    expect(screen.getByText('1000..1200')).toBeInTheDocument();
+    expect(screen.getByText('1000..1199')).toBeInTheDocument();
 
     const steps = within(screen.getByRole('list', { name: 'Steps' }));
     expect(steps.getAllByRole('listitem')).toHaveLength(5);

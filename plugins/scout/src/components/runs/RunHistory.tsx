@@ -18,7 +18,7 @@ export function RunHistory(props: { runs: RunsState }) {
     return (
       <EmptyState
         title="No runs yet: the scheduler runs the first about 30 s after the portal starts."
-        description="Wait for it, or start one now with Run now (or yarn scout pipeline run)."
+        description="Wait for it, or start one now with Run now (or ./scripts/yarn scout pipeline run)."
       />
     );
   }

@@ -489,6 +489,12 @@ export const spec = {
               $ref: '#/components/schemas/LayerSummary',
             },
           },
+          lakehouseCatalog: {
+            type: 'string',
+            nullable: true,
+            description:
+              "The catalog the last published run's tables are in, as the Lakehouse page addresses them (/lakehouse/{catalog}/{layer}/{table}); lakehouse for DuckDB, the configured Iceberg catalog for Trino. Null before any publish.",
+          },
           attention: {
             type: 'array',
             items: {
@@ -502,6 +508,7 @@ export const spec = {
           'dataAgeSeconds',
           'staleAfterSeconds',
           'layers',
+          'lakehouseCatalog',
           'attention',
         ],
       },

@@ -25,5 +25,9 @@ export interface PipelineOverview {
    * Rows per layer on main, from the last published run.
    */
   layers: Array<LayerSummary>;
+  /**
+   * The catalog the last published run\'s tables are in, as the Lakehouse page addresses them (/lakehouse/{catalog}/{layer}/{table}); lakehouse for DuckDB, the configured Iceberg catalog for Trino. Null before any publish.
+   */
+  lakehouseCatalog: string | null;
   attention: Array<Attention>;
 }
