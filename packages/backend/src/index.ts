@@ -42,6 +42,9 @@ backend.add(
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
+// The lineage store: OpenLineage events in, Marquez-compatible queries out.
+backend.add(import('@internal/backstage-plugin-lineage-backend'));
+
 // permission plugin, with the one policy: who may do what, by catalog group
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(

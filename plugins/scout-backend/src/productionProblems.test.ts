@@ -22,6 +22,11 @@ function safe() {
             options: { token: 't'.repeat(32), subject: 'prometheus-scraper' },
             accessRestrictions: [{ plugin: 'scout' }, { plugin: 'lakehouse' }],
           },
+          {
+            type: 'static',
+            options: { token: 'l'.repeat(32), subject: 'lineage-producer' },
+            accessRestrictions: [{ plugin: 'lineage' }],
+          },
         ],
       },
       cors: { origin: ORIGIN },
@@ -129,22 +134,26 @@ describe('productionProblems', () => {
   });
 
   it('needs the scraper token long, and limited to the scout and lakehouse plugins', () => {
-    const [entry] = safe().backend.auth.externalAccess;
+    const [entry, lineage] = safe().backend.auth.externalAccess;
     const key = 'backend.auth.externalAccess[0]';
     expect(
       problems(d => {
         d.backend.auth.externalAccess = [
           { ...entry, options: { ...entry.options, token: 'short-token' } },
+          lineage,
         ];
       }),
     ).toEqual([`${key}.options.token: is shorter than 32 characters`]);
     for (const accessRestrictions of [[], [{ plugin: 'catalog' }]]) {
       expect(
         problems(d => {
-          d.backend.auth.externalAccess = [{ ...entry, accessRestrictions }];
+          d.backend.auth.externalAccess = [
+            { ...entry, accessRestrictions },
+            lineage,
+          ];
         }),
       ).toEqual([
-        `${key}.accessRestrictions: must limit the scraper to the scout and lakehouse plugins`,
+        `${key}.accessRestrictions: must limit prometheus-scraper to the scout and lakehouse plugins`,
       ]);
     }
     expect(
@@ -152,7 +161,27 @@ describe('productionProblems', () => {
         d.backend.auth.externalAccess = [];
       }),
     ).toEqual([
-      'backend.auth.externalAccess: has no static token with subject prometheus-scraper: Prometheus needs one to read the metrics routes',
+      "backend.auth.externalAccess: has no static token with subject prometheus-scraper: Prometheus needs one to read the metrics routes; has no static token with subject lineage-producer: OpenLineage producers (Trino's listener) need one to send events",
+    ]);
+  });
+
+  it('needs the lineage producer token set, not the development one, and limited to the lineage plugin', () => {
+    const [entry, lineage] = safe().backend.auth.externalAccess;
+    const key = 'backend.auth.externalAccess[1]';
+    const withLineage = (changes: Partial<typeof lineage>) => (d: Data) => {
+      d.backend.auth.externalAccess = [entry, { ...lineage, ...changes }];
+    };
+    expect(
+      problems(
+        withLineage({
+          options: { ...lineage.options, token: 'scout-dev-lineage-token' },
+        }),
+      ),
+    ).toEqual([`${key}.options.token: is the development token`]);
+    expect(
+      problems(withLineage({ accessRestrictions: [{ plugin: 'catalog' }] })),
+    ).toEqual([
+      `${key}.accessRestrictions: must limit lineage-producer to the lineage plugin`,
     ]);
   });
 });

@@ -10,11 +10,22 @@ const DEV_S3_KEYS = {
   accessKeyId: 'scout',
   secretAccessKey: 'scout-dev-secret',
 };
-const DEV_METRICS_TOKEN = 'scout-dev-metrics-token';
 const DEV_SESSION_SECRET = 'scout-dev-session-secret';
-/** The external-access subject the Prometheus scraper authenticates as. */
-const METRICS_SUBJECT = 'prometheus-scraper';
-const METRICS_PLUGINS = ['scout', 'lakehouse'];
+/** The static external-access tokens production needs, and whom they let in. */
+const STATIC_TOKENS = [
+  {
+    subject: 'prometheus-scraper',
+    devToken: 'scout-dev-metrics-token',
+    plugins: ['scout', 'lakehouse'],
+    purpose: 'Prometheus needs one to read the metrics routes',
+  },
+  {
+    subject: 'lineage-producer',
+    devToken: 'scout-dev-lineage-token',
+    plugins: ['lineage'],
+    purpose: "OpenLineage producers (Trino's listener) need one to send events",
+  },
+];
 /** HS256 keys and static tokens: at least 256 bits. */
 const MIN_SECRET_BYTES = 32;
 /**
@@ -169,18 +180,22 @@ function checkGuards(config: RootConfigService, problems: Problems) {
   }
 }
 
-function checkMetricsToken(config: RootConfigService, problems: Problems) {
+function checkStaticToken(
+  config: RootConfigService,
+  problems: Problems,
+  expected: (typeof STATIC_TOKENS)[number],
+) {
   const entries = config.getOptionalConfigArray('backend.auth.externalAccess');
   const index = (entries ?? []).findIndex(
     entry =>
       text(entry, 'type') === 'static' &&
-      text(entry, 'options.subject') === METRICS_SUBJECT,
+      text(entry, 'options.subject') === expected.subject,
   );
   if (!entries || index < 0) {
     add(
       problems,
       'backend.auth.externalAccess',
-      `has no static token with subject ${METRICS_SUBJECT}: Prometheus needs one to read the metrics routes`,
+      `has no static token with subject ${expected.subject}: ${expected.purpose}`,
     );
     return;
   }
@@ -188,7 +203,7 @@ function checkMetricsToken(config: RootConfigService, problems: Problems) {
   const key = `backend.auth.externalAccess[${index}]`;
   const token = text(entry, 'options.token');
   if (!token) add(problems, `${key}.options.token`, 'not set (or empty)');
-  else if (token === DEV_METRICS_TOKEN) {
+  else if (token === expected.devToken) {
     add(problems, `${key}.options.token`, 'is the development token');
   } else if (token.length < MIN_SECRET_BYTES) {
     add(
@@ -202,12 +217,14 @@ function checkMetricsToken(config: RootConfigService, problems: Problems) {
   ).map(restriction => text(restriction, 'plugin'));
   if (
     !plugins.length ||
-    plugins.some(p => !METRICS_PLUGINS.includes(p ?? ''))
+    plugins.some(p => !expected.plugins.includes(p ?? ''))
   ) {
     add(
       problems,
       `${key}.accessRestrictions`,
-      `must limit the scraper to the ${METRICS_PLUGINS.join(' and ')} plugins`,
+      `must limit ${expected.subject} to the ${expected.plugins.join(
+        ' and ',
+      )} plugin${expected.plugins.length > 1 ? 's' : ''}`,
     );
   }
 }
@@ -295,9 +312,9 @@ function checkOrigins(config: RootConfigService, problems: Problems) {
  *   (UTF-8) and not the development one;
  * - scout.demo.enabled false; scout.database.url set (no PGlite);
  * - scout.lakehouse.s3 keys not the local stack's;
- * - backend.auth.externalAccess: a static token for the Prometheus scraper,
- *   32 characters or more, not the development one, limited to the scout and
- *   lakehouse plugins;
+ * - backend.auth.externalAccess: static tokens for the Prometheus scraper
+ *   (limited to the scout and lakehouse plugins) and for lineage producers
+ *   (the lineage plugin), each 32 characters or more, not the development one;
  * - backend.cors.origin and scout.functions.allowedOrigins (or app.baseUrl):
  *   exact origins, no wildcard, no loopback host;
  * - backend.csp: no `*`, no scheme-only source (`https:`), no loopback host
@@ -315,7 +332,8 @@ export function productionProblems(config: RootConfigService): string[] {
   const problems: Problems = new Map();
   checkFunctions(config, problems);
   checkData(config, problems);
-  checkMetricsToken(config, problems);
+  for (const expected of STATIC_TOKENS)
+    checkStaticToken(config, problems, expected);
   checkOrigins(config, problems);
   checkGuards(config, problems);
   checkServiceHosts(config, problems);

@@ -1,0 +1,207 @@
+import { authServiceFactory } from '@backstage/backend-defaults/auth';
+import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { NS, scoutChain } from './__testUtils__/events';
+import { lineagePlugin } from './plugin';
+
+// /api/lineage under Backstage's real auth: producers send events with the
+// static external-access token, as app-config.yaml configures it for
+// Trino's listener; people read.
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const token = randomBytes(32).toString('hex');
+const PRODUCER = `Bearer ${token}`;
+const EVENTS = '/api/lineage/api/v1/lineage';
+
+async function start() {
+  const { server } = await startTestBackend({
+    features: [
+      lineagePlugin,
+      authServiceFactory,
+      httpAuthServiceFactory,
+      mockServices.database.factory({ knex: await databases.init('SQLITE_3') }),
+      mockServices.rootConfig.factory({
+        data: {
+          backend: {
+            auth: {
+              externalAccess: [
+                {
+                  type: 'static',
+                  options: { token, subject: 'lineage-producer' },
+                  accessRestrictions: [{ plugin: 'lineage' }],
+                },
+              ],
+            },
+          },
+          lineage: { maxDepth: 5 },
+        },
+      }),
+    ],
+  });
+  return server;
+}
+
+describe('the lineage API', () => {
+  jest.setTimeout(60_000);
+
+  it('takes events from producers, refuses malformed ones by path, and answers Marquez queries', async () => {
+    const server = await start();
+    const [event] = scoutChain();
+    // Producers only.
+    expect((await request(server).post(EVENTS).send(event)).status).toBe(401);
+    // Reads take a service (or a user, below): the producer's token will do.
+    const user = PRODUCER;
+
+    const sent = await request(server)
+      .post(EVENTS)
+      .set('authorization', PRODUCER)
+      .send(event);
+    expect(sent.status).toBe(201);
+    // A replay is accepted and absorbed.
+    expect(
+      (
+        await request(server)
+          .post(EVENTS)
+          .set('authorization', PRODUCER)
+          .send(event)
+      ).status,
+    ).toBe(201);
+
+    for (const [body, path] of [
+      [{ ...event, run: { runId: 'not-a-uuid' } }, 'runId'],
+      [{ ...event, eventTime: 'yesterday' }, 'eventTime'],
+      [{ ...event, job: { name: 'x' } }, 'namespace'],
+      [{ ...event, eventType: 'DONE' }, 'eventType'],
+      [{ ...event, outputs: [{ name: 'no-namespace' }] }, 'outputs/0'],
+    ] as const) {
+      const refused = await request(server)
+        .post(EVENTS)
+        .set('authorization', PRODUCER)
+        .send(body);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toContain(path);
+    }
+    // Unknown facets are kept, not refused.
+    const odd = {
+      ...scoutChain()[1],
+      run: {
+        runId: scoutChain()[1].run.runId,
+        facets: { vendor_thing: { x: 1 } },
+      },
+    };
+    expect(
+      (
+        await request(server)
+          .post(EVENTS)
+          .set('authorization', PRODUCER)
+          .send(odd)
+      ).status,
+    ).toBe(201);
+
+    const gold = `dataset:${NS}:iceberg.gold.daily_store_sales`;
+    const graph = await request(server)
+      .get('/api/lineage/api/v1/lineage')
+      .query({ nodeId: gold, depth: 2 })
+      .set('authorization', user);
+    expect(graph.status).toBe(200);
+    expect(graph.body.graph.map((n: { id: string }) => n.id)).toContain(
+      `dataset:${NS}:iceberg.bronze.transactions`,
+    );
+
+    const columns = await request(server)
+      .get('/api/lineage/api/v1/column-lineage')
+      .query({
+        nodeId: `datasetField:${NS}:iceberg.gold.daily_store_sales:revenue`,
+        depth: 5,
+      })
+      .set('authorization', user);
+    expect(columns.status).toBe(200);
+    expect(columns.body.graph.map((n: { id: string }) => n.id)).toContain(
+      `datasetField:${NS}:iceberg.bronze.transactions:total`,
+    );
+
+    const tooDeep = await request(server)
+      .get('/api/lineage/api/v1/lineage')
+      .query({ nodeId: gold, depth: 6 })
+      .set('authorization', user);
+    expect(tooDeep.status).toBe(400);
+    expect(tooDeep.body.error.message).toContain('lineage.maxDepth');
+
+    const unknown = await request(server)
+      .get('/api/lineage/api/v1/lineage')
+      .query({ nodeId: `dataset:${NS}:nope` })
+      .set('authorization', user);
+    expect(unknown.status).toBe(404);
+
+    const badId = await request(server)
+      .get('/api/lineage/impact')
+      .query({ nodeId: 'table:x' })
+      .set('authorization', user);
+    expect(badId.status).toBe(400);
+
+    const impact = await request(server)
+      .get('/api/lineage/impact')
+      .query({
+        nodeId: `datasetField:${NS}:iceberg.silver.transactions:amount`,
+      })
+      .set('authorization', user);
+    expect(impact.status).toBe(200);
+    expect(impact.body.datasets.map((d: { name: string }) => d.name)).toEqual([
+      'iceberg.gold.daily_store_sales',
+    ]);
+
+    const search = await request(server)
+      .get('/api/lineage/api/v1/search')
+      .query({ q: 'daily' })
+      .set('authorization', user);
+    expect(search.body.totalCount).toBe(2);
+  });
+});
+
+describe('the lineage API for people', () => {
+  jest.setTimeout(60_000);
+
+  it('lets a signed-in user read and refuses their events', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        lineagePlugin,
+        mockServices.database.factory({
+          knex: await databases.init('SQLITE_3'),
+        }),
+      ],
+    });
+    const user = mockCredentials.user.header();
+    const [event] = scoutChain();
+    expect(
+      (
+        await request(server)
+          .post(EVENTS)
+          .set('authorization', user)
+          .send(event)
+      ).status,
+    ).toBe(403);
+    const service = mockCredentials.service.header();
+    expect(
+      (
+        await request(server)
+          .post(EVENTS)
+          .set('authorization', service)
+          .send(event)
+      ).status,
+    ).toBe(201);
+    const read = await request(server)
+      .get('/api/lineage/api/v1/search')
+      .query({ q: 'silver' })
+      .set('authorization', user);
+    expect(read.status).toBe(200);
+    expect(
+      read.body.results.map((r: { nodeId: string }) => r.nodeId),
+    ).toContain(`dataset:${NS}:iceberg.silver.transactions`);
+  });
+});

@@ -1,0 +1,93 @@
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import express from 'express';
+import { parseNodeId } from './request/nodeId';
+import { createOpenApiRouter } from './schema/openapi';
+import { FieldLineage } from './services/FieldLineage';
+import { LineageGraph } from './services/LineageGraph';
+import { LineageStore } from './services/LineageStore';
+import type { RunEvent } from './services/runEvent';
+
+export type RouterOptions = {
+  httpAuth: HttpAuthService;
+  store: LineageStore;
+  graph: LineageGraph;
+  fields: FieldLineage;
+  maxDepth: number;
+};
+
+/**
+ * The API of src/schema/openapi.yaml. Its validator refuses a malformed
+ * event or query with a 400 naming the path before any handler runs.
+ * Producers write with service credentials (a plugin, or the static
+ * external-access token Trino's listener sends); people and plugins read.
+ */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, store, graph, fields, maxDepth } = options;
+  const api = await createOpenApiRouter();
+  const reader = (req: Parameters<HttpAuthService['credentials']>[0]) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  api.post('/api/v1/lineage', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['service'] });
+    // The validator checked the shape and left eventTime the string it was.
+    await store.record(req.body as unknown as RunEvent);
+    res.status(201).end();
+  });
+
+  api.get('/api/v1/lineage', async (req, res) => {
+    await reader(req);
+    const node = parseNodeId(req.query.nodeId);
+    if (node.type === 'datasetField') {
+      throw new InputError(
+        'the lineage graph takes a dataset: or job: nodeId; fields are at /api/v1/column-lineage',
+      );
+    }
+    res.json(await graph.lineage(node, req.query.depth ?? 2));
+  });
+
+  api.get('/api/v1/column-lineage', async (req, res) => {
+    await reader(req);
+    const node = parseNodeId(req.query.nodeId);
+    if (node.type === 'job') {
+      throw new InputError(
+        'column lineage takes a datasetField: or dataset: nodeId',
+      );
+    }
+    const dataset =
+      node.type === 'datasetField'
+        ? { namespace: node.namespace, name: node.dataset }
+        : { namespace: node.namespace, name: node.name };
+    const field = node.type === 'datasetField' ? node.field : undefined;
+    res.json(
+      await fields.columnLineage(
+        dataset,
+        field,
+        req.query.depth ?? 2,
+        req.query.withDownstream ?? false,
+      ),
+    );
+  });
+
+  api.get('/api/v1/search', async (req, res) => {
+    await reader(req);
+    res.json(
+      await graph.search(req.query.q, req.query.filter, req.query.limit ?? 20),
+    );
+  });
+
+  api.get('/impact', async (req, res) => {
+    await reader(req);
+    const node = parseNodeId(req.query.nodeId);
+    const nodeId = req.query.nodeId;
+    if (node.type === 'datasetField') {
+      res.json({ nodeId, ...(await fields.impact(node, maxDepth)) });
+    } else {
+      res.json({ nodeId, ...(await graph.downstream(node)), fields: [] });
+    }
+  });
+
+  return api;
+}

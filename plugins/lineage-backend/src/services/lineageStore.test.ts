@@ -1,0 +1,240 @@
+import { InputError, NotFoundError } from '@backstage/errors';
+import type { Knex } from 'knex';
+import { lineageDatabases } from '../__testUtils__/databases';
+import { NS, runEvent, scoutChain } from '../__testUtils__/events';
+import { parseNodeId } from '../request/nodeId';
+import { FieldLineage } from './FieldLineage';
+import { LineageGraph } from './LineageGraph';
+import { LineageStore } from './LineageStore';
+
+const databases = lineageDatabases();
+afterAll(() => databases.closeAll());
+
+const GOLD = 'iceberg.gold.daily_store_sales';
+
+async function counts(db: Knex) {
+  const tables = [
+    'lineage_events',
+    'lineage_datasets',
+    'lineage_fields',
+    'lineage_jobs',
+    'lineage_job_io',
+    'lineage_field_edges',
+  ];
+  const out: Record<string, number> = {};
+  for (const t of tables) {
+    const [{ n }] = await db(t).count({ n: '*' });
+    out[t] = Number(n);
+  }
+  return out;
+}
+
+describe.each(databases.ids)('the lineage store on %s', id => {
+  let db: Knex;
+  let store: LineageStore;
+  let graph: LineageGraph;
+  let fields: FieldLineage;
+
+  beforeAll(async () => {
+    db = await databases.init(id);
+    store = new LineageStore(db);
+    graph = new LineageGraph(db, { maxDepth: 20, maxNodes: 2000 });
+    fields = new FieldLineage(db, graph);
+    for (const event of scoutChain()) await store.record(event);
+  });
+
+  it('absorbs a replayed event: nothing changes', async () => {
+    const before = await counts(db);
+    const [first] = scoutChain();
+    const replay = { ...first, run: { runId: 'fixed' } };
+    await store.record(replay);
+    const once = await counts(db);
+    // Key order does not make an event new.
+    const reordered = Object.fromEntries(
+      Object.entries(replay).reverse(),
+    ) as typeof replay;
+    expect(await store.record(reordered)).toEqual({ recorded: false });
+    expect(await counts(db)).toEqual(once);
+    expect(once.lineage_events).toBe(before.lineage_events + 1);
+    expect(once.lineage_field_edges).toBe(before.lineage_field_edges);
+  });
+
+  it('answers the graph around gold: its job and inputs at depth 1, bronze at depth 2', async () => {
+    const one = await graph.lineage(
+      parseNodeId(`dataset:${NS}:${GOLD}`) as any,
+      1,
+    );
+    const ids = one.graph.map(n => n.id).sort();
+    expect(ids).toEqual(
+      [
+        `dataset:${NS}:${GOLD}`,
+        `dataset:${NS}:iceberg.silver.stores`,
+        `dataset:${NS}:iceberg.silver.transactions`,
+        'job:scout:gold_daily_store_sales',
+        'job:scout:platinum_store_features',
+        `dataset:${NS}:iceberg.platinum.store_features`,
+      ].sort(),
+    );
+    const gold = one.graph.find(n => n.id === `dataset:${NS}:${GOLD}`)!;
+    expect(gold.inEdges).toEqual([
+      {
+        origin: 'job:scout:gold_daily_store_sales',
+        destination: `dataset:${NS}:${GOLD}`,
+      },
+    ]);
+    expect((gold.data as { fields: unknown }).fields).toEqual(
+      expect.arrayContaining([{ name: 'revenue', type: 'varchar' }]),
+    );
+    const two = await graph.lineage(
+      parseNodeId(`dataset:${NS}:${GOLD}`) as any,
+      2,
+    );
+    expect(two.graph.map(n => n.id)).toContain(
+      `dataset:${NS}:iceberg.bronze.transactions`,
+    );
+    const zero = await graph.lineage(
+      parseNodeId(`dataset:${NS}:${GOLD}`) as any,
+      0,
+    );
+    expect(zero.graph.map(n => n.id)).toEqual([`dataset:${NS}:${GOLD}`]);
+  });
+
+  it('follows revenue back to the ingest payload total', async () => {
+    const answer = await fields.columnLineage(
+      { namespace: NS, name: GOLD },
+      'revenue',
+      5,
+      false,
+    );
+    const revenue = answer.graph.find(n => n.data.field === 'revenue')!;
+    expect(revenue.data.inputFields).toEqual([
+      expect.objectContaining({
+        dataset: 'iceberg.silver.transactions',
+        field: 'amount',
+        transformationType: 'DIRECT',
+      }),
+    ]);
+    expect(answer.graph.map(n => n.id)).toContain(
+      `datasetField:${NS}:iceberg.bronze.transactions:total`,
+    );
+    expect(answer.graph.map(n => n.id)).not.toContain(
+      `datasetField:${NS}:iceberg.platinum.store_features:avg_revenue`,
+    );
+    const both = await fields.columnLineage(
+      { namespace: NS, name: GOLD },
+      'revenue',
+      5,
+      true,
+    );
+    expect(both.graph.map(n => n.id)).toContain(
+      `datasetField:${NS}:iceberg.platinum.store_features:avg_revenue`,
+    );
+  });
+
+  it('lists exactly what reads a silver column as its impact', async () => {
+    const impact = await fields.impact(
+      {
+        namespace: NS,
+        dataset: 'iceberg.silver.transactions',
+        field: 'amount',
+      },
+      20,
+    );
+    expect(impact.datasets.map(d => [d.name, d.distance])).toEqual([
+      ['iceberg.gold.daily_store_sales', 1],
+      ['iceberg.gold.payment_mix', 1],
+      ['iceberg.platinum.store_features', 2],
+    ]);
+    expect(impact.fields.map(f => `${f.dataset}.${f.field}`)).toEqual([
+      'iceberg.gold.daily_store_sales.revenue',
+      'iceberg.gold.payment_mix.share',
+      'iceberg.platinum.store_features.avg_revenue',
+    ]);
+    // store_id flows to gold and platinum but not to the payment mix.
+    const storeId = await fields.impact(
+      {
+        namespace: NS,
+        dataset: 'iceberg.silver.transactions',
+        field: 'store_id',
+      },
+      20,
+    );
+    expect(storeId.datasets.map(d => d.name)).toEqual([
+      'iceberg.gold.daily_store_sales',
+      'iceberg.platinum.store_features',
+    ]);
+    const dataset = await graph.downstream({
+      type: 'dataset',
+      namespace: NS,
+      name: 'iceberg.silver.stores',
+    });
+    expect(dataset.datasets.map(d => d.name)).toEqual([
+      'iceberg.gold.daily_store_sales',
+      'iceberg.platinum.store_features',
+    ]);
+  });
+
+  it("takes a job's inputs and outputs from its newest event, whatever order they arrive in", async () => {
+    const v2 = runEvent(
+      'gold_payment_mix',
+      ['iceberg.silver.payments'],
+      'iceberg.gold.payment_mix',
+      {
+        payment: [['iceberg.silver.payments', 'method']],
+      },
+      '2026-12-01T11:00:00Z',
+    );
+    await store.record(v2);
+    const older = runEvent(
+      'gold_payment_mix',
+      ['iceberg.silver.transactions'],
+      'iceberg.gold.payment_mix',
+      {
+        payment: [['iceberg.silver.transactions', 'payment']],
+      },
+      '2026-12-01T09:00:00Z',
+    );
+    await store.record(older);
+    const mix = await fields.columnLineage(
+      { namespace: NS, name: 'iceberg.gold.payment_mix' },
+      'payment',
+      1,
+      false,
+    );
+    expect(
+      mix.graph
+        .find(n => n.data.field === 'payment')!
+        .data.inputFields.map(f => f.dataset),
+    ).toEqual(['iceberg.silver.payments']);
+  });
+
+  it('refuses depths and answers over the limits, and names unknown nodes', async () => {
+    const small = new LineageGraph(db, { maxDepth: 3, maxNodes: 4 });
+    const node = { type: 'dataset' as const, namespace: NS, name: GOLD };
+    await expect(small.lineage(node, 4)).rejects.toThrow(InputError);
+    await expect(small.lineage(node, 4)).rejects.toThrow(
+      'depth 4 is over the limit of 3',
+    );
+    await expect(small.lineage(node, 2)).rejects.toThrow('more than 4 nodes');
+    await expect(
+      graph.lineage({ ...node, name: 'iceberg.gold.nope' }, 1),
+    ).rejects.toThrow(NotFoundError);
+    await expect(
+      fields.columnLineage({ namespace: NS, name: GOLD }, 'nope', 1, false),
+    ).rejects.toThrow('no field nope in dataset');
+  });
+
+  it('searches datasets and jobs by part of the name, with LIKE characters taken literally', async () => {
+    const found = await graph.search('DAILY', undefined, 10);
+    expect(found.results.map(r => r.nodeId).sort()).toEqual([
+      `dataset:${NS}:${GOLD}`,
+      'job:scout:gold_daily_store_sales',
+    ]);
+    expect((await graph.search('%', undefined, 10)).totalCount).toBe(0);
+    expect(
+      (await graph.search('gold', 'JOB', 10)).results.every(
+        r => r.type === 'JOB',
+      ),
+    ).toBe(true);
+  });
+});

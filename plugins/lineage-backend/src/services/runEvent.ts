@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+
+/** The parts of an OpenLineage RunEvent the store reads (the router validated it). */
+export type RunEvent = {
+  eventType?: string;
+  eventTime: string;
+  producer: string;
+  run: { runId: string; facets?: Record<string, unknown> };
+  job: { namespace: string; name: string; facets?: Record<string, unknown> };
+  inputs?: DatasetRef[];
+  outputs?: DatasetRef[];
+};
+
+export type DatasetRef = {
+  namespace: string;
+  name: string;
+  facets?: Record<string, unknown>;
+};
+
+/** One field-to-field edge of an output's columnLineage facet. */
+export type FieldEdge = {
+  from: { namespace: string; name: string; field: string };
+  to: { namespace: string; name: string; field: string };
+  type: string | null;
+  subtype: string | null;
+  description: string | null;
+};
+
+/** Orders strings by UTF-16 code units, independent of locale. */
+function compareCodeUnits(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+/** JSON with object keys sorted, so equal events hash equal. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => compareCodeUnits(a, b));
+    return `{${entries
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The replay key: sha256 of the event's canonical JSON, hex. */
+export function eventKey(event: RunEvent): string {
+  return createHash('sha256').update(canonical(event)).digest('hex');
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value.length > 0 ? value : null;
+}
+
+/** The schema facet's fields, `{ name, type }`; nested fields are flattened with dots. */
+export function schemaFields(
+  dataset: DatasetRef,
+): { name: string; type: string | null }[] {
+  const out: { name: string; type: string | null }[] = [];
+  const walk = (fields: unknown, prefix: string) => {
+    if (!Array.isArray(fields)) return;
+    for (const f of fields) {
+      const name = text(record(f)?.name);
+      if (!name) continue;
+      out.push({ name: prefix + name, type: text(record(f)?.type) });
+      walk(record(f)?.fields, `${prefix}${name}.`);
+    }
+  };
+  walk(record(record(dataset.facets)?.schema)?.fields, '');
+  return out;
+}
+
+/**
+ * The field edges an output's columnLineage facet declares
+ * (`fields.<out>.inputFields[] {namespace, name, field, transformations[]}`,
+ * OpenLineage 1.x; the older top-level transformationType and
+ * transformationDescription are read when transformations is absent).
+ */
+export function fieldEdges(output: DatasetRef): FieldEdge[] {
+  const fields = record(record(record(output.facets)?.columnLineage)?.fields);
+  if (!fields) return [];
+  const edges: FieldEdge[] = [];
+  for (const [field, lineage] of Object.entries(fields)) {
+    const inputs = record(lineage)?.inputFields;
+    if (!Array.isArray(inputs)) continue;
+    for (const input of inputs) {
+      const i = record(input);
+      const namespace = text(i?.namespace);
+      const name = text(i?.name);
+      const from = text(i?.field);
+      if (!namespace || !name || !from) continue;
+      const [t] = Array.isArray(i?.transformations) ? i!.transformations : [];
+      edges.push({
+        from: { namespace, name, field: from },
+        to: { namespace: output.namespace, name: output.name, field },
+        type:
+          text(record(t)?.type) ?? text(record(lineage)?.transformationType),
+        subtype: text(record(t)?.subtype),
+        description:
+          text(record(t)?.description) ??
+          text(record(lineage)?.transformationDescription),
+      });
+    }
+  }
+  return edges;
+}
+
+/** The job's SQL, from its `sql` facet. */
+export function jobSql(event: RunEvent): string | null {
+  return text(record(record(event.job.facets)?.sql)?.query);
+}
