@@ -12,5 +12,14 @@ export interface Config {
      * a 400 that says to lower the depth. Default 2000.
      */
     maxNodes?: number;
+    /**
+     * Dataset names rewritten before they enter the graph (the stored
+     * event keeps the name it was sent with): the first rule whose
+     * `pattern` (a JavaScript regular expression) matches replaces that
+     * match with `replacement` (`$1` and the like work). For example, a
+     * pipeline run writes through its own Trino catalog, whose tables are
+     * main's once the run publishes.
+     */
+    datasetNameRewrites?: Array<{ pattern: string; replacement: string }>;
   };
 }

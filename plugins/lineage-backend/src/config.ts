@@ -1,8 +1,11 @@
 import type { Config } from '@backstage/config';
 import type { GraphLimits } from './services/LineageGraph';
+import type { NameRewrite } from './services/normalize';
 
 /** lineage.* with its defaults (config.d.ts documents each key). */
-export function readLineageConfig(config: Config): GraphLimits {
+export function readLineageConfig(
+  config: Config,
+): GraphLimits & { datasetNameRewrites: NameRewrite[] } {
   const positive = (key: string, fallback: number) => {
     const value = config.getOptionalNumber(`lineage.${key}`) ?? fallback;
     if (!Number.isInteger(value) || value < 1) {
@@ -12,8 +15,26 @@ export function readLineageConfig(config: Config): GraphLimits {
     }
     return value;
   };
+  const datasetNameRewrites = (
+    config.getOptionalConfigArray('lineage.datasetNameRewrites') ?? []
+  ).map((rule, i) => {
+    const source = rule.getString('pattern');
+    try {
+      return {
+        pattern: new RegExp(source),
+        replacement: rule.getString('replacement'),
+      };
+    } catch (error) {
+      throw new Error(
+        `lineage.datasetNameRewrites[${i}].pattern is not a regular expression: ${
+          (error as Error).message
+        }`,
+      );
+    }
+  });
   return {
     maxDepth: positive('maxDepth', 20),
     maxNodes: positive('maxNodes', 2000),
+    datasetNameRewrites,
   };
 }

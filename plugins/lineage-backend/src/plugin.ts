@@ -39,7 +39,7 @@ export const lineagePlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             httpAuth,
-            store: new LineageStore(db),
+            store: new LineageStore(db, limits.datasetNameRewrites),
             graph,
             fields: new FieldLineage(db, graph),
             maxDepth: limits.maxDepth,

@@ -8,6 +8,9 @@ import { LineageGraph } from './services/LineageGraph';
 import { LineageStore } from './services/LineageStore';
 import type { RunEvent } from './services/runEvent';
 
+/** The largest run event accepted (a bigger one gets a 400). */
+const MAX_EVENT_BYTES = '16mb';
+
 export type RouterOptions = {
   httpAuth: HttpAuthService;
   store: LineageStore;
@@ -26,7 +29,10 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, store, graph, fields, maxDepth } = options;
-  const api = await createOpenApiRouter();
+  // Events carry every column's lineage: far past express.json's 100 kB.
+  const api = await createOpenApiRouter({
+    middleware: [express.json({ limit: MAX_EVENT_BYTES })],
+  });
   const reader = (req: Parameters<HttpAuthService['credentials']>[0]) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 

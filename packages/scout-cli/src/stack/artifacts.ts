@@ -65,13 +65,16 @@ export function stackVersions(
  * The plugins Trino keeps; the rest of the 800 MiB server is deleted.
  * The PostgreSQL connector needs geospatial for its Geometry type;
  * password-authenticators holds the file group provider that gives access
- * control the catalog's teams (etc/group-provider.properties).
+ * control the catalog's teams (etc/group-provider.properties); openlineage
+ * is the event listener that sends the portal each write's lineage
+ * (etc/event-listener.properties).
  */
 export const TRINO_PLUGINS = [
   'iceberg',
   'postgresql',
   'geospatial',
   'password-authenticators',
+  'openlineage',
 ];
 
 export const artifacts = {

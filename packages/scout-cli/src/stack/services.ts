@@ -95,6 +95,8 @@ export function templateVars(
     TRINO_CATALOG_DIR: join(paths.state, 'trino', 'etc', 'catalog'),
     // The one Trino user that writes (etc/rules.json): the pipeline's.
     TRINO_USER: settings.trino.user,
+    LINEAGE_ORIGIN: settings.lineage.origin,
+    LINEAGE_TOKEN: settings.lineage.token,
   };
 }
 

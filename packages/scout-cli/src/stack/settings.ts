@@ -30,7 +30,34 @@ export type LakehouseSettings = {
     apiUrl: string;
   };
   trino: TrinoConnection & { port: number; icebergCatalog: string };
+  /**
+   * Where Trino's OpenLineage listener sends run events: the portal's
+   * origin (backend.baseUrl) and the producer token (the static
+   * external-access token with subject lineage-producer).
+   */
+  lineage: { origin: string; token: string };
 };
+
+/** The portal's lineage producer settings from app-config. */
+function lineageProducer(
+  config: Awaited<ReturnType<typeof loadRepositoryConfig>>,
+): LakehouseSettings['lineage'] {
+  const origin = new URL(config.getString('backend.baseUrl')).origin;
+  const entry = (
+    config.getOptionalConfigArray('backend.auth.externalAccess') ?? []
+  ).find(
+    e =>
+      e.getOptionalString('type') === 'static' &&
+      e.getOptionalString('options.subject') === 'lineage-producer',
+  );
+  const token = entry?.getOptionalString('options.token');
+  if (!token) {
+    throw new Error(
+      'backend.auth.externalAccess has no static token with subject lineage-producer: Trino sends its lineage events with it',
+    );
+  }
+  return { origin, token };
+}
 
 /** The port of a local service's URL; refuses one on another machine. */
 function localPort(key: string, value: string, fallback?: number): number {
@@ -108,5 +135,6 @@ export async function localStackSettings(
       port: localPort(key('trino.url'), trino.url),
       icebergCatalog: trino.catalog,
     },
+    lineage: lineageProducer(config),
   };
 }

@@ -6,6 +6,7 @@ import {
   RunEvent,
   schemaFields,
 } from './runEvent';
+import { NameRewrite, normalizeEvent } from './normalize';
 
 type Tx = Knex.Transaction;
 
@@ -18,31 +19,43 @@ export type RecordResult = { recorded: boolean };
  * so an event is stored whole or not at all.
  */
 export class LineageStore {
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    /** Dataset-name rewrites (lineage.datasetNameRewrites). */
+    private readonly rewrites: NameRewrite[] = [],
+  ) {}
 
   /**
    * Records one event. `recorded` is false for a replay (the same event,
    * byte for byte after key order), which changes nothing. A job's inputs,
    * outputs and column edges become this event's when it names any and is
-   * not older than the event that set them.
+   * not older than the event that set them. The graph sees the event as
+   * normalizeEvent rewrites it; the stored event is the one sent.
    */
-  async record(event: RunEvent): Promise<RecordResult> {
-    const key = eventKey(event);
-    const eventTime = new Date(event.eventTime).toISOString();
+  async record(sent: RunEvent): Promise<RecordResult> {
+    const key = eventKey(sent);
+    const eventTime = new Date(sent.eventTime).toISOString();
+    const event = normalizeEvent(sent, this.rewrites);
     return this.db.transaction(async tx => {
       const seen = await tx('lineage_events').where('event_key', key).first();
       if (seen) return { recorded: false };
       await tx('lineage_events').insert({
         event_key: key,
-        run_id: event.run.runId,
-        event_type: event.eventType ?? 'OTHER',
-        job_namespace: event.job.namespace,
-        job_name: event.job.name,
+        run_id: sent.run.runId,
+        event_type: sent.eventType ?? 'OTHER',
+        job_namespace: sent.job.namespace,
+        job_name: sent.job.name,
         event_time: eventTime,
-        body: JSON.stringify(event),
+        body: JSON.stringify(sent),
       });
+      if (!event.job) return { recorded: true };
       const now = new Date().toISOString();
-      const job = await this.#job(tx, event, eventTime, now);
+      const job = await this.#job(
+        tx,
+        { ...event, job: event.job },
+        eventTime,
+        now,
+      );
       const inputs = event.inputs ?? [];
       const outputs = event.outputs ?? [];
       const datasets = new Map<string, number>();

@@ -1,0 +1,56 @@
+import { NS, runEvent } from '../__testUtils__/events';
+import { normalizeEvent } from './normalize';
+
+const RUN_CATALOG = {
+  pattern: /^run_[0-9]{8}_[0-9]{6}_[0-9a-f]{4}\./,
+  replacement: 'iceberg.',
+};
+
+describe('normalizeEvent', () => {
+  it("names a pipeline run's tables as main's, in datasets and in column lineage", () => {
+    const event = runEvent(
+      'dbt',
+      ['run_20261201_030556_a3af.silver.transactions'],
+      'run_20261201_030556_a3af.gold.daily_store_sales',
+      { revenue: [['run_20261201_030556_a3af.silver.transactions', 'amount']] },
+    );
+    const seen = normalizeEvent(event, [RUN_CATALOG]);
+    expect(seen.inputs!.map(d => d.name)).toEqual([
+      'iceberg.silver.transactions',
+    ]);
+    expect(seen.outputs![0].name).toBe('iceberg.gold.daily_store_sales');
+    expect(
+      (seen.outputs![0].facets as any).columnLineage.fields.revenue
+        .inputFields[0],
+    ).toMatchObject({
+      namespace: NS,
+      name: 'iceberg.silver.transactions',
+      field: 'amount',
+    });
+    // The event as sent is untouched.
+    expect(event.outputs![0].name).toBe(
+      'run_20261201_030556_a3af.gold.daily_store_sales',
+    );
+    // Other names pass through.
+    expect(normalizeEvent(event, []).outputs![0].name).toBe(
+      event.outputs![0].name,
+    );
+  });
+
+  it('names a Trino query-id job after what it writes, and drops one that writes nothing', () => {
+    const event = runEvent(
+      '20261201_041530_00012_abcde',
+      ['a.b.c'],
+      'a.b.d',
+      {},
+    );
+    expect(normalizeEvent(event, []).job).toMatchObject({
+      name: 'write a.b.d',
+    });
+    expect(normalizeEvent({ ...event, outputs: [] }, []).job).toBeNull();
+    expect(
+      normalizeEvent(runEvent('gold_payment_mix', [], 'a.b.d', {}), []).job!
+        .name,
+    ).toBe('gold_payment_mix');
+  });
+});

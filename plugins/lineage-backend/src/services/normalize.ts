@@ -1,0 +1,78 @@
+import type { DatasetRef, RunEvent } from './runEvent';
+
+/** A dataset-name rewrite: the first match of `pattern` becomes `replacement`. */
+export type NameRewrite = { pattern: RegExp; replacement: string };
+
+/** Trino names a job after its query id (20261201_041530_00012_abcde) before 477. */
+const TRINO_QUERY_ID = /^\d{8}_\d{6}_\d{5}_[a-z0-9]{5}$/;
+
+function rename(name: string, rewrites: NameRewrite[]): string {
+  const rule = rewrites.find(r => r.pattern.test(name));
+  return rule ? name.replace(rule.pattern, rule.replacement) : name;
+}
+
+function renameDataset(d: DatasetRef, rewrites: NameRewrite[]): DatasetRef {
+  const facets = d.facets as
+    | { columnLineage?: { fields?: Record<string, { inputFields?: unknown }> } }
+    | undefined;
+  const fields = facets?.columnLineage?.fields;
+  const lineage = fields
+    ? Object.fromEntries(
+        Object.entries(fields).map(([field, value]) => [
+          field,
+          {
+            ...value,
+            inputFields: Array.isArray(value?.inputFields)
+              ? value.inputFields.map((i: { name?: unknown }) =>
+                  typeof i?.name === 'string'
+                    ? { ...i, name: rename(i.name, rewrites) }
+                    : i,
+                )
+              : value?.inputFields,
+          },
+        ]),
+      )
+    : undefined;
+  return {
+    ...d,
+    name: rename(d.name, rewrites),
+    ...(lineage
+      ? {
+          facets: {
+            ...d.facets,
+            columnLineage: { ...facets!.columnLineage, fields: lineage },
+          },
+        }
+      : {}),
+  };
+}
+
+/**
+ * The event as the graph should see it (the stored event stays as sent):
+ * dataset names rewritten by the configured rules (a pipeline run writes
+ * through its own catalog, whose tables are main's once published), and a
+ * job that Trino named after its query id renamed after what it writes, so
+ * each run's query for a table is one job, not a new one per run. Such a
+ * job that writes nothing (a START event) has no name: `job` is null, and
+ * the event adds nothing to the graph.
+ */
+export function normalizeEvent(
+  event: RunEvent,
+  rewrites: NameRewrite[],
+): Omit<RunEvent, 'job'> & { job: RunEvent['job'] | null } {
+  const inputs = (event.inputs ?? []).map(d => renameDataset(d, rewrites));
+  const outputs = (event.outputs ?? []).map(d => renameDataset(d, rewrites));
+  let job: RunEvent['job'] | null = event.job;
+  if (TRINO_QUERY_ID.test(event.job.name)) {
+    job = outputs.length
+      ? {
+          ...event.job,
+          name: `write ${outputs
+            .map(o => o.name)
+            .sort()
+            .join(', ')}`,
+        }
+      : null;
+  }
+  return { ...event, job, inputs, outputs };
+}
