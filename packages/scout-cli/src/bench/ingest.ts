@@ -6,6 +6,7 @@ import {
 } from './backend.ts';
 import { configuredSecret, signToken } from '../signToken.ts';
 import { rawCopySeconds } from './rawCopy.ts';
+import { percentile } from './stats.ts';
 
 export type IngestBenchOptions = {
   db: BenchDatabase;
@@ -16,14 +17,6 @@ export type IngestBenchOptions = {
   seed: number;
   port: number;
 };
-
-/** The p-th percentile in milliseconds (one decimal), or null with no samples. */
-const percentile = (sorted: number[], p: number) =>
-  sorted.length
-    ? +sorted[
-        Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
-      ].toFixed(1)
-    : null;
 
 /** What GET /api/scout/stats answers. */
 type Stats = {

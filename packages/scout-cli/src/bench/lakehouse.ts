@@ -19,6 +19,7 @@ import {
 import { type Cleanup, onCleanup } from '../processes.ts';
 import { ingestGenerated } from './ingestGenerated.ts';
 import { localStackSettings } from '../stack/settings.ts';
+import { percentile } from './stats.ts';
 
 export type LakehouseBenchOptions = {
   engine: LakehouseEngine;
@@ -34,12 +35,6 @@ export type LakehouseBenchOptions = {
 
 const TABLE = 'gold_daily_store_sales';
 const WARMUP = 3;
-
-/** The p-th percentile in milliseconds (one decimal). */
-const percentile = (sorted: number[], p: number) =>
-  +sorted[
-    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
-  ].toFixed(1);
 
 /**
  * Latency of the lakehouse browser's API, per route: the metadata routes
@@ -189,7 +184,7 @@ async function measure(
   ];
   const results: Record<
     string,
-    { p50_ms: number; p95_ms: number; first_ms: number }
+    { p50_ms: number | null; p95_ms: number | null; first_ms: number }
   > = {};
   for (const [route, path] of routes) {
     progress(`timing ${route}`);
@@ -219,7 +214,9 @@ async function measure(
     preview_rows: 100,
     requests_per_route: options.requests,
     routes: results,
-    metadata_p95_max_ms: Math.max(...metadata.map(([, r]) => r.p95_ms)),
+    metadata_p95_max_ms: Math.max(
+      ...metadata.map(([, r]) => r.p95_ms ?? Infinity),
+    ),
     metadata_target_p95_ms: 300,
     preview_p95_ms: preview.p95_ms,
     preview_target_p95_ms: 1000,

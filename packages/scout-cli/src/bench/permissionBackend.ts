@@ -113,7 +113,7 @@ function rootConfig(
 }
 
 /** Warnings and errors go to the progress stream; stdout carries only the JSON line. */
-function quietLogger(progress: (msg: string) => void) {
+export function quietLogger(progress: (msg: string) => void) {
   const logger: LoggerService = {
     error: message => progress(`backend error: ${message}`),
     warn: message => progress(`backend warning: ${message}`),

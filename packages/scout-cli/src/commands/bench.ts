@@ -6,6 +6,7 @@ import {
 } from '../command.ts';
 import { benchIngest } from '../bench/ingest.ts';
 import { benchLakehouse } from '../bench/lakehouse.ts';
+import { benchLineage } from '../bench/lineage.ts';
 import { benchPermission } from '../bench/permission.ts';
 import { benchPipeline } from '../bench/pipeline.ts';
 
@@ -13,6 +14,7 @@ const usage = `Usage: scout bench ingest [--db pglite|postgres] [--count N] [--b
        scout bench pipeline [--transactions N,M,...] [--engine trino|duckdb]
        scout bench lakehouse [--engine trino|duckdb] [--transactions N] [--requests R] [--url URL]
        scout bench permission [--requests R]
+       scout bench lineage [--runs N] [--concurrency C] [--requests R]
 
 ingest    Starts a backend on a fresh database (PGlite, or the project's local
           PostgreSQL started by scripts/lib/postgres.sh), drives
@@ -47,6 +49,13 @@ permission
           (authorize_*), the policy's own decision in it (policy_*), and
           the CPU time per request with and without the check (cpu_*), which
           other load disturbs less. Target: p95_added_ms < 2.
+lineage   The lineage store over HTTP on the embedded default's database
+          (SQLite): starts a backend in this process with the lineage
+          plugin, sends N runs of a generated 500-model project (one
+          OpenLineage event per model and run, C in flight), then times R
+          graph, column-lineage (both ways) and impact queries at depth 5 on
+          silver and gold nodes. Prints one JSON line: events_per_s and p50
+          and p95 per query. Targets: events_per_s >= 1000, p95 < 100 ms.
 
 Whatever a benchmark starts (backends, a PostgreSQL that was not running,
 a Trino sandbox, dbt) is stopped when it ends, fails, or gets Ctrl-C or
@@ -62,7 +71,8 @@ Options:
                      lakehouse: one size (default 20000)
   --engine E         pipeline, lakehouse: trino or duckdb (default trino)
   --requests R       timed requests per route: lakehouse (default 50),
-                     permission (default 2000)
+                     permission (default 2000), lineage (default 100)
+  --runs N           lineage: runs of the project ingested (default 3)
   --url U            lakehouse: a running backend, e.g. http://127.0.0.1:7007
   --seed S           generator seed (default 1)
   --port P           the bench backend's port (default 7107)
@@ -90,6 +100,7 @@ export const benchCommand: Command = {
         engine: { type: 'string', default: 'trino' },
         requests: { type: 'string' },
         url: { type: 'string' },
+        runs: { type: 'string', default: '3' },
       },
     });
     const progress = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
@@ -128,6 +139,19 @@ export const benchCommand: Command = {
           seed: parseInteger('seed', values.seed, 0),
           port: parseInteger('port', values.port, 1),
           url: values.url,
+        },
+        progress,
+      );
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      return;
+    }
+    if (positionals[0] === 'lineage') {
+      const result = await benchLineage(
+        {
+          runs: parseInteger('runs', values.runs, 1),
+          concurrency: parseInteger('concurrency', values.concurrency, 1),
+          requests: parseInteger('requests', values.requests ?? '100', 1),
+          port: parseInteger('port', values.port, 1),
         },
         progress,
       );

@@ -1,22 +1,37 @@
 import type { Knex } from 'knex';
+import { NameRewrite, normalizeEvent } from './normalize';
 import {
+  DatasetRef,
   eventKey,
   fieldEdges,
   jobSql,
   RunEvent,
   schemaFields,
 } from './runEvent';
-import { NameRewrite, normalizeEvent } from './normalize';
 
 type Tx = Knex.Transaction;
 
 /** The outcome of recording one event. */
 export type RecordResult = { recorded: boolean };
 
+const SEP = '\u0000';
+const datasetKey = (namespace: string, name: string) =>
+  `${namespace}${SEP}${name}`;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size)
+    out.push(items.slice(i, i + size));
+  return out;
+}
+
 /**
  * Writes OpenLineage run events into the lineage tables
  * (migrations/20261201000000_lineage_store.js), one transaction per event,
- * so an event is stored whole or not at all.
+ * so an event is stored whole or not at all. Datasets and fields are
+ * written a statement per kind, not per row, so an event costs about a
+ * dozen statements whatever its size; rows are sorted so concurrent events
+ * take locks in the same order.
  */
 export class LineageStore {
   constructor(
@@ -58,67 +73,74 @@ export class LineageStore {
       );
       const inputs = event.inputs ?? [];
       const outputs = event.outputs ?? [];
-      const datasets = new Map<string, number>();
-      for (const d of [...inputs, ...outputs]) {
-        const id = await this.#dataset(tx, d.namespace, d.name, now);
-        datasets.set(`${d.namespace}\u0000${d.name}`, id);
-        for (const f of schemaFields(d))
-          await this.#field(tx, id, f.name, f.type);
-      }
+      const edges = outputs.flatMap(fieldEdges);
+      const datasets = await this.#datasets(
+        tx,
+        [...inputs, ...outputs, ...edges.map(e => e.from)],
+        now,
+      );
+      const fields = await this.#fields(tx, datasets, [
+        ...[...inputs, ...outputs].flatMap(d =>
+          schemaFields(d).map(f => ({ dataset: d, ...f })),
+        ),
+        ...edges.flatMap(e => [
+          { dataset: e.from, name: e.from.field, type: null },
+          { dataset: e.to, name: e.to.field, type: null },
+        ]),
+      ]);
+
       const takesIo =
         inputs.length + outputs.length > 0 &&
         (!job.io_event_time || job.io_event_time <= eventTime);
       if (!takesIo) return { recorded: true };
-
       await tx('lineage_jobs')
         .where('id', job.id)
         .update({ io_event_time: eventTime });
+
       await tx('lineage_job_io').where('job_id', job.id).delete();
-      const io = new Map<string, { dataset_id: number; direction: string }>();
+      const io = new Map<
+        string,
+        { job_id: number; dataset_id: number; direction: string }
+      >();
       for (const [list, direction] of [
         [inputs, 'in'],
         [outputs, 'out'],
       ] as const) {
         for (const d of list) {
-          const id = datasets.get(`${d.namespace}\u0000${d.name}`)!;
-          io.set(`${id}:${direction}`, { dataset_id: id, direction });
-        }
-      }
-      if (io.size) {
-        await tx('lineage_job_io').insert(
-          [...io.values()].map(r => ({ job_id: job.id, ...r })),
-        );
-      }
-
-      await tx('lineage_field_edges').where('job_id', job.id).delete();
-      const edges = new Map<string, Record<string, unknown>>();
-      for (const output of outputs) {
-        for (const e of fieldEdges(output)) {
-          const fromDataset = await this.#dataset(
-            tx,
-            e.from.namespace,
-            e.from.name,
-            now,
-          );
-          const toDataset = datasets.get(
-            `${e.to.namespace}\u0000${e.to.name}`,
-          )!;
-          const from = await this.#field(tx, fromDataset, e.from.field, null);
-          const to = await this.#field(tx, toDataset, e.to.field, null);
-          const pair = `${from}:${to}`;
-          // One edge per field pair: a DIRECT transformation wins over INDIRECT.
-          if (edges.has(pair) && e.type !== 'DIRECT') continue;
-          edges.set(pair, {
+          const id = datasets.get(datasetKey(d.namespace, d.name))!;
+          io.set(`${id}:${direction}`, {
             job_id: job.id,
-            from_field_id: from,
-            to_field_id: to,
-            transformation_type: e.type,
-            transformation_subtype: e.subtype,
-            description: e.description,
+            dataset_id: id,
+            direction,
           });
         }
       }
-      for (const chunk of chunks([...edges.values()], 200)) {
+      for (const chunk of chunks([...io.values()], 300)) {
+        await tx('lineage_job_io').insert(chunk);
+      }
+
+      await tx('lineage_field_edges').where('job_id', job.id).delete();
+      const rows = new Map<string, Record<string, unknown>>();
+      const fieldId = (d: { namespace: string; name: string; field: string }) =>
+        fields.get(
+          `${datasets.get(datasetKey(d.namespace, d.name))}${SEP}${d.field}`,
+        )!;
+      for (const e of edges) {
+        const from = fieldId(e.from);
+        const to = fieldId(e.to);
+        const pair = `${from}:${to}`;
+        // One edge per field pair: a DIRECT transformation wins over INDIRECT.
+        if (rows.has(pair) && e.type !== 'DIRECT') continue;
+        rows.set(pair, {
+          job_id: job.id,
+          from_field_id: from,
+          to_field_id: to,
+          transformation_type: e.type,
+          transformation_subtype: e.subtype,
+          description: e.description,
+        });
+      }
+      for (const chunk of chunks([...rows.values()], 150)) {
         await tx('lineage_field_edges').insert(chunk);
       }
       return { recorded: true };
@@ -150,42 +172,89 @@ export class LineageStore {
     return job as { id: number; io_event_time: string | null };
   }
 
-  async #dataset(
+  /** Upserts datasets; their ids by datasetKey. */
+  async #datasets(
     tx: Tx,
-    namespace: string,
-    name: string,
+    refs: Pick<DatasetRef, 'namespace' | 'name'>[],
     now: string,
-  ): Promise<number> {
-    await tx('lineage_datasets')
-      .insert({ namespace, name, updated_at: now })
-      .onConflict(['namespace', 'name'])
-      .merge(['updated_at']);
-    const row = await tx('lineage_datasets')
-      .where({ namespace, name })
-      .first('id');
-    return row.id;
+  ): Promise<Map<string, number>> {
+    const unique = [
+      ...new Map(refs.map(r => [datasetKey(r.namespace, r.name), r])).entries(),
+    ]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([, r]) => ({ namespace: r.namespace, name: r.name }));
+    const ids = new Map<string, number>();
+    for (const chunk of chunks(unique, 200)) {
+      await tx('lineage_datasets')
+        .insert(chunk.map(r => ({ ...r, updated_at: now })))
+        .onConflict(['namespace', 'name'])
+        .merge(['updated_at']);
+      const rows: { id: number; namespace: string; name: string }[] = await tx(
+        'lineage_datasets',
+      )
+        .whereIn(
+          ['namespace', 'name'],
+          chunk.map(r => [r.namespace, r.name]),
+        )
+        .select('id', 'namespace', 'name');
+      rows.forEach(r => ids.set(datasetKey(r.namespace, r.name), r.id));
+    }
+    return ids;
   }
 
-  async #field(
+  /**
+   * Upserts fields (a known type replaces a stored one; an unknown type
+   * leaves it); their ids by `<dataset id>\0<field>`.
+   */
+  async #fields(
     tx: Tx,
-    datasetId: number,
-    name: string,
-    type: string | null,
-  ): Promise<number> {
-    const insert = tx('lineage_fields')
-      .insert({ dataset_id: datasetId, name, type })
-      .onConflict(['dataset_id', 'name']);
-    await (type ? insert.merge(['type']) : insert.ignore());
-    const row = await tx('lineage_fields')
-      .where({ dataset_id: datasetId, name })
-      .first('id');
-    return row.id;
+    datasets: Map<string, number>,
+    fields: {
+      dataset: { namespace: string; name: string };
+      name: string;
+      type: string | null;
+    }[],
+  ): Promise<Map<string, number>> {
+    const byKey = new Map<
+      string,
+      { dataset_id: number; name: string; type: string | null }
+    >();
+    for (const f of fields) {
+      const datasetId = datasets.get(
+        datasetKey(f.dataset.namespace, f.dataset.name),
+      )!;
+      const k = `${datasetId}${SEP}${f.name}`;
+      if (!byKey.has(k) || f.type)
+        byKey.set(k, { dataset_id: datasetId, name: f.name, type: f.type });
+    }
+    const rows = [...byKey.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([, r]) => r);
+    const ids = new Map<string, number>();
+    for (const chunk of chunks(rows, 200)) {
+      const typed = chunk.filter(r => r.type);
+      const untyped = chunk.filter(r => !r.type);
+      if (typed.length) {
+        await tx('lineage_fields')
+          .insert(typed)
+          .onConflict(['dataset_id', 'name'])
+          .merge(['type']);
+      }
+      if (untyped.length) {
+        await tx('lineage_fields')
+          .insert(untyped)
+          .onConflict(['dataset_id', 'name'])
+          .ignore();
+      }
+      const found: { id: number; dataset_id: number; name: string }[] =
+        await tx('lineage_fields')
+          .whereIn(
+            ['dataset_id', 'name'],
+            chunk.map(r => [r.dataset_id, r.name]),
+          )
+          .select('id', 'dataset_id', 'name');
+      found.forEach(r => ids.set(`${r.dataset_id}${SEP}${r.name}`, r.id));
+    }
+    return ids;
   }
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size)
-    out.push(items.slice(i, i + size));
-  return out;
 }

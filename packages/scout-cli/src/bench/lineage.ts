@@ -1,0 +1,264 @@
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { ConfigReader } from '@backstage/config';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { onCleanup } from '../processes.ts';
+import { quietLogger } from './permissionBackend.ts';
+import { percentile } from './stats.ts';
+
+/** Models per layer of the generated project: 500 in all. */
+const LAYERS: [string, number][] = [
+  ['bronze', 100],
+  ['silver', 150],
+  ['gold', 150],
+  ['platinum', 100],
+];
+const COLUMNS = 8;
+const NS = 'trino://bench:8080';
+const DEPTH = 5;
+
+type Model = { name: string; inputs: string[] };
+
+/**
+ * A layered dbt-like project: each bronze model reads one source table,
+ * each later model two models of the layer before (chosen by a fixed
+ * stride, so every run builds the same graph), and column i of a model
+ * comes from column i of each input.
+ */
+function project(): Model[] {
+  const models: Model[] = [];
+  let previous: string[] = [];
+  for (const [layer, count] of LAYERS) {
+    const names = Array.from(
+      { length: count },
+      (_, i) => `iceberg.${layer}.${layer}_${i}`,
+    );
+    const upstream = previous;
+    names.forEach((name, i) =>
+      models.push({
+        name,
+        inputs: upstream.length
+          ? [
+              upstream[i % upstream.length],
+              upstream[(i * 7 + 3) % upstream.length],
+            ]
+          : [`postgresql.scout.source_${i}`],
+      }),
+    );
+    previous = names;
+  }
+  return models;
+}
+
+function event(model: Model, eventTime: string) {
+  const columns = Array.from({ length: COLUMNS }, (_, i) => `c${i}`);
+  return {
+    eventType: 'COMPLETE',
+    eventTime,
+    producer: 'scout-bench',
+    run: { runId: randomUUID() },
+    job: { namespace: NS, name: `write ${model.name}` },
+    inputs: model.inputs.map(name => ({ namespace: NS, name })),
+    outputs: [
+      {
+        namespace: NS,
+        name: model.name,
+        facets: {
+          schema: { fields: columns.map(name => ({ name, type: 'bigint' })) },
+          columnLineage: {
+            fields: Object.fromEntries(
+              columns.map(c => [
+                c,
+                {
+                  inputFields: model.inputs.map(name => ({
+                    namespace: NS,
+                    name,
+                    field: c,
+                  })),
+                },
+              ]),
+            ),
+          },
+        },
+      },
+    ],
+  };
+}
+
+/** A backend in this process with the lineage plugin on `database`. */
+async function startLineageBackend(
+  port: number,
+  token: string,
+  progress: (m: string) => void,
+) {
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'scout-bench-lineage-'));
+  const { createBackend } = await import('@backstage/backend-defaults');
+  const backend = createBackend();
+  const config = new ConfigReader({
+    backend: {
+      baseUrl,
+      listen: { host: '127.0.0.1', port },
+      database: {
+        client: 'better-sqlite3',
+        connection: { directory: dataDir },
+        knexConfig: { pool: { min: 0, idleTimeoutMillis: 500 } },
+      },
+      auth: {
+        externalAccess: [
+          { type: 'static', options: { token, subject: 'lineage-producer' } },
+        ],
+      },
+    },
+  });
+  backend.add(
+    createServiceFactory({
+      service: coreServices.rootConfig,
+      deps: {},
+      factory: () => config,
+    }),
+  );
+  backend.add(quietLogger(progress));
+  // The plugin itself, in this process, as packages/backend adds it.
+  // eslint-disable-next-line @backstage/no-mixed-plugin-imports
+  backend.add(import('@internal/backstage-plugin-lineage-backend'));
+  const events = ['SIGINT', 'SIGTERM', 'beforeExit'] as const;
+  const before = events.map(e => new Set(process.listeners(e)));
+  const cleanup = onCleanup('the bench backend', async () => {
+    await backend.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  try {
+    await backend.start();
+  } catch (error) {
+    await cleanup.stop();
+    throw error;
+  } finally {
+    events.forEach((e, i) =>
+      process
+        .listeners(e)
+        .filter(l => !before[i].has(l))
+        .forEach(l => process.removeListener(e, l)),
+    );
+  }
+  return { baseUrl, stop: () => cleanup.stop() };
+}
+
+/**
+ * The lineage store over HTTP, on the embedded default's database
+ * (SQLite): ingests `runs` runs of a generated 500-model project (one
+ * COMPLETE event per model and run, `concurrency` in flight), then times
+ * `requests` graph, column-lineage and impact queries at depth 5 on
+ * silver and gold nodes.
+ */
+export async function benchLineage(
+  options: {
+    runs: number;
+    concurrency: number;
+    requests: number;
+    port: number;
+  },
+  progress: (msg: string) => void,
+) {
+  const token = randomBytes(24).toString('hex');
+  const headers = {
+    authorization: `Bearer ${token}`,
+    'content-type': 'application/json',
+  };
+  const backend = await startLineageBackend(options.port, token, progress);
+  try {
+    const models = project();
+    const bodies = Array.from({ length: options.runs }, (_, run) =>
+      models.map(m =>
+        JSON.stringify(
+          event(m, new Date(Date.UTC(2026, 11, 1, run)).toISOString()),
+        ),
+      ),
+    ).flat();
+    progress(
+      `ingesting ${bodies.length} events (${models.length} models x ${options.runs} runs)`,
+    );
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: options.concurrency }, async () => {
+        while (next < bodies.length) {
+          const body = bodies[next++];
+          const res = await fetch(
+            `${backend.baseUrl}/api/lineage/api/v1/lineage`,
+            { method: 'POST', headers, body },
+          );
+          if (res.status !== 201)
+            throw new Error(`event refused: ${res.status} ${await res.text()}`);
+        }
+      }),
+    );
+    const ingestSeconds = (performance.now() - started) / 1000;
+
+    const middle = models.filter(m => /\.(silver|gold)\./.test(m.name));
+    const pick = (i: number) => middle[(i * 37) % middle.length].name;
+    const routes: Record<string, (i: number) => string> = {
+      graph: i =>
+        `/api/v1/lineage?depth=${DEPTH}&nodeId=${encodeURIComponent(
+          `dataset:${NS}:${pick(i)}`,
+        )}`,
+      column_lineage: i =>
+        `/api/v1/column-lineage?depth=${DEPTH}&withDownstream=true&nodeId=${encodeURIComponent(
+          `datasetField:${NS}:${pick(i)}:c${i % COLUMNS}`,
+        )}`,
+      impact: i =>
+        `/impact?nodeId=${encodeURIComponent(
+          `datasetField:${NS}:${pick(i)}:c${i % COLUMNS}`,
+        )}`,
+    };
+    const latency: Record<
+      string,
+      { p50_ms: number | null; p95_ms: number | null }
+    > = {};
+    for (const [name, path] of Object.entries(routes)) {
+      const times: number[] = [];
+      for (let i = 0; i < options.requests + 3; i++) {
+        const t = performance.now();
+        const res = await fetch(`${backend.baseUrl}/api/lineage${path(i)}`, {
+          headers,
+        });
+        if (res.status !== 200)
+          throw new Error(`${name}: ${res.status} ${await res.text()}`);
+        await res.json();
+        if (i >= 3) times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      latency[name] = {
+        p50_ms: percentile(times, 50),
+        p95_ms: percentile(times, 95),
+      };
+    }
+    return {
+      bench: 'lineage',
+      database: 'sqlite (the embedded default)',
+      models: models.length,
+      events: bodies.length,
+      concurrency: options.concurrency,
+      events_per_s: Math.round(bodies.length / ingestSeconds),
+      depth: DEPTH,
+      requests: options.requests,
+      ...Object.fromEntries(
+        Object.entries(latency).flatMap(([k, v]) => [
+          [`${k}_p50_ms`, v.p50_ms],
+          [`${k}_p95_ms`, v.p95_ms],
+        ]),
+      ),
+      // Not built yet: the static pass over dbt artifacts.
+      static_pass_s: null,
+      targets: { events_per_s: 1000, query_p95_ms: 100, static_pass_s: 10 },
+      load_average: Number(loadavg()[0].toFixed(1)),
+    };
+  } finally {
+    await backend.stop();
+  }
+}
