@@ -27,7 +27,9 @@ async function get(
 }
 
 test.beforeAll(async ({ request }) => {
-  // The run publishes a minute or two after the portal starts.
+  // The run publishes a minute or two after the portal starts, and these
+  // API tests run first.
+  test.setTimeout(300_000);
   await expect
     .poll(
       async () =>
