@@ -1,14 +1,6 @@
-import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import { ConfigReader } from '@backstage/config';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { onCleanup } from '../processes.ts';
-import { quietLogger } from './permissionBackend.ts';
+import { loadavg } from 'node:os';
+import { startBenchBackend } from './benchBackend.ts';
 import { percentile } from './stats.ts';
 
 /** Models per layer of the generated project: 500 in all. */
@@ -90,65 +82,6 @@ function event(model: Model, eventTime: string) {
   };
 }
 
-/** A backend in this process with the lineage plugin on `database`. */
-async function startLineageBackend(
-  port: number,
-  token: string,
-  progress: (m: string) => void,
-) {
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'scout-bench-lineage-'));
-  const { createBackend } = await import('@backstage/backend-defaults');
-  const backend = createBackend();
-  const config = new ConfigReader({
-    backend: {
-      baseUrl,
-      listen: { host: '127.0.0.1', port },
-      database: {
-        client: 'better-sqlite3',
-        connection: { directory: dataDir },
-        knexConfig: { pool: { min: 0, idleTimeoutMillis: 500 } },
-      },
-      auth: {
-        externalAccess: [
-          { type: 'static', options: { token, subject: 'lineage-producer' } },
-        ],
-      },
-    },
-  });
-  backend.add(
-    createServiceFactory({
-      service: coreServices.rootConfig,
-      deps: {},
-      factory: () => config,
-    }),
-  );
-  backend.add(quietLogger(progress));
-  // The plugin itself, in this process, as packages/backend adds it.
-  // eslint-disable-next-line @backstage/no-mixed-plugin-imports
-  backend.add(import('@internal/backstage-plugin-lineage-backend'));
-  const events = ['SIGINT', 'SIGTERM', 'beforeExit'] as const;
-  const before = events.map(e => new Set(process.listeners(e)));
-  const cleanup = onCleanup('the bench backend', async () => {
-    await backend.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  try {
-    await backend.start();
-  } catch (error) {
-    await cleanup.stop();
-    throw error;
-  } finally {
-    events.forEach((e, i) =>
-      process
-        .listeners(e)
-        .filter(l => !before[i].has(l))
-        .forEach(l => process.removeListener(e, l)),
-    );
-  }
-  return { baseUrl, stop: () => cleanup.stop() };
-}
-
 /**
  * The lineage store over HTTP, on the embedded default's database
  * (SQLite): ingests `runs` runs of a generated 500-model project (one
@@ -170,7 +103,23 @@ export async function benchLineage(
     authorization: `Bearer ${token}`,
     'content-type': 'application/json',
   };
-  const backend = await startLineageBackend(options.port, token, progress);
+  const backend = await startBenchBackend({
+    name: 'lineage',
+    port: options.port,
+    progress,
+    config: () => ({
+      backend: {
+        auth: {
+          externalAccess: [
+            { type: 'static', options: { token, subject: 'lineage-producer' } },
+          ],
+        },
+      },
+    }),
+    // The plugin itself, in this process, as packages/backend adds it.
+    // eslint-disable-next-line @backstage/no-mixed-plugin-imports
+    features: [import('@internal/backstage-plugin-lineage-backend')],
+  });
   try {
     const models = project();
     const bodies = Array.from({ length: options.runs }, (_, run) =>

@@ -1,21 +1,15 @@
 import {
   coreServices,
   createBackendPlugin,
-  createServiceFactory,
   HttpRouterService,
-  LoggerService,
 } from '@backstage/backend-plugin-api';
-import { ConfigReader } from '@backstage/config';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   AuthorizeResult,
   BasicPermission,
 } from '@backstage/plugin-permission-common';
 import { scoutPermissionsServiceFactoryWithOptions } from '@internal/backstage-plugin-permission-backend-module-scout';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { onCleanup } from '../processes.ts';
+import { startBenchBackend } from './benchBackend.ts';
 
 /** Durations in milliseconds, appended as requests come in. */
 export type Timings = { authorize: number[]; policy: number[] };
@@ -33,99 +27,36 @@ export async function startPermissionBackend(options: {
   ownership: string[];
   progress: (msg: string) => void;
 }) {
-  const baseUrl = `http://127.0.0.1:${options.port}`;
   const timings: Timings = { authorize: [], policy: [] };
-  // Loaded here, not at the top: every other scout command would pay for it.
-  const { createBackend } = await import('@backstage/backend-defaults');
-  const backend = createBackend();
-  const dataDir = mkdtempSync(join(tmpdir(), 'scout-bench-permission-'));
-  backend.add(rootConfig(baseUrl, options.port, dataDir, options.ownership));
-  backend.add(quietLogger(options.progress));
-  backend.add(import('@backstage/plugin-auth-backend'));
-  backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
-  backend.add(import('@backstage/plugin-permission-backend'));
-  backend.add(
-    import('@internal/backstage-plugin-permission-backend-module-scout'),
-  );
-  backend.add(timedPermissionsService(timings.policy));
-  backend.add(benchPlugin(options.permission, timings.authorize));
-
-  // The CLI owns SIGINT/SIGTERM and the exit code (../processes.ts); the
-  // backend's own handlers would exit the process with 0 behind its back.
-  const events = ['SIGINT', 'SIGTERM', 'beforeExit'] as const;
-  const before = events.map(e => new Set(process.listeners(e)));
-  const cleanup = onCleanup('the bench backend', async () => {
-    await backend.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  try {
-    await backend.start();
-  } catch (error) {
-    await cleanup.stop();
-    throw error;
-  } finally {
-    events.forEach((e, i) =>
-      process
-        .listeners(e)
-        .filter(l => !before[i].has(l))
-        .forEach(l => process.removeListener(e, l)),
-    );
-  }
-  return { baseUrl, timings, stop: () => cleanup.stop() };
-}
-
-/** Loopback only, SQLite files in `dataDir`, guest sign-in as `ownership[0]`. */
-function rootConfig(
-  baseUrl: string,
-  port: number,
-  dataDir: string,
-  ownership: string[],
-) {
-  const config = new ConfigReader({
-    app: { baseUrl },
-    backend: {
-      baseUrl,
-      listen: { host: '127.0.0.1', port },
-      database: {
-        client: 'better-sqlite3',
-        connection: { directory: dataDir },
-        // No idle connection: the pools' reapers stop, so the CLI can exit.
-        knexConfig: { pool: { min: 0, idleTimeoutMillis: 500 } },
-      },
-    },
-    permission: { enabled: true },
-    auth: {
-      providers: {
-        guest: {
-          // This backend answers on loopback only, for the run's duration.
-          dangerouslyAllowOutsideDevelopment: true,
-          userEntityRef: ownership[0],
-          ownershipEntityRefs: ownership,
+  const backend = await startBenchBackend({
+    name: 'permission',
+    port: options.port,
+    progress: options.progress,
+    // Guest sign-in as `ownership[0]`.
+    config: baseUrl => ({
+      app: { baseUrl },
+      permission: { enabled: true },
+      auth: {
+        providers: {
+          guest: {
+            // This backend answers on loopback only, for the run's duration.
+            dangerouslyAllowOutsideDevelopment: true,
+            userEntityRef: options.ownership[0],
+            ownershipEntityRefs: options.ownership,
+          },
         },
       },
-    },
+    }),
+    features: [
+      import('@backstage/plugin-auth-backend'),
+      import('@backstage/plugin-auth-backend-module-guest-provider'),
+      import('@backstage/plugin-permission-backend'),
+      import('@internal/backstage-plugin-permission-backend-module-scout'),
+      timedPermissionsService(timings.policy),
+      benchPlugin(options.permission, timings.authorize),
+    ],
   });
-  return createServiceFactory({
-    service: coreServices.rootConfig,
-    deps: {},
-    factory: () => config,
-  });
-}
-
-/** Warnings and errors go to the progress stream; stdout carries only the JSON line. */
-export function quietLogger(progress: (msg: string) => void) {
-  const logger: LoggerService = {
-    error: message => progress(`backend error: ${message}`),
-    warn: message => progress(`backend warning: ${message}`),
-    info: () => {},
-    debug: () => {},
-    child: () => logger,
-  };
-  return createServiceFactory({
-    service: coreServices.rootLogger,
-    deps: {},
-    factory: () => logger,
-  });
+  return { ...backend, timings };
 }
 
 /**
