@@ -46,6 +46,9 @@ exports.up = async function up(knex) {
     t.string('io_event_time', 40).nullable();
     t.string('latest_run_id', 64).nullable();
     t.string('latest_run_state', 16).nullable();
+    t.string('latest_event_time', 40)
+      .nullable()
+      .comment('the newest event of any run: it names latest_run_id');
     t.string('updated_at', 40).notNullable();
     t.unique(['namespace', 'name']);
   });

@@ -6,7 +6,7 @@ import {
   FieldRef,
   jobNodeId,
 } from '../request/nodeId';
-import { inChunks, LineageGraph } from './LineageGraph';
+import { inChunks, LineageGraph, push } from './LineageGraph';
 
 type EdgeRow = {
   job_id: number;
@@ -108,6 +108,8 @@ export class FieldLineage {
     for (const e of [...up.edges, ...down.edges]) {
       edges.set(`${e.from_field_id}>${e.to_field_id}`, e);
     }
+    const inputsOf = groupBy([...edges.values()], e => e.to_field_id);
+    const outputsOf = groupBy([...edges.values()], e => e.from_field_id);
     const ref = (f: FieldRow): FieldRef => ({
       namespace: f.namespace,
       dataset: f.dataset,
@@ -117,8 +119,8 @@ export class FieldLineage {
       graph: ids.map(id => {
         const f = rows.get(id)!;
         const nodeId = fieldNodeId(ref(f));
-        const inputs = [...edges.values()].filter(e => e.to_field_id === id);
-        const outputs = [...edges.values()].filter(e => e.from_field_id === id);
+        const inputs = inputsOf.get(id) ?? [];
+        const outputs = outputsOf.get(id) ?? [];
         return {
           id: nodeId,
           type: 'DATASET_FIELD' as const,
@@ -159,10 +161,11 @@ export class FieldLineage {
     const startIds = new Set(start);
     const downstream = [...hops.keys()].filter(id => !startIds.has(id));
     const rows = new Map((await this.#fields(downstream)).map(f => [f.id, f]));
+    const inputsOf = groupBy(edges, e => e.to_field_id);
     const fields = downstream
       .map(id => {
         const f = rows.get(id)!;
-        const e = edges.find(x => x.to_field_id === id);
+        const [e] = inputsOf.get(id) ?? [];
         return {
           namespace: f.namespace,
           dataset: f.dataset,
@@ -206,4 +209,10 @@ export class FieldLineage {
       fields,
     };
   }
+}
+
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) push(groups, key(item), item);
+  return groups;
 }

@@ -290,7 +290,8 @@ export class LineageGraph {
   }
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+/** Appends `value` to the list at `key`. */
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);

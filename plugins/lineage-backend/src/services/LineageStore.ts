@@ -158,15 +158,10 @@ export class LineageStore {
     const update: Record<string, unknown> = { updated_at: now };
     if (sql) update.sql = sql;
     // The latest run is the one with the newest event.
-    const latest = job.latest_run_id
-      ? await tx('lineage_events')
-          .where('run_id', job.latest_run_id)
-          .max('event_time as t')
-          .first()
-      : undefined;
-    if (!latest?.t || latest.t <= eventTime) {
+    if (!job.latest_event_time || job.latest_event_time <= eventTime) {
       update.latest_run_id = event.run.runId;
       update.latest_run_state = event.eventType ?? 'OTHER';
+      update.latest_event_time = eventTime;
     }
     await tx('lineage_jobs').where('id', job.id).update(update);
     return job as { id: number; io_event_time: string | null };

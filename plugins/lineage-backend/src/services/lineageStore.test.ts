@@ -206,6 +206,14 @@ describe.each(databases.ids)('the lineage store on %s', id => {
         .find(n => n.data.field === 'payment')!
         .data.inputFields.map(f => f.dataset),
     ).toEqual(['iceberg.silver.payments']);
+    // The latest run is the newest event's too, not the last to arrive.
+    const job = await graph.lineage(
+      { type: 'job', namespace: 'scout', name: 'gold_payment_mix' },
+      0,
+    );
+    expect(job.graph[0].data).toMatchObject({
+      latestRun: { runId: v2.run.runId, state: 'COMPLETE' },
+    });
   });
 
   it('refuses depths and answers over the limits, and names unknown nodes', async () => {
