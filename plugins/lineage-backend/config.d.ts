@@ -21,5 +21,27 @@ export interface Config {
      * main's once the run publishes.
      */
     datasetNameRewrites?: Array<{ pattern: string; replacement: string }>;
+    /**
+     * The static pass (python/static_pass.py): column lineage derived from
+     * dbt artifacts with sqlglot, for POST /dbt-artifacts and for the
+     * embedded engine's pipeline runs (Trino's runs send their own events).
+     */
+    staticPass?: {
+      /**
+       * The Python that has sqlglot (transform/requirements.txt). Default:
+       * the checkout's .venv/bin/python when there is one, else python3.
+       */
+      python?: string;
+      /** How the datasets of a published DuckDB pipeline run are named. */
+      pipeline?: {
+        /** Default duckdb://lakehouse. */
+        namespace?: string;
+        /**
+         * dbt's database name to the catalog the Lakehouse page shows, so
+         * dataset names match the lakehouse tables. Default {scout: lakehouse}.
+         */
+        renameDatabase?: { [from: string]: string };
+      };
+    };
   };
 }

@@ -4,6 +4,7 @@ import { benchCommand } from './commands/bench.ts';
 import { generateCommand } from './commands/generate.ts';
 import { imageCommand } from './commands/image.ts';
 import { lakehouseCommand } from './commands/lakehouse.ts';
+import { lineageCommand } from './commands/lineage.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { pipelineCommand } from './commands/pipeline.ts';
 import { stackCommand } from './commands/stack.ts';
@@ -18,6 +19,7 @@ const commands: Command[] = [
   stackCommand,
   lakehouseCommand,
   pipelineCommand,
+  lineageCommand,
   imageCommand,
 ];
 

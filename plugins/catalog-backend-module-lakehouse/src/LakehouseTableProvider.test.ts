@@ -8,6 +8,7 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
 import { DefaultEventsService } from '@backstage/plugin-events-node';
 import {
+  LINEAGE_UPDATED_TOPIC,
   PIPELINE_RUN_TOPIC,
   PipelineRunEventPayload,
 } from '@internal/backstage-plugin-scout-node';
@@ -19,6 +20,7 @@ type Answer = { status: number; body: unknown };
 
 const answers = new Map<string, Answer>();
 const authorizations: (string | undefined)[] = [];
+const lineageAuthorizations: (string | undefined)[] = [];
 let server: Server;
 let baseUrl: string;
 
@@ -118,7 +120,11 @@ function serveLakehouse() {
 
 beforeAll(async () => {
   server = createServer((req, res) => {
-    authorizations.push(req.headers.authorization);
+    if (req.url?.startsWith('/api/lakehouse/')) {
+      authorizations.push(req.headers.authorization);
+    } else {
+      lineageAuthorizations.push(req.headers.authorization);
+    }
     const answer =
       answers.get(req.url ?? '') ?? failure(404, 'NotFoundError', 'no such');
     res.writeHead(answer.status, { 'Content-Type': 'application/json' });
@@ -134,6 +140,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   authorizations.length = 0;
+  lineageAuthorizations.length = 0;
 });
 
 function discoveryAt(url: () => string): DiscoveryService {
@@ -252,6 +259,104 @@ describe('LakehouseTableProvider', () => {
       ]),
     );
     expect(authorizations).toHaveLength(9);
+  });
+
+  it('adds the tables the lineage store says a table is built from to dependsOn', async () => {
+    serveLakehouse();
+    const NS = 'trino://127.0.0.1:8080';
+    const node = (name: string) => `dataset:${NS}:${name}`;
+    const search = (q: string) =>
+      `/api/lineage/api/v1/search?filter=DATASET&limit=100&q=${encodeURIComponent(
+        q,
+      )}`;
+    const lineage = (name: string) =>
+      `/api/lineage/api/v1/lineage?depth=1&nodeId=${encodeURIComponent(
+        node(name),
+      )}`;
+    const GOLD = 'iceberg.gold.gold_payment_mix';
+    const BRONZE = 'iceberg.bronze.transactions';
+    const hit = (name: string) => ({
+      results: [
+        { type: 'DATASET', name, namespace: NS, nodeId: node(name) },
+        {
+          type: 'DATASET',
+          name: `${name}_old`,
+          namespace: NS,
+          nodeId: node(`${name}_old`),
+        },
+      ],
+    });
+    answers.set(search(GOLD), ok(hit(GOLD)));
+    answers.set(search(BRONZE), ok({ results: [] }));
+    answers.set(search('local.gold.gold_payment_mix'), ok({ results: [] }));
+    const job = 'job:trino:write iceberg.gold.gold_payment_mix';
+    answers.set(
+      lineage(GOLD),
+      ok({
+        graph: [
+          {
+            id: node(GOLD),
+            type: 'DATASET',
+            data: { name: GOLD },
+            inEdges: [{ origin: job, destination: node(GOLD) }],
+            outEdges: [],
+          },
+          {
+            id: job,
+            type: 'JOB',
+            data: {},
+            inEdges: [
+              { origin: node(BRONZE), destination: job },
+              { origin: node('postgresql.scout.stores'), destination: job },
+            ],
+            outEdges: [],
+          },
+          {
+            id: node(BRONZE),
+            type: 'DATASET',
+            data: { name: BRONZE },
+            inEdges: [],
+            outEdges: [],
+          },
+          {
+            id: node('postgresql.scout.stores'),
+            type: 'DATASET',
+            data: { name: 'postgresql.scout.stores' },
+            inEdges: [],
+            outEdges: [],
+          },
+        ],
+      }),
+    );
+    const { connection, scoutEvents } = await connectProvider();
+    // The static pass announcing new lineage refreshes the tables.
+    await scoutEvents.publish({
+      topic: LINEAGE_UPDATED_TOPIC,
+      eventPayload: { recorded: 3 },
+    });
+    expect(connection.applyMutation).toHaveBeenCalledTimes(1);
+    const mutation = connection.applyMutation.mock.calls[0][0];
+    const entities = mutation.type === 'full' ? mutation.entities : [];
+    const dependsOn = Object.fromEntries(
+      entities.map(({ entity }) => [
+        entity.metadata.name,
+        entity.spec?.dependsOn,
+      ]),
+    );
+    // The Postgres source is not a lakehouse table: it is left out.
+    expect(dependsOn['gold-gold-payment-mix']).toEqual([
+      'component:default/dbt',
+      'resource:default/bronze-transactions',
+    ]);
+    expect(dependsOn['bronze-transactions']).toBeUndefined();
+    expect(new Set(lineageAuthorizations)).toEqual(
+      new Set([
+        mockCredentials.service.header({
+          onBehalfOf: mockCredentials.service('plugin:catalog'),
+          targetPluginId: 'lineage',
+        }),
+      ]),
+    );
   });
 
   it('refreshes when a pipeline run publishes, without the schedule', async () => {

@@ -12,10 +12,12 @@ import {
 import { EventParams, EventsService } from '@backstage/plugin-events-node';
 import { DefaultApiClient } from '@internal/backstage-plugin-lakehouse-common';
 import {
+  LINEAGE_UPDATED_TOPIC,
   PIPELINE_RUN_TOPIC,
   PipelineRunEventPayload,
 } from '@internal/backstage-plugin-scout-node';
 import { readLakehouseTables } from './readLakehouseTables';
+import { readLineageUpstream } from './readLineageUpstream';
 import { LakehouseTable, tableEntities } from './tableEntity';
 
 type ProviderOptions = {
@@ -30,11 +32,14 @@ type ProviderOptions = {
 
 /**
  * Puts every lakehouse table in the catalog as a Resource, read from the
- * lakehouse backend and applied as a full mutation: when a pipeline run
- * publishes (PIPELINE_RUN_TOPIC) and on a schedule.
+ * lakehouse backend, with dependsOn the tables the lineage store says it is
+ * built from, and applied as a full mutation: when a pipeline run publishes
+ * (PIPELINE_RUN_TOPIC), when the static pass records lineage
+ * (LINEAGE_UPDATED_TOPIC) and on a schedule.
  */
 export class LakehouseTableProvider implements EntityProvider {
   readonly #client: DefaultApiClient;
+  readonly #discovery: DiscoveryService;
   readonly #auth: AuthService;
   readonly #logger: LoggerService;
   readonly #taskRunner: SchedulerServiceTaskRunner;
@@ -50,6 +55,7 @@ export class LakehouseTableProvider implements EntityProvider {
 
   private constructor(options: ProviderOptions) {
     this.#client = new DefaultApiClient({ discoveryApi: options.discovery });
+    this.#discovery = options.discovery;
     this.#auth = options.auth;
     this.#logger = options.logger;
     this.#taskRunner = options.taskRunner;
@@ -68,8 +74,11 @@ export class LakehouseTableProvider implements EntityProvider {
     });
     await this.#events.subscribe({
       id: this.getProviderName(),
-      topics: [PIPELINE_RUN_TOPIC],
-      onEvent: params => this.#onPipelineRun(params, connection),
+      topics: [PIPELINE_RUN_TOPIC, LINEAGE_UPDATED_TOPIC],
+      onEvent: params =>
+        params.topic === LINEAGE_UPDATED_TOPIC
+          ? this.#enqueue(connection)
+          : this.#onPipelineRun(params, connection),
     });
   }
 
@@ -91,6 +100,26 @@ export class LakehouseTableProvider implements EntityProvider {
         this.#logger.error('Lakehouse tables not applied', toError(error)),
       );
     return this.#queue;
+  }
+
+  /** The lineage store's upstream tables; none when it cannot tell. */
+  async #upstream(tables: LakehouseTable[]): Promise<Map<string, string[]>> {
+    try {
+      const { token } = await this.#auth.getPluginRequestToken({
+        onBehalfOf: await this.#auth.getOwnServiceCredentials(),
+        targetPluginId: 'lineage',
+      });
+      return await readLineageUpstream({
+        tables,
+        discovery: this.#discovery,
+        token,
+      });
+    } catch (error) {
+      this.#logger.warn(
+        `Lakehouse tables get no dependsOn from lineage this time: ${error}`,
+      );
+      return new Map();
+    }
   }
 
   async #refresh(connection: EntityProviderConnection): Promise<void> {
@@ -120,7 +149,11 @@ export class LakehouseTableProvider implements EntityProvider {
       }
       return;
     }
-    const entities = tableEntities(tables, this.#appBaseUrl);
+    const entities = tableEntities(
+      tables,
+      this.#appBaseUrl,
+      await this.#upstream(tables),
+    );
     await connection.applyMutation({
       type: 'full',
       entities: entities.map(entity => ({

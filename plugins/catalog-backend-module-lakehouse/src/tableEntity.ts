@@ -77,7 +77,12 @@ export function tableTitle(table: LakehouseTable): string {
 /** The Resource that stands for one lakehouse table. */
 export function tableEntity(
   table: LakehouseTable,
-  options: { name: string; appBaseUrl: string },
+  options: {
+    name: string;
+    appBaseUrl: string;
+    /** Entity refs of the tables it is built from (the lineage store's). */
+    builtFrom?: string[];
+  },
 ): ResourceEntity {
   const ref = tableRef(table);
   const { owner, system, producer, layerResource } = layerPlacement(
@@ -113,26 +118,48 @@ export function tableEntity(
       type: table.engine === 'trino' ? 'iceberg-table' : 'lakehouse-table',
       owner,
       system,
-      ...(producer && { dependsOn: [producer] }),
+      ...((producer || options.builtFrom?.length) && {
+        dependsOn: [
+          ...(producer ? [producer] : []),
+          ...(options.builtFrom ?? []),
+        ],
+      }),
       // The layer's namespace Resource is made of its tables.
       ...(layerResource && { dependencyOf: [layerResource] }),
     },
   };
 }
 
-/** Every table's Resource, with names that are valid and unique. */
+/**
+ * Every table's Resource, with names that are valid and unique. `upstream`
+ * (table ref to the refs of the tables it is built from, from the lineage
+ * store) adds those tables to dependsOn, so the catalog graph agrees with
+ * the lineage graph.
+ */
 export function tableEntities(
   tables: LakehouseTable[],
   appBaseUrl: string,
+  upstream: Map<string, string[]> = new Map(),
 ): ResourceEntity[] {
   const bases = tables.map(baseEntityName);
   const uses = new Map<string, number>();
   for (const base of bases) uses.set(base, (uses.get(base) ?? 0) + 1);
-  return tables.map((table, i) => {
-    const base = bases[i];
-    const fits =
-      base.length > 0 && base.length <= MAX_NAME_LENGTH && uses.get(base) === 1;
-    const name = fits ? base : hashedEntityName(base, tableRef(table));
-    return tableEntity(table, { name, appBaseUrl });
+  const names = new Map(
+    tables.map((table, i) => {
+      const base = bases[i];
+      const fits =
+        base.length > 0 &&
+        base.length <= MAX_NAME_LENGTH &&
+        uses.get(base) === 1;
+      const ref = tableRef(table);
+      return [ref, fits ? base : hashedEntityName(base, ref)];
+    }),
+  );
+  return tables.map(table => {
+    const ref = tableRef(table);
+    const builtFrom = (upstream.get(ref) ?? [])
+      .filter(from => names.has(from))
+      .map(from => `resource:default/${names.get(from)}`);
+    return tableEntity(table, { name: names.get(ref)!, appBaseUrl, builtFrom });
   });
 }

@@ -1,8 +1,39 @@
 import type { Config } from '@backstage/config';
+import { repositoryRoot } from '@internal/backstage-plugin-scout-node';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { GraphLimits } from './services/LineageGraph';
 import type { NameRewrite } from './services/normalize';
 
 /** lineage.* with its defaults (config.d.ts documents each key). */
+export type StaticPassConfig = {
+  /** The Python that has sqlglot. */
+  python: string;
+  /** How the embedded engine's published pipeline runs are named. */
+  pipeline: { namespace: string; renameDatabase: Record<string, string> };
+};
+
+/** lineage.staticPass.* with its defaults (config.d.ts documents each key). */
+export function readStaticPassConfig(config: Config): StaticPassConfig {
+  const venv = join(repositoryRoot(), '.venv/bin/python');
+  const pipeline = config.getOptionalConfig('lineage.staticPass.pipeline');
+  const renames = pipeline?.getOptionalConfig('renameDatabase');
+  return {
+    python:
+      config.getOptionalString('lineage.staticPass.python') ??
+      (existsSync(venv) ? venv : 'python3'),
+    pipeline: {
+      namespace:
+        pipeline?.getOptionalString('namespace') ?? 'duckdb://lakehouse',
+      renameDatabase: renames
+        ? Object.fromEntries(
+            renames.keys().map(key => [key, renames.getString(key)]),
+          )
+        : { scout: 'lakehouse' },
+    },
+  };
+}
+
 export function readLineageConfig(
   config: Config,
 ): GraphLimits & { datasetNameRewrites: NameRewrite[] } {

@@ -8,6 +8,11 @@ import {
 } from '@backstage/backend-test-utils';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
+import {
+  shopCatalog,
+  shopManifest,
+  shopRunResults,
+} from './__testUtils__/dbtProject';
 import { NS, scoutChain } from './__testUtils__/events';
 import { lineagePlugin } from './plugin';
 
@@ -203,5 +208,115 @@ describe('the lineage API for people', () => {
     expect(
       read.body.results.map((r: { nodeId: string }) => r.nodeId),
     ).toContain(`dataset:${NS}:iceberg.silver.transactions`);
+  });
+});
+
+describe('dbt artifacts', () => {
+  jest.setTimeout(60_000);
+
+  it('derives lineage for producers, all or none, and says what is wrong with bad artifacts', async () => {
+    const server = await start();
+    const ARTIFACTS = '/api/lineage/dbt-artifacts';
+    const body = {
+      manifest: shopManifest,
+      catalog: shopCatalog,
+      runResults: shopRunResults,
+    };
+    expect((await request(server).post(ARTIFACTS).send(body)).status).toBe(401);
+    const sent = await request(server)
+      .post(ARTIFACTS)
+      .set('authorization', PRODUCER)
+      .send(body);
+    expect(sent.status).toBe(200);
+    expect(sent.body).toMatchObject({
+      models: 2,
+      events: 2,
+      recorded: 2,
+      warnings: [expect.stringMatching(/^model\.shop\.broken/)],
+    });
+    const again = await request(server)
+      .post(ARTIFACTS)
+      .set('authorization', PRODUCER)
+      .send(body);
+    expect(again.body.recorded).toBe(0);
+    const column = await request(server)
+      .get('/api/lineage/api/v1/column-lineage')
+      .query({
+        nodeId:
+          'datasetField:snowflake://shop:ANALYTICS.STAGING.ORDERS:AMOUNT_CENTS',
+      })
+      .set('authorization', PRODUCER);
+    expect(column.status).toBe(200);
+    expect(column.body.graph.map((n: { id: string }) => n.id)).toContain(
+      'datasetField:snowflake://shop:RAW.SHOP.ORDERS:AMOUNT',
+    );
+
+    // The failing test shows on the model it tests, with the failing rows' query.
+    const graph = await request(server)
+      .get('/api/lineage/api/v1/lineage')
+      .query({
+        nodeId: 'dataset:snowflake://shop:ANALYTICS.STAGING.ORDERS',
+        depth: 1,
+      })
+      .set('authorization', PRODUCER);
+    const orders = graph.body.graph.find(
+      (n: { id: string }) =>
+        n.id === 'dataset:snowflake://shop:ANALYTICS.STAGING.ORDERS',
+    );
+    expect(orders.data.quality).toEqual({
+      eventTime: '2026-01-01T00:00:00.000Z',
+      passed: 1,
+      warned: 0,
+      failed: 1,
+      assertions: [
+        {
+          assertion: 'not_null_orders_id',
+          success: false,
+          column: 'ID',
+          status: 'fail',
+          message: 'Got 3 results, configured to fail if != 0',
+          failures: 3,
+          failingRowsQuery:
+            'select * from "ANALYTICS"."STAGING"."ORDERS" where ID is null',
+        },
+        { assertion: 'orders_not_empty', success: true, status: 'pass' },
+      ],
+    });
+    const source = graph.body.graph.find(
+      (n: { id: string }) =>
+        n.id === 'dataset:snowflake://shop:RAW.SHOP.ORDERS',
+    );
+    expect(source.data.quality).toBeNull();
+    // What is built from failing data says so; the failing table itself and
+    // its sources do not.
+    const upstreamFailed = Object.fromEntries(
+      graph.body.graph
+        .filter((n: { type: string }) => n.type === 'DATASET')
+        .map((n: { data: { name: string; upstreamFailed: boolean } }) => [
+          n.data.name,
+          n.data.upstreamFailed,
+        ]),
+    );
+    expect(upstreamFailed).toEqual({
+      'ANALYTICS.STAGING.ORDERS': false,
+      'ANALYTICS.STAGING.BROKEN': true,
+      'RAW.SHOP.ORDERS': false,
+      'RAW.SHOP.OLD_ORDERS': false,
+    });
+
+    const bad = await request(server)
+      .post(ARTIFACTS)
+      .set('authorization', PRODUCER)
+      .send({ manifest: { metadata: {} } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(
+      /is not a dbt manifest\.json \(no nodes\)/,
+    );
+    const noManifest = await request(server)
+      .post(ARTIFACTS)
+      .set('authorization', PRODUCER)
+      .send({ catalog: shopCatalog });
+    expect(noManifest.status).toBe(400);
+    expect(noManifest.body.error.message).toMatch(/manifest/);
   });
 });

@@ -3,8 +3,11 @@ import {
   createBackendPlugin,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { readLineageConfig } from './config';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { readLineageConfig, readStaticPassConfig } from './config';
 import { createRouter } from './router';
+import { DbtArtifactImporter } from './services/DbtArtifactImporter';
+import { subscribeToPipelineRuns } from './services/pipelineRuns';
 import { FieldLineage } from './services/FieldLineage';
 import { LineageGraph } from './services/LineageGraph';
 import { LineageStore } from './services/LineageStore';
@@ -23,9 +26,12 @@ export const lineagePlugin = createBackendPlugin({
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        logger: coreServices.logger,
+        events: eventsServiceRef,
       },
-      async init({ config, database, httpAuth, httpRouter }) {
+      async init({ config, database, httpAuth, httpRouter, logger, events }) {
         const limits = readLineageConfig(config);
+        const staticPass = readStaticPassConfig(config);
         const db = await database.getClient();
         if (!database.migrations?.skip) {
           await db.migrate.latest({
@@ -36,15 +42,24 @@ export const lineagePlugin = createBackendPlugin({
           });
         }
         const graph = new LineageGraph(db, limits);
+        const store = new LineageStore(db, limits.datasetNameRewrites);
+        const importer = new DbtArtifactImporter(store, staticPass.python);
         httpRouter.use(
           await createRouter({
             httpAuth,
-            store: new LineageStore(db, limits.datasetNameRewrites),
+            store,
             graph,
             fields: new FieldLineage(db, graph),
+            importer,
             maxDepth: limits.maxDepth,
           }),
         );
+        await subscribeToPipelineRuns({
+          events,
+          importer,
+          pipeline: staticPass.pipeline,
+          logger,
+        });
       },
     });
   },

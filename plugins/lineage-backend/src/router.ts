@@ -3,6 +3,7 @@ import { InputError } from '@backstage/errors';
 import express from 'express';
 import { parseNodeId } from './request/nodeId';
 import { createOpenApiRouter } from './schema/openapi';
+import { DbtArtifactImporter } from './services/DbtArtifactImporter';
 import { FieldLineage } from './services/FieldLineage';
 import { LineageGraph } from './services/LineageGraph';
 import { LineageStore } from './services/LineageStore';
@@ -10,12 +11,16 @@ import type { RunEvent } from './services/runEvent';
 
 /** The largest run event accepted (a bigger one gets a 400). */
 const MAX_EVENT_BYTES = '16mb';
+/** The largest dbt artifacts accepted: big projects' manifests run to tens of MB. */
+const MAX_ARTIFACT_BYTES = '256mb';
+const ARTIFACTS_PATH = '/dbt-artifacts';
 
 export type RouterOptions = {
   httpAuth: HttpAuthService;
   store: LineageStore;
   graph: LineageGraph;
   fields: FieldLineage;
+  importer: DbtArtifactImporter;
   maxDepth: number;
 };
 
@@ -28,10 +33,15 @@ export type RouterOptions = {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, store, graph, fields, maxDepth } = options;
+  const { httpAuth, store, graph, fields, importer, maxDepth } = options;
   // Events carry every column's lineage: far past express.json's 100 kB.
+  const events = express.json({ limit: MAX_EVENT_BYTES });
+  const artifacts = express.json({ limit: MAX_ARTIFACT_BYTES });
   const api = await createOpenApiRouter({
-    middleware: [express.json({ limit: MAX_EVENT_BYTES })],
+    middleware: [
+      (req, res, next) =>
+        (req.path === ARTIFACTS_PATH ? artifacts : events)(req, res, next),
+    ],
   });
   const reader = (req: Parameters<HttpAuthService['credentials']>[0]) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -41,6 +51,11 @@ export async function createRouter(
     // The validator checked the shape and left eventTime the string it was.
     await store.record(req.body as unknown as RunEvent);
     res.status(201).end();
+  });
+
+  api.post(ARTIFACTS_PATH, async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['service'] });
+    res.json(await importer.importJson(req.body));
   });
 
   api.get('/api/v1/lineage', async (req, res) => {

@@ -173,6 +173,8 @@ describe.each(testDatabases())('the pipeline API on $kind', databases => {
         engine: 'duckdb',
         status: 'published',
         finishedAt: ended.finishedAt,
+        // Where the lineage store's static pass reads the run's manifest.
+        artifactsDir: expect.stringMatching(/\.scout\/pipeline\/published$/),
       },
     });
     // Audited when allowed, and again when the run ended.

@@ -61,7 +61,11 @@ export {
   promoteBronze,
 } from './promotion/promoteBronze';
 export type { PromotionRound } from './promotion/promoteBronze';
-export { runPipeline, newRunId } from './pipeline/runPipeline';
+export {
+  runPipeline,
+  newRunId,
+  publishedArtifactsDir,
+} from './pipeline/runPipeline';
 export { developmentDbt } from './pipeline/dbt';
 export type { DbtSettings } from './pipeline/dbt';
 export type {
@@ -99,7 +103,8 @@ export {
   scoutPipelineRunPermission,
 } from './permissions';
 export { isLoopbackHost } from './loopback';
-export { PIPELINE_RUN_TOPIC } from './pipeline/events';
+export { bronzeLoadJobs } from './pipeline/bronzeSource';
+export { LINEAGE_UPDATED_TOPIC, PIPELINE_RUN_TOPIC } from './pipeline/events';
 export type { PipelineRunEventPayload } from './pipeline/events';
 export type {
   PipelineRunDetail,

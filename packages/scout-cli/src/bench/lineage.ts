@@ -1,51 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from './backend.ts';
 import { startBenchBackend } from './benchBackend.ts';
+import { COLUMNS, dbtManifest, type Model, project } from './lineageProject.ts';
 import { percentile } from './stats.ts';
 
-/** Models per layer of the generated project: 500 in all. */
-const LAYERS: [string, number][] = [
-  ['bronze', 100],
-  ['silver', 150],
-  ['gold', 150],
-  ['platinum', 100],
-];
-const COLUMNS = 8;
 const NS = 'trino://bench:8080';
 const DEPTH = 5;
-
-type Model = { name: string; inputs: string[] };
-
-/**
- * A layered dbt-like project: each bronze model reads one source table,
- * each later model two models of the layer before (chosen by a fixed
- * stride, so every run builds the same graph), and column i of a model
- * comes from column i of each input.
- */
-function project(): Model[] {
-  const models: Model[] = [];
-  let previous: string[] = [];
-  for (const [layer, count] of LAYERS) {
-    const names = Array.from(
-      { length: count },
-      (_, i) => `iceberg.${layer}.${layer}_${i}`,
-    );
-    const upstream = previous;
-    names.forEach((name, i) =>
-      models.push({
-        name,
-        inputs: upstream.length
-          ? [
-              upstream[i % upstream.length],
-              upstream[(i * 7 + 3) % upstream.length],
-            ]
-          : [`postgresql.scout.source_${i}`],
-      }),
-    );
-    previous = names;
-  }
-  return models;
-}
 
 function event(model: Model, eventTime: string) {
   const columns = Array.from({ length: COLUMNS }, (_, i) => `c${i}`);
@@ -187,6 +150,29 @@ export async function benchLineage(
         p95_ms: percentile(times, 95),
       };
     }
+    // The static pass: the generated project's 500 models, then the real
+    // Scout project's last published manifest when there is one.
+    const importArtifacts = async (manifest: unknown) => {
+      const t = performance.now();
+      const res = await fetch(`${backend.baseUrl}/api/lineage/dbt-artifacts`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ manifest }),
+      });
+      if (res.status !== 200)
+        throw new Error(`dbt-artifacts: ${res.status} ${await res.text()}`);
+      const result = await res.json();
+      return { ...result, wall_s: (performance.now() - t) / 1000 };
+    };
+    progress(`static pass over ${models.length} generated models`);
+    const generated = await importArtifacts(dbtManifest(models));
+    const scoutManifest = join(
+      repoRoot,
+      '.scout/pipeline/published/manifest.json',
+    );
+    const scout = existsSync(scoutManifest)
+      ? await importArtifacts(JSON.parse(readFileSync(scoutManifest, 'utf8')))
+      : undefined;
     return {
       bench: 'lineage',
       database: 'sqlite (the embedded default)',
@@ -202,8 +188,12 @@ export async function benchLineage(
           [`${k}_p95_ms`, v.p95_ms],
         ]),
       ),
-      // Not built yet: the static pass over dbt artifacts.
-      static_pass_s: null,
+      // Derivation (sqlglot) alone, then with recording the events.
+      static_pass_s: generated.seconds,
+      static_import_s: Number(generated.wall_s.toFixed(2)),
+      static_pass_fields: generated.fields,
+      scout_static_pass_s: scout?.seconds ?? null,
+      scout_static_pass_fields: scout?.fields ?? null,
       targets: { events_per_s: 1000, query_p95_ms: 100, static_pass_s: 10 },
       load_average: Number(loadavg()[0].toFixed(1)),
     };

@@ -54,8 +54,12 @@ lineage   The lineage store over HTTP on the embedded default's database
           plugin, sends N runs of a generated 500-model project (one
           OpenLineage event per model and run, C in flight), then times R
           graph, column-lineage (both ways) and impact queries at depth 5 on
-          silver and gold nodes. Prints one JSON line: events_per_s and p50
-          and p95 per query. Targets: events_per_s >= 1000, p95 < 100 ms.
+          silver and gold nodes, then sends the same project as a dbt
+          manifest through the static pass (and the Scout project's last
+          published manifest, when there is one). Prints one JSON line:
+          events_per_s, p50 and p95 per query, static_pass_s (sqlglot's
+          derivation) and static_import_s (with recording). Targets:
+          events_per_s >= 1000, p95 < 100 ms, static_pass_s < 10.
 
 Whatever a benchmark starts (backends, a PostgreSQL that was not running,
 a Trino sandbox, dbt) is stopped when it ends, fails, or gets Ctrl-C or

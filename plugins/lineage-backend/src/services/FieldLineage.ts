@@ -6,7 +6,8 @@ import {
   FieldRef,
   jobNodeId,
 } from '../request/nodeId';
-import { inChunks, LineageGraph, push } from './LineageGraph';
+import { inChunks, push } from './collections';
+import { LineageGraph } from './LineageGraph';
 
 type EdgeRow = {
   job_id: number;

@@ -1,18 +1,24 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { Knex } from 'knex';
 import { datasetNodeId, FieldRef, jobNodeId, NodeRef } from '../request/nodeId';
+import { inChunks, push } from './collections';
+import { quality } from './quality';
 
 /** The bounds every query keeps (config lineage.maxDepth and maxNodes). */
 export type GraphLimits = { maxDepth: number; maxNodes: number };
 
 type Edge = { origin: string; destination: string };
-type DatasetRow = {
+type NodeRow = {
   id: number;
   namespace: string;
   name: string;
   updated_at: string;
 };
-type JobRow = DatasetRow & {
+type DatasetRow = NodeRow & {
+  quality?: string | null;
+  quality_event_time?: string | null;
+};
+type JobRow = NodeRow & {
   sql: string | null;
   latest_run_id: string | null;
   latest_run_state: string | null;
@@ -118,6 +124,7 @@ export class LineageGraph {
       await inChunks(datasetIds, ids =>
         this.db('lineage_fields').whereIn('dataset_id', ids).orderBy('id'),
       );
+    const upstreamFailed = await this.#downstreamOfFailures();
     const dsId = new Map(
       datasets.map(d => [d.id, datasetNodeId(d.namespace, d.name)]),
     );
@@ -154,6 +161,8 @@ export class LineageGraph {
             fields: fields
               .filter(f => f.dataset_id === d.id)
               .map(f => ({ name: f.name, type: f.type })),
+            quality: quality(d),
+            upstreamFailed: upstreamFailed.has(d.id),
           },
           inEdges: inEdges.get(id) ?? [],
           outEdges: outEdges.get(id) ?? [],
@@ -220,6 +229,67 @@ export class LineageGraph {
   }
 
   /**
+   * The datasets (with their distance in jobs) and jobs downstream of the
+   * start, to maxDepth jobs away; over maxNodes is a 400 when `bounded`.
+   */
+  async #reach(startDatasets: number[], startJobs: number[], bounded = true) {
+    const distance = new Map<number, number>(startDatasets.map(id => [id, 0]));
+    const jobs = new Set<number>(startJobs);
+    let frontier = startDatasets;
+    let frontierJobs = startJobs;
+    for (let hop = 1; hop <= this.limits.maxDepth; hop++) {
+      const reading: IoRow[] = frontier.length
+        ? await inChunks(frontier, ids =>
+            this.db('lineage_job_io')
+              .whereIn('dataset_id', ids)
+              .where('direction', 'in'),
+          )
+        : [];
+      const next = [
+        ...frontierJobs,
+        ...reading.map(r => r.job_id).filter(id => !jobs.has(id)),
+      ];
+      next.forEach(id => jobs.add(id));
+      const writes: IoRow[] = next.length
+        ? await inChunks([...new Set(next)], ids =>
+            this.db('lineage_job_io')
+              .whereIn('job_id', ids)
+              .where('direction', 'out'),
+          )
+        : [];
+      frontier = [...new Set(writes.map(r => r.dataset_id))].filter(
+        id => !distance.has(id),
+      );
+      frontier.forEach(id => distance.set(id, hop));
+      frontierJobs = [];
+      if (bounded) {
+        this.checkNodes(distance.size + jobs.size, this.limits.maxDepth);
+      }
+      if (!frontier.length) break;
+    }
+    return { distance, jobs };
+  }
+
+  /**
+   * The datasets downstream of a dataset whose newest quality assertions
+   * include a failure: their data was built from failing data.
+   */
+  async #downstreamOfFailures(): Promise<Set<number>> {
+    const failing: { id: number }[] = await this.db('lineage_datasets')
+      .whereNotNull('quality')
+      .andWhere('quality', 'like', '%"success":false%')
+      .select('id');
+    if (!failing.length) return new Set();
+    // Not bounded by maxNodes: this marks nodes, it answers none itself.
+    const { distance } = await this.#reach(
+      failing.map(f => f.id),
+      [],
+      false,
+    );
+    return new Set([...distance].filter(([, d]) => d > 0).map(([id]) => id));
+  }
+
+  /**
    * Every dataset and job downstream of a dataset, to maxDepth jobs away,
    * nearest first; `distance` counts the jobs in between.
    */
@@ -232,34 +302,7 @@ export class LineageGraph {
             name: node.dataset,
           })
         : await this.#start(node);
-    const distance = new Map<number, number>(start.datasets.map(id => [id, 0]));
-    const jobs = new Set<number>(start.jobs);
-    let frontier = start.datasets;
-    let frontierJobs = start.jobs;
-    for (let hop = 1; hop <= this.limits.maxDepth; hop++) {
-      const reading: IoRow[] = frontier.length
-        ? await this.db('lineage_job_io')
-            .whereIn('dataset_id', frontier)
-            .where('direction', 'in')
-        : [];
-      const next = [
-        ...frontierJobs,
-        ...reading.map(r => r.job_id).filter(id => !jobs.has(id)),
-      ];
-      next.forEach(id => jobs.add(id));
-      const writes: IoRow[] = next.length
-        ? await this.db('lineage_job_io')
-            .whereIn('job_id', [...new Set(next)])
-            .where('direction', 'out')
-        : [];
-      frontier = [...new Set(writes.map(r => r.dataset_id))].filter(
-        id => !distance.has(id),
-      );
-      frontier.forEach(id => distance.set(id, hop));
-      frontierJobs = [];
-      this.checkNodes(distance.size + jobs.size, this.limits.maxDepth);
-      if (!frontier.length) break;
-    }
+    const { distance, jobs } = await this.#reach(start.datasets, start.jobs);
     const startIds = new Set(start.datasets);
     const datasets: DatasetRow[] = await inChunks(
       [...distance.keys()].filter(id => !startIds.has(id)),
@@ -288,23 +331,4 @@ export class LineageGraph {
         .sort((a, b) => a.nodeId.localeCompare(b.nodeId)),
     };
   }
-}
-
-/** Appends `value` to the list at `key`. */
-export function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-/** Runs a whereIn query over ids in chunks (SQLite caps bound parameters). */
-export async function inChunks<T>(
-  ids: number[],
-  query: (ids: number[]) => Knex.QueryBuilder | Promise<T[]>,
-): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < ids.length; i += 500) {
-    out.push(...((await query(ids.slice(i, i + 500))) as T[]));
-  }
-  return out;
 }

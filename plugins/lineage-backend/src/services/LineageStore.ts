@@ -5,6 +5,7 @@ import {
   eventKey,
   fieldEdges,
   jobSql,
+  qualityAssertions,
   RunEvent,
   schemaFields,
 } from './runEvent';
@@ -48,103 +49,119 @@ export class LineageStore {
    * normalizeEvent rewrites it; the stored event is the one sent.
    */
   async record(sent: RunEvent): Promise<RecordResult> {
+    return this.db.transaction(tx => this.#record(tx, sent));
+  }
+
+  /**
+   * Records events in order in one transaction: all of them, or (on any
+   * error) none. Replays among them are absorbed as in record().
+   */
+  async recordAll(events: RunEvent[]): Promise<RecordResult[]> {
+    return this.db.transaction(async tx => {
+      const results: RecordResult[] = [];
+      for (const event of events) results.push(await this.#record(tx, event));
+      return results;
+    });
+  }
+
+  async #record(tx: Tx, sent: RunEvent): Promise<RecordResult> {
     const key = eventKey(sent);
     const eventTime = new Date(sent.eventTime).toISOString();
     const event = normalizeEvent(sent, this.rewrites);
-    return this.db.transaction(async tx => {
-      const seen = await tx('lineage_events').where('event_key', key).first();
-      if (seen) return { recorded: false };
-      await tx('lineage_events').insert({
-        event_key: key,
-        run_id: sent.run.runId,
-        event_type: sent.eventType ?? 'OTHER',
-        job_namespace: sent.job.namespace,
-        job_name: sent.job.name,
-        event_time: eventTime,
-        body: JSON.stringify(sent),
-      });
-      if (!event.job) return { recorded: true };
-      const now = new Date().toISOString();
-      const job = await this.#job(
-        tx,
-        { ...event, job: event.job },
-        eventTime,
-        now,
-      );
-      const inputs = event.inputs ?? [];
-      const outputs = event.outputs ?? [];
-      const edges = outputs.flatMap(fieldEdges);
-      const datasets = await this.#datasets(
-        tx,
-        [...inputs, ...outputs, ...edges.map(e => e.from)],
-        now,
-      );
-      const fields = await this.#fields(tx, datasets, [
-        ...[...inputs, ...outputs].flatMap(d =>
-          schemaFields(d).map(f => ({ dataset: d, ...f })),
-        ),
-        ...edges.flatMap(e => [
-          { dataset: e.from, name: e.from.field, type: null },
-          { dataset: e.to, name: e.to.field, type: null },
-        ]),
-      ]);
+    const seen = await tx('lineage_events').where('event_key', key).first();
+    if (seen) return { recorded: false };
+    await tx('lineage_events').insert({
+      event_key: key,
+      run_id: sent.run.runId,
+      event_type: sent.eventType ?? 'OTHER',
+      job_namespace: sent.job.namespace,
+      job_name: sent.job.name,
+      event_time: eventTime,
+      body: JSON.stringify(sent),
+    });
+    if (!event.job) return { recorded: true };
+    const now = new Date().toISOString();
+    const job = await this.#job(
+      tx,
+      { ...event, job: event.job },
+      eventTime,
+      now,
+    );
+    const inputs = event.inputs ?? [];
+    const outputs = event.outputs ?? [];
+    const edges = outputs.flatMap(fieldEdges);
+    const datasets = await this.#datasets(
+      tx,
+      [...inputs, ...outputs, ...edges.map(e => e.from)],
+      now,
+    );
+    const fields = await this.#fields(tx, datasets, [
+      ...[...inputs, ...outputs].flatMap(d =>
+        schemaFields(d).map(f => ({ dataset: d, ...f })),
+      ),
+      ...edges.flatMap(e => [
+        { dataset: e.from, name: e.from.field, type: null },
+        { dataset: e.to, name: e.to.field, type: null },
+      ]),
+    ]);
 
-      const takesIo =
-        inputs.length + outputs.length > 0 &&
-        (!job.io_event_time || job.io_event_time <= eventTime);
-      if (!takesIo) return { recorded: true };
-      await tx('lineage_jobs')
-        .where('id', job.id)
-        .update({ io_event_time: eventTime });
+    await this.#quality(tx, datasets, [...inputs, ...outputs], eventTime);
 
-      await tx('lineage_job_io').where('job_id', job.id).delete();
-      const io = new Map<
-        string,
-        { job_id: number; dataset_id: number; direction: string }
-      >();
-      for (const [list, direction] of [
-        [inputs, 'in'],
-        [outputs, 'out'],
-      ] as const) {
-        for (const d of list) {
-          const id = datasets.get(datasetKey(d.namespace, d.name))!;
-          io.set(`${id}:${direction}`, {
-            job_id: job.id,
-            dataset_id: id,
-            direction,
-          });
-        }
-      }
-      for (const chunk of chunks([...io.values()], 300)) {
-        await tx('lineage_job_io').insert(chunk);
-      }
+    const takesIo =
+      inputs.length + outputs.length > 0 &&
+      (!job.io_event_time || job.io_event_time <= eventTime);
+    if (!takesIo) return { recorded: true };
+    await tx('lineage_jobs')
+      .where('id', job.id)
+      .update({ io_event_time: eventTime });
 
-      await tx('lineage_field_edges').where('job_id', job.id).delete();
-      const rows = new Map<string, Record<string, unknown>>();
-      const fieldId = (d: { namespace: string; name: string; field: string }) =>
-        fields.get(
-          `${datasets.get(datasetKey(d.namespace, d.name))}${SEP}${d.field}`,
-        )!;
-      for (const e of edges) {
-        const from = fieldId(e.from);
-        const to = fieldId(e.to);
-        const pair = `${from}:${to}`;
-        // One edge per field pair: a DIRECT transformation wins over INDIRECT.
-        if (rows.has(pair) && e.type !== 'DIRECT') continue;
-        rows.set(pair, {
+    await tx('lineage_job_io').where('job_id', job.id).delete();
+    const io = new Map<
+      string,
+      { job_id: number; dataset_id: number; direction: string }
+    >();
+    for (const [list, direction] of [
+      [inputs, 'in'],
+      [outputs, 'out'],
+    ] as const) {
+      for (const d of list) {
+        const id = datasets.get(datasetKey(d.namespace, d.name))!;
+        io.set(`${id}:${direction}`, {
           job_id: job.id,
-          from_field_id: from,
-          to_field_id: to,
-          transformation_type: e.type,
-          transformation_subtype: e.subtype,
-          description: e.description,
+          dataset_id: id,
+          direction,
         });
       }
-      for (const chunk of chunks([...rows.values()], 150)) {
-        await tx('lineage_field_edges').insert(chunk);
-      }
-      return { recorded: true };
-    });
+    }
+    for (const chunk of chunks([...io.values()], 300)) {
+      await tx('lineage_job_io').insert(chunk);
+    }
+
+    await tx('lineage_field_edges').where('job_id', job.id).delete();
+    const rows = new Map<string, Record<string, unknown>>();
+    const fieldId = (d: { namespace: string; name: string; field: string }) =>
+      fields.get(
+        `${datasets.get(datasetKey(d.namespace, d.name))}${SEP}${d.field}`,
+      )!;
+    for (const e of edges) {
+      const from = fieldId(e.from);
+      const to = fieldId(e.to);
+      const pair = `${from}:${to}`;
+      // One edge per field pair: a DIRECT transformation wins over INDIRECT.
+      if (rows.has(pair) && e.type !== 'DIRECT') continue;
+      rows.set(pair, {
+        job_id: job.id,
+        from_field_id: from,
+        to_field_id: to,
+        transformation_type: e.type,
+        transformation_subtype: e.subtype,
+        description: e.description,
+      });
+    }
+    for (const chunk of chunks([...rows.values()], 150)) {
+      await tx('lineage_field_edges').insert(chunk);
+    }
+    return { recorded: true };
   }
 
   async #job(tx: Tx, event: RunEvent, eventTime: string, now: string) {
@@ -195,6 +212,34 @@ export class LineageStore {
       rows.forEach(r => ids.set(datasetKey(r.namespace, r.name), r.id));
     }
     return ids;
+  }
+
+  /**
+   * Keeps each dataset's dataQualityAssertions facet (an output's `facets`,
+   * an input's `inputFacets`) when this event is not older than the one
+   * that set the stored assertions.
+   */
+  async #quality(
+    tx: Tx,
+    datasets: Map<string, number>,
+    refs: DatasetRef[],
+    eventTime: string,
+  ) {
+    for (const ref of refs) {
+      const assertions = qualityAssertions(ref);
+      if (!assertions) continue;
+      await tx('lineage_datasets')
+        .where('id', datasets.get(datasetKey(ref.namespace, ref.name))!)
+        .andWhere(q =>
+          q
+            .whereNull('quality_event_time')
+            .orWhere('quality_event_time', '<=', eventTime),
+        )
+        .update({
+          quality: JSON.stringify(assertions),
+          quality_event_time: eventTime,
+        });
+    }
   }
 
   /**

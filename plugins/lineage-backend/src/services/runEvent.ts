@@ -15,6 +15,8 @@ export type DatasetRef = {
   namespace: string;
   name: string;
   facets?: Record<string, unknown>;
+  /** An input's facets about this read (dataQualityAssertions). */
+  inputFacets?: Record<string, unknown>;
 };
 
 /** One field-to-field edge of an output's columnLineage facet. */
@@ -117,4 +119,17 @@ export function fieldEdges(output: DatasetRef): FieldEdge[] {
 /** The job's SQL, from its `sql` facet. */
 export function jobSql(event: RunEvent): string | null {
   return text(record(record(event.job.facets)?.sql)?.query);
+}
+
+/**
+ * A dataset's data quality assertions: the dataQualityAssertions facet of
+ * an output (`facets`) or an input (`inputFacets`), OpenLineage's
+ * `{assertion, success, column?}` plus whatever the producer adds (the
+ * static pass adds dbt's status, message, failures and failingRowsQuery).
+ */
+export function qualityAssertions(d: DatasetRef): unknown[] | undefined {
+  const facet =
+    record(record(d.facets)?.dataQualityAssertions) ??
+    record(record(d.inputFacets)?.dataQualityAssertions);
+  return Array.isArray(facet?.assertions) ? facet!.assertions : undefined;
 }

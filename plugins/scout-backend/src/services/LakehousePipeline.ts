@@ -8,6 +8,7 @@ import {
   PIPELINE_RUN_TOPIC,
   PipelineRun,
   PipelineRunEventPayload,
+  publishedArtifactsDir,
   repositoryRoot,
   RunStore,
   runPipeline,
@@ -170,6 +171,9 @@ export class LakehousePipeline {
       engine: run.engine,
       status: run.status === 'published' ? 'published' : 'failed',
       finishedAt: run.finishedAt ?? new Date().toISOString(),
+      ...(run.status === 'published'
+        ? { artifactsDir: publishedArtifactsDir(repositoryRoot()) }
+        : {}),
     };
     try {
       await this.#events.publish({ topic: PIPELINE_RUN_TOPIC, eventPayload });

@@ -99,3 +99,24 @@ export function silverSelects(scout: string) {
       join ${scout}.categories c on c.category_id = p.category_id`,
   };
 }
+
+/**
+ * The bronze load as lineage sees it: per bronze table, the SELECT over the
+ * scout database that fills it (tables named as Trino's postgresql catalog
+ * names them, `postgresql.scout.<table>`) and the table's columns; load_id
+ * and loaded_at come from the load itself.
+ */
+export function bronzeLoadJobs(): {
+  table: string;
+  sql: string;
+  columns: Columns;
+}[] {
+  const selects = silverSelects('postgresql.scout');
+  return Object.entries({ ...APPENDED, ...REPLACED }).map(
+    ([table, columns]) => ({
+      table,
+      sql: selects[table as keyof typeof selects],
+      columns,
+    }),
+  );
+}

@@ -303,9 +303,14 @@ async function oldestReceivedAt(
   return rows[0].oldest === null ? undefined : new Date(rows[0].oldest);
 }
 
+/** Where the published run's dbt manifest.json and run_results.json are. */
+export function publishedArtifactsDir(repoRoot: string): string {
+  return join(repoRoot, '.scout/pipeline/published');
+}
+
 /** The published run's dbt manifest and results, where the portal reads them. */
 async function publishArtifacts(repoRoot: string, targetPath: string) {
-  const published = join(repoRoot, '.scout/pipeline/published');
+  const published = publishedArtifactsDir(repoRoot);
   await mkdir(published, { recursive: true });
   for (const file of ['manifest.json', 'run_results.json']) {
     await copyFile(join(targetPath, file), join(published, file));

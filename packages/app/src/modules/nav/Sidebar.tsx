@@ -21,6 +21,7 @@ export const mainPages = [
   'page:catalog',
   'page:api-docs',
   'page:lakehouse',
+  'page:lineage',
   'page:scout', // Pipeline
   'page:techdocs', // Docs
   'page:scaffolder', // Create

@@ -184,7 +184,7 @@ export const spec = {
           data: {
             type: 'object',
             description:
-              'DATASET: namespace, name, fields [{name, type}]. JOB: namespace, name, sql, latestRun {runId, state}.',
+              'DATASET: namespace, name, fields [{name, type}], quality (null, or the newest data quality assertions: {eventTime, passed, warned, failed, assertions [{assertion, success, column, status, message, failures, failingRowsQuery}]}), upstreamFailed (true when a dataset upstream has a failing assertion). JOB: namespace, name, sql, latestRun {runId, state}.',
             additionalProperties: true,
           },
           inEdges: {
@@ -583,6 +583,113 @@ export const spec = {
           },
           '404': {
             description: 'No such dataset or field.',
+          },
+        },
+      },
+    },
+    '/dbt-artifacts': {
+      post: {
+        operationId: 'importDbtArtifacts',
+        description:
+          "The static pass: derives column lineage from a dbt project's artifacts (any adapter, dbt 1.5+) with sqlglot in the adapter's dialect, and records it as OpenLineage run events, one per model and one per exposure, all or none. Producers only (service credentials).",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['manifest'],
+                properties: {
+                  manifest: {
+                    type: 'object',
+                    description:
+                      'A compiled manifest.json (`dbt compile`, `dbt build`).',
+                    additionalProperties: true,
+                  },
+                  catalog: {
+                    type: 'object',
+                    description:
+                      'catalog.json from `dbt docs generate`; its column lists expand `select *`.',
+                    additionalProperties: true,
+                  },
+                  runResults: {
+                    type: 'object',
+                    description:
+                      "run_results.json; each model's test results become its data quality assertions.",
+                    additionalProperties: true,
+                  },
+                  namespace: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 512,
+                    description:
+                      "The datasets' namespace; default `<adapter>://<project>`.",
+                  },
+                  renameDatabase: {
+                    type: 'object',
+                    description:
+                      'Database names to rename in dataset names: {from: to}.',
+                    additionalProperties: {
+                      type: 'string',
+                      minLength: 1,
+                      maxLength: 256,
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'What the pass derived and how many events were new.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: [
+                    'events',
+                    'recorded',
+                    'models',
+                    'fields',
+                    'warnings',
+                    'seconds',
+                  ],
+                  properties: {
+                    events: {
+                      type: 'integer',
+                      description: 'Run events derived.',
+                    },
+                    recorded: {
+                      type: 'integer',
+                      description: 'Of them, the ones not recorded before.',
+                    },
+                    models: {
+                      type: 'integer',
+                    },
+                    fields: {
+                      type: 'integer',
+                      description: 'Output columns with column lineage.',
+                    },
+                    warnings: {
+                      type: 'array',
+                      description: 'Models given table lineage only, and why.',
+                      items: {
+                        type: 'string',
+                      },
+                    },
+                    seconds: {
+                      type: 'number',
+                      description: "The derivation's time.",
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            description:
+              'The artifacts are not a dbt manifest (or catalog); the message says why.',
           },
         },
       },

@@ -7,6 +7,8 @@
 import { FieldGraph } from '../models/FieldGraph.model';
 import { Graph } from '../models/Graph.model';
 import { Impact } from '../models/Impact.model';
+import { ImportDbtArtifacts200Response } from '../models/ImportDbtArtifacts200Response.model';
+import { ImportDbtArtifactsRequest } from '../models/ImportDbtArtifactsRequest.model';
 import { RunEvent } from '../models/RunEvent.model';
 import { Search200Response } from '../models/Search200Response.model';
 
@@ -43,6 +45,13 @@ export type GetLineage = {
 /**
  * @public
  */
+export type ImportDbtArtifacts = {
+  body: ImportDbtArtifactsRequest;
+  response: ImportDbtArtifacts200Response | void;
+};
+/**
+ * @public
+ */
 export type PostLineageEvent = {
   body: RunEvent;
   response: void | void;
@@ -65,6 +74,8 @@ export type EndpointMap = {
   '#get|/impact': GetImpact;
 
   '#get|/api/v1/lineage': GetLineage;
+
+  '#post|/dbt-artifacts': ImportDbtArtifacts;
 
   '#post|/api/v1/lineage': PostLineageEvent;
 

@@ -13,7 +13,7 @@ export interface Node {
   id: string;
   type: NodeTypeEnum;
   /**
-   * DATASET: namespace, name, fields [{name, type}]. JOB: namespace, name, sql, latestRun {runId, state}.
+   * DATASET: namespace, name, fields [{name, type}], quality (null, or the newest data quality assertions: {eventTime, passed, warned, failed, assertions [{assertion, success, column, status, message, failures, failingRowsQuery}]}), upstreamFailed (true when a dataset upstream has a failing assertion). JOB: namespace, name, sql, latestRun {runId, state}.
    */
   data: { [key: string]: any };
   inEdges: Array<Edge>;

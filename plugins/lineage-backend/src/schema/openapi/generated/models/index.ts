@@ -9,6 +9,8 @@ export * from '../models/Graph.model';
 export * from '../models/Impact.model';
 export * from '../models/ImpactDatasetsInner.model';
 export * from '../models/ImpactJobsInner.model';
+export * from '../models/ImportDbtArtifacts200Response.model';
+export * from '../models/ImportDbtArtifactsRequest.model';
 export * from '../models/InputField.model';
 export * from '../models/Node.model';
 export * from '../models/RunEvent.model';

@@ -1,0 +1,135 @@
+import { test, expect, type APIRequestContext } from '@playwright/test';
+import { enterAsGuest, snap } from './steps';
+
+// The lineage the portal's first pipeline run sends (on Trino, its
+// OpenLineage listener): gold_daily_store_sales from silver_transactions,
+// from bronze transactions, from the scout database. Names are
+// <catalog>.<layer>.<table>; the catalog depends on the engine.
+const GOLD = 'gold_daily_store_sales';
+const PRODUCER = { authorization: 'Bearer scout-dev-lineage-token' };
+const ends = (suffix: string) =>
+  new RegExp(`\\.${suffix.replace(/\./g, '\\.')}$`);
+
+async function goldDataset(request: APIRequestContext) {
+  const res = await request.get('/api/lineage/api/v1/search', {
+    params: { q: GOLD, filter: 'DATASET' },
+    headers: PRODUCER,
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  const body: { results: { name: string; nodeId: string }[] } =
+    await res.json();
+  const golds = body.results.filter(r => ends(`gold.${GOLD}`).test(r.name));
+  // Trino's listener sends column lineage back to the scout database; other
+  // producers (the dbt static pass on DuckDB) may stop at silver.
+  return golds.find(r => r.nodeId.startsWith('dataset:trino://')) ?? golds[0];
+}
+
+test.describe.configure({ timeout: 180_000 });
+
+test.beforeAll(async ({ request }) => {
+  // The first pipeline run publishes a minute or two after the portal
+  // starts; its lineage arrives as it writes. Wait as lineage.api.spec does.
+  test.setTimeout(300_000);
+  await expect
+    .poll(async () => (await goldDataset(request))?.nodeId, {
+      timeout: 240_000,
+      intervals: [5_000],
+      message: 'no lineage event for gold arrived',
+    })
+    .toBeTruthy();
+});
+
+test('where does gold revenue come from: expand to bronze, follow the column to its source', async ({
+  page,
+  request,
+}, info) => {
+  const gold = (await goldDataset(request))!;
+  await enterAsGuest(page);
+  await page.goto('/lineage');
+  await expect(page.getByRole('heading', { name: 'Lineage' })).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Recent datasets' }),
+  ).toBeVisible();
+  await snap(page, info, '01-lineage-intro');
+
+  // Search and jump.
+  await page
+    .getByRole('searchbox', { name: 'Search datasets and jobs' })
+    .fill(GOLD);
+  const results = page.getByRole('list', { name: 'Search results' });
+  await results.getByRole('link', { name: gold.name, exact: true }).click();
+  await expect(page).toHaveURL(
+    `/lineage?node=${encodeURIComponent(gold.nodeId)}`,
+  );
+  const graph = page.getByRole('group', { name: 'Lineage graph' });
+  await expect(
+    graph.getByRole('button', { name: `Dataset ${gold.name}`, exact: true }),
+  ).toBeVisible();
+  const silver = graph.getByRole('button', {
+    name: /^Dataset .*\.silver\.silver_transactions$/,
+  });
+  await expect(silver).toBeVisible();
+  await snap(page, info, '02-gold-depth-1');
+
+  // Expand upstream until bronze is on the graph.
+  await graph
+    .getByRole('button', {
+      name: /^Expand upstream of .*\.silver\.silver_transactions$/,
+    })
+    .click();
+  await expect(
+    graph.getByRole('button', { name: /^Dataset .*\.bronze\.transactions$/ }),
+  ).toBeVisible();
+  await snap(page, info, '03-expanded-to-bronze');
+
+  // A reload keeps the node (the graph starts again one step around it).
+  await page.reload();
+  await expect(
+    graph.getByRole('button', { name: `Dataset ${gold.name}`, exact: true }),
+  ).toBeVisible();
+
+  // The columns of gold: revenue, back to its source field.
+  await page.getByRole('tab', { name: 'Columns' }).click();
+  await page
+    .getByRole('list', { name: 'Columns' })
+    .getByRole('button', { name: /^revenue/ })
+    .click();
+  const from = page.getByRole('list', { name: 'revenue comes from' });
+  await expect(from).toBeVisible();
+  await expect(
+    from.getByText(/\.silver\.silver_transactions \. total$/),
+  ).toBeVisible();
+  await expect(
+    from.getByText(/\.bronze\.transactions \. total$/),
+  ).toBeVisible();
+  if (gold.nodeId.startsWith('dataset:trino://')) {
+    // Trino's lineage goes on to the scout database it ingested from.
+    await expect(
+      from.getByText('postgresql.scout.silver_transactions . total'),
+    ).toBeVisible();
+  }
+  await snap(page, info, '04-revenue-to-source');
+});
+
+test("a gold table's Lineage tab in the catalog", async ({ page }, info) => {
+  await enterAsGuest(page);
+  // The catalog module publishes one Resource per table on its schedule, a
+  // while after the portal starts.
+  const tab = page
+    .getByRole('navigation', { name: 'Content navigation' })
+    .getByRole('link', { name: 'Lineage', exact: true });
+  await expect(async () => {
+    await page.goto('/catalog/default/resource/gold-gold-daily-store-sales');
+    await expect(tab).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 150_000, intervals: [5_000] });
+  await tab.click();
+  await expect(page).toHaveURL(/\/lineage$/);
+  // On the engine whose run sent the lineage, the graph; where the table's
+  // catalog has none recorded (another engine), the tab says so.
+  await expect(
+    page
+      .getByRole('group', { name: 'Lineage graph' })
+      .or(page.getByText(/^No lineage recorded yet for /)),
+  ).toBeVisible({ timeout: 30_000 });
+  await snap(page, info, '01-resource-lineage-tab');
+});

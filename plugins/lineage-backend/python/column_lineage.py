@@ -1,0 +1,203 @@
+"""Column lineage of one SELECT, with sqlglot's parser and scope analysis.
+
+For every output column of a query, the base-table columns it reads directly
+(through CTEs, subqueries, unions and `select *`), and how: IDENTITY (a bare
+column), AGGREGATION (under an aggregate function) or TRANSFORMATION (any
+other expression). Filters, joins and GROUP BY keys are not listed, like the
+column lineage Trino's analyzer reports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlglot
+from sqlglot import exp
+from sqlglot.errors import SqlglotError
+from sqlglot.optimizer.qualify import qualify
+from sqlglot.optimizer.scope import Scope, build_scope
+
+
+@dataclass(frozen=True)
+class Source:
+    """One base-table column an output column reads."""
+
+    table: str  # the table's key: its name as written, lower-cased, dotted
+    column: str
+    subtype: str  # IDENTITY, TRANSFORMATION or AGGREGATION
+
+
+def table_key(table: exp.Table) -> str:
+    parts = [table.catalog, table.db, table.name]
+    return ".".join(p.lower() for p in parts if p)
+
+
+def _subtype(projection: exp.Expression) -> str:
+    inner = projection.this if isinstance(projection, exp.Alias) else projection
+    if isinstance(inner, exp.Column):
+        return "IDENTITY"
+    if inner.find(exp.AggFunc):
+        return "AGGREGATION"
+    return "TRANSFORMATION"
+
+
+def _weaker(a: str, b: str) -> str:
+    """The combined subtype of two steps: IDENTITY only if both are."""
+    order = ["IDENTITY", "TRANSFORMATION", "AGGREGATION"]
+    return max(a, b, key=order.index)
+
+
+class _Resolver:
+    def __init__(self, schema: dict[str, dict[str, str]]):
+        self.schema = schema
+
+    def projection_sources(self, scope: Scope, projection: exp.Expression) -> set[Source]:
+        found: set[Source] = set()
+        subtype = _subtype(projection)
+        for column in projection.find_all(exp.Column):
+            for src in self.column(scope, column.name, column.table, set()):
+                found.add(Source(src.table, src.column, _weaker(subtype, src.subtype)))
+        return found
+
+    def column(self, scope: Scope, name: str, qualifier: str, seen: set) -> set[Source]:
+        key = (id(scope), name.lower(), qualifier.lower())
+        if key in seen:  # a recursive CTE refers to itself
+            return set()
+        seen = seen | {key}
+        if _is_union(scope):
+            out: set[Source] = set()
+            for branch in scope.set_operation_scopes:
+                out |= self.column(branch, name, qualifier, seen)
+            return out
+        # What this scope reads (FROM and JOIN), not every CTE it could see.
+        sources = {alias: source for alias, (_, source) in scope.selected_sources.items()}
+        if qualifier:
+            candidates = [sources[qualifier]] if qualifier in sources else []
+        else:
+            # An unqualified name: the sources known to have it, else the only one.
+            having = [s for s in sources.values() if self._has(s, name)]
+            candidates = having or (list(sources.values()) if len(sources) == 1 else [])
+        out = set()
+        for source in candidates:
+            out |= self._from(source, name, seen)
+        return out
+
+    def _has(self, source, name: str) -> bool:
+        if isinstance(source, exp.Table):
+            return name.lower() in self.schema.get(table_key(source), {})
+        return any(s.alias_or_name.lower() == name.lower() for s in _selects(source))
+
+    def _from(self, source, name: str, seen: set) -> set[Source]:
+        if isinstance(source, exp.Table):
+            return {Source(table_key(source), name, "IDENTITY")}
+        if not isinstance(source, Scope):
+            return set()
+        if _is_union(source):
+            return self.column(source, name, "", seen)
+        for projection in _selects(source):
+            if projection.alias_or_name.lower() == name.lower() and not isinstance(
+                projection, exp.Star
+            ):
+                subtype = _subtype(projection)
+                out = set()
+                for column in projection.find_all(exp.Column):
+                    for src in self.column(source, column.name, column.table, seen):
+                        out.add(Source(src.table, src.column, _weaker(subtype, src.subtype)))
+                return out
+        # Not listed: it passes through a `select *` (or `t.*`) of this scope.
+        out = set()
+        for star in _stars(source):
+            out |= self.column(source, name, star, seen)
+        return out
+
+
+def _is_union(scope: Scope) -> bool:
+    return isinstance(scope.expression, exp.SetOperation)
+
+
+def _selects(scope: Scope) -> list[exp.Expression]:
+    expression = scope.expression
+    return list(expression.selects) if isinstance(expression, exp.Query) else []
+
+
+def _stars(scope: Scope) -> list[str]:
+    """The qualifiers of the scope's `*` projections ('' for a bare `*`)."""
+    out = []
+    for projection in _selects(scope):
+        if isinstance(projection, exp.Star):
+            out.append("")
+        elif isinstance(projection, exp.Column) and isinstance(projection.this, exp.Star):
+            out.append(projection.table)
+    return out
+
+
+def query_lineage(
+    sql: str,
+    dialect: str,
+    schema: dict[str, dict[str, str]],
+    declared: list[str],
+) -> tuple[dict[str, set[Source]], list[str]]:
+    """The output columns of `sql` in order, each with its direct sources.
+
+    `schema` maps table keys to {column: type} where the columns are known in
+    full (it expands `select *`); `declared` names output columns that a star
+    we cannot expand may carry. Raises SqlglotError on SQL it cannot parse.
+    """
+    tree = sqlglot.parse_one(sql, dialect=dialect)
+    try:
+        tree = qualify(
+            tree,
+            dialect=dialect,
+            schema=schema or None,
+            validate_qualify_columns=False,
+            quote_identifiers=False,
+            identify=False,
+        )
+    except SqlglotError:
+        pass  # unqualified: the resolver still follows names and stars
+    root = build_scope(tree)
+    if root is None:
+        return {}, []
+    resolver = _Resolver(schema)
+    lineage: dict[str, set[Source]] = {}
+    order: list[str] = []
+    branch = root
+    while _is_union(branch):  # a union's columns are named by its first branch
+        branch = branch.set_operation_scopes[0]
+    for position, projection in enumerate(_selects(branch)):
+        if isinstance(projection, exp.Star) or (
+            isinstance(projection, exp.Column) and isinstance(projection.this, exp.Star)
+        ):
+            continue
+        name = projection.alias_or_name
+        if _is_union(root):
+            found = set()
+            for scope in _union_leaves(root):
+                selects = _selects(scope)
+                if position < len(selects):
+                    found |= resolver.projection_sources(scope, selects[position])
+        else:
+            found = resolver.projection_sources(root, projection)
+        lineage[name] = found
+        order.append(name)
+    if _stars(branch):
+        for name in declared:
+            if name.lower() not in {n.lower() for n in order}:
+                lineage[name] = resolver._from(branch, name, set())
+                order.append(name)
+    return lineage, order
+
+
+def _union_leaves(scope: Scope) -> list[Scope]:
+    if not _is_union(scope):
+        return [scope]
+    return [leaf for branch in scope.set_operation_scopes for leaf in _union_leaves(branch)]
+
+
+def tables_read(sql: str, dialect: str | None) -> list[str]:
+    """The keys of every base table the query reads (joins and filters too),
+    without its CTEs."""
+    tree = sqlglot.parse_one(sql, dialect=dialect)
+    ctes = {cte.alias_or_name.lower() for cte in tree.find_all(exp.CTE)}
+    keys = {table_key(t) for t in tree.find_all(exp.Table)}
+    return sorted(k for k in keys if k not in ctes)

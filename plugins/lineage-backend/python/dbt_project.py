@@ -1,0 +1,279 @@
+"""A dbt project's models, exposures and extra SQL jobs as OpenLineage run
+events: the static pass's derivation, over one manifest (see static_pass.py)."""
+
+from __future__ import annotations
+
+import uuid
+
+import sqlglot
+from sqlglot.errors import SqlglotError
+
+from column_lineage import query_lineage, tables_read
+from quality import assertions_by_model
+
+# A URI that names this producer without claiming a web address.
+PRODUCER = "urn:scout:lineage-backend:static-pass"
+SCHEMA_URL = "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent"
+FACET_URL = "https://openlineage.io/spec/facets/1-0-1/{}.json"
+
+
+def facet(kind: str, **body) -> dict:
+    return {"_producer": PRODUCER, "_schemaURL": FACET_URL.format(kind), **body}
+
+
+class Project:
+    def __init__(
+        self,
+        manifest: dict,
+        catalog: dict | None,
+        namespace: str,
+        renames: dict,
+        run_results: dict | None = None,
+    ):
+        self.manifest = manifest
+        self.quality = assertions_by_model(manifest, run_results) if run_results else {}
+        self.namespace = namespace
+        self.renames = renames
+        self.nodes = {**manifest.get("nodes", {}), **manifest.get("sources", {})}
+        self.catalog_columns: dict[str, dict[str, str | None]] = {}
+        for group in ("nodes", "sources"):
+            for uid, entry in (catalog or {}).get(group, {}).items():
+                columns = entry.get("columns", {})
+                ordered = sorted(columns.values(), key=lambda c: c.get("index", 0))
+                self.catalog_columns[uid] = {c["name"]: c.get("type") for c in ordered}
+        meta = manifest.get("metadata", {})
+        adapter = meta.get("adapter_type")
+        self.dialect = adapter if adapter in sqlglot.Dialect.classes else None
+        self.invocation = meta.get("invocation_id") or "unknown"
+        self.event_time = meta.get("generated_at") or "1970-01-01T00:00:00Z"
+        self.derived: dict[str, dict[str, str | None]] = {}  # complete outputs
+        self.warnings: list[str] = []
+
+    def dataset_name(self, uid: str) -> str:
+        node = self.nodes[uid]
+        database = node.get("database") or ""
+        database = self.renames.get(database, database)
+        table = node.get("alias") or node.get("identifier") or node["name"]
+        return ".".join(p for p in (database, node.get("schema"), table) if p)
+
+    def columns(self, uid: str) -> dict[str, str | None]:
+        """Known columns of a node: catalog, else derived, else declared."""
+        if uid in self.catalog_columns:
+            return self.catalog_columns[uid]
+        if uid in self.derived:
+            return self.derived[uid]
+        declared = self.nodes[uid].get("columns", {})
+        return {c.get("name", k): c.get("data_type") for k, c in declared.items()}
+
+    def complete(self, uid: str) -> bool:
+        return uid in self.catalog_columns or uid in self.derived
+
+    def dataset(self, uid: str, with_schema: bool = True) -> dict:
+        ref = {"namespace": self.namespace, "name": self.dataset_name(uid)}
+        fields = self.columns(uid)
+        if with_schema and fields:
+            ref["facets"] = {
+                "schema": facet(
+                    "SchemaDatasetFacet",
+                    fields=[{"name": n, **({"type": t} if t else {})} for n, t in fields.items()],
+                )
+            }
+        return ref
+
+    def model_event(self, uid: str) -> dict:
+        node = self.nodes[uid]
+        parents = [p for p in node.get("depends_on", {}).get("nodes", []) if p in self.nodes]
+        sql = node.get("compiled_code") or node.get("compiled_sql")
+        output = self.dataset(uid, with_schema=False)
+        job_facets = {
+            "jobType": facet(
+                "JobTypeJobFacet", processingType="BATCH", integration="DBT", jobType="MODEL"
+            )
+        }
+        if sql:
+            job_facets["sql"] = facet("SQLJobFacet", query=sql)
+            fields = self.derive(uid, sql, parents)
+        else:
+            self.warnings.append(
+                f"{uid}: no compiled SQL (compile the project first); table lineage only"
+            )
+            fields = None
+        if fields is not None:
+            output["facets"] = {
+                "schema": facet(
+                    "SchemaDatasetFacet",
+                    fields=[
+                        {"name": n, **({"type": t} if t else {})}
+                        for n, t in self.columns(uid).items()
+                    ],
+                ),
+                "columnLineage": facet("ColumnLineageDatasetFacet", fields=fields),
+            }
+        if uid in self.quality:
+            output.setdefault("facets", {})["dataQualityAssertions"] = facet(
+                "DataQualityAssertionsDatasetFacet", assertions=self.quality[uid]
+            )
+        return self.event(
+            uid, node["name"], job_facets, [self.dataset(p) for p in parents], [output]
+        )
+
+    def derive(self, uid: str, sql: str, parents: list[str]) -> dict | None:
+        # dbt wrote each parent's relation into the SQL as its relation_name
+        # (quoted, or a read_parquet(...) call for external sources): swap
+        # each for a plain placeholder so quoting and case cannot break the match.
+        placeholders: dict[str, str] = {}
+        for i, parent in sorted(
+            enumerate(parents), key=lambda p: -len(self.nodes[p[1]].get("relation_name") or "")
+        ):
+            relation = self.nodes[parent].get("relation_name")
+            if relation and relation in sql:
+                key = f"__scout_rel_{i}"
+                sql = sql.replace(relation, key)
+                placeholders[key] = parent
+        by_name = {self.dataset_name(p).lower(): p for p in parents}
+        by_name.update({".".join(self.dataset_name(p).lower().split(".")[-2:]): p for p in parents})
+        schema = {
+            k: {c.lower(): (t or "UNKNOWN") for c, t in self.columns(p).items()}
+            for k, p in placeholders.items()
+            if self.complete(p)
+        }
+        declared = list(self.columns(uid))
+        try:
+            lineage, order = query_lineage(sql, self.dialect, schema, declared)
+        except SqlglotError as error:
+            self.warnings.append(
+                f"{uid}: sqlglot could not parse its SQL: {str(error).splitlines()[0]}"
+            )
+            return None
+        known = {n.lower(): n for n in self.columns(uid)}
+        fields, types = {}, {}
+        for name in order:
+            inputs = []
+            for source in lineage[name]:
+                parent = placeholders.get(source.table) or by_name.get(source.table)
+                dataset = self.dataset_name(parent) if parent else source.table
+                parent_columns = {c.lower(): c for c in self.columns(parent)} if parent else {}
+                inputs.append(
+                    {
+                        "namespace": self.namespace,
+                        "name": dataset,
+                        "field": parent_columns.get(source.column.lower(), source.column),
+                        "transformations": [{"type": "DIRECT", "subtype": source.subtype}],
+                    }
+                )
+            out = known.get(name.lower(), name)
+            fields[out] = {"inputFields": sorted(inputs, key=lambda i: (i["name"], i["field"]))}
+            types[out] = self.columns(uid).get(out)
+        if uid not in self.catalog_columns and not any(
+            n.lower() not in {o.lower() for o in order} for n in declared
+        ):
+            self.derived[uid] = types
+        return fields
+
+    def exposure_event(self, uid: str, exposure: dict) -> dict:
+        parents = [p for p in exposure.get("depends_on", {}).get("nodes", []) if p in self.nodes]
+        job_facets = {
+            "jobType": facet(
+                "JobTypeJobFacet",
+                processingType="BATCH",
+                integration="DBT",
+                jobType=f"EXPOSURE_{exposure.get('type', 'application').upper()}",
+            )
+        }
+        if exposure.get("url"):
+            job_facets["documentation"] = facet(
+                "DocumentationJobFacet",
+                description=f"{exposure.get('label') or exposure['name']}: {exposure['url']}",
+            )
+        return self.event(uid, exposure["name"], job_facets, [self.dataset(p) for p in parents], [])
+
+    def sql_job_event(self, job: dict) -> dict:
+        """A job outside dbt that writes `output` from `sql` (a SELECT whose
+        tables are named as the datasets are): the pipeline's bronze load."""
+        columns = {name: kind for name, kind in job.get("columns", [])}
+        try:
+            lineage, order = query_lineage(job["sql"], job.get("dialect"), {}, [])
+            tables = tables_read(job["sql"], job.get("dialect"))
+        except SqlglotError as error:
+            self.warnings.append(
+                f"{job['name']}: sqlglot could not parse its SQL: {str(error).splitlines()[0]}"
+            )
+            lineage, order, tables = {}, [], []
+        fields = {
+            name: {
+                "inputFields": sorted(
+                    (
+                        {
+                            "namespace": self.namespace,
+                            "name": s.table,
+                            "field": s.column,
+                            "transformations": [{"type": "DIRECT", "subtype": s.subtype}],
+                        }
+                        for s in lineage[name]
+                    ),
+                    key=lambda i: (i["name"], i["field"]),
+                )
+            }
+            for name in order
+        }
+        schema = facet(
+            "SchemaDatasetFacet",
+            fields=[{"name": n, **({"type": t} if t else {})} for n, t in columns.items()],
+        )
+        database, _, rest = job["output"].partition(".")
+        output = {
+            "namespace": self.namespace,
+            "name": f"{self.renames.get(database, database)}.{rest}",
+            "facets": {
+                "schema": schema,
+                "columnLineage": facet("ColumnLineageDatasetFacet", fields=fields),
+            },
+        }
+        job_facets = {
+            "sql": facet("SQLJobFacet", query=job["sql"]),
+            "jobType": facet(
+                "JobTypeJobFacet", processingType="BATCH", integration="SCOUT", jobType="LOAD"
+            ),
+        }
+        inputs = [{"namespace": self.namespace, "name": t} for t in tables]
+        return self.event(f"job.{job['name']}", job["name"], job_facets, inputs, [output]) | {
+            "job": {"namespace": "scout", "name": job["name"], "facets": job_facets}
+        }
+
+    def event(self, uid: str, name: str, job_facets: dict, inputs: list, outputs: list) -> dict:
+        return {
+            "eventType": "COMPLETE",
+            "eventTime": self.event_time,
+            "producer": PRODUCER,
+            "schemaURL": SCHEMA_URL,
+            "run": {"runId": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{self.invocation}/{uid}"))},
+            "job": {"namespace": "dbt", "name": uid, "facets": job_facets},
+            "inputs": inputs,
+            "outputs": outputs,
+        }
+
+    def models_in_order(self) -> list[str]:
+        """Models parents first, so derived column lists feed their children."""
+        models = {
+            k
+            for k, n in self.manifest.get("nodes", {}).items()
+            if n.get("resource_type") == "model"
+        }
+        done: list[str] = []
+        state: dict[str, int] = {}
+        for start in sorted(models):
+            stack = [(start, False)]
+            while stack:
+                uid, expanded = stack.pop()
+                if expanded:
+                    state[uid] = 2
+                    done.append(uid)
+                    continue
+                if state.get(uid):
+                    continue
+                state[uid] = 1
+                stack.append((uid, True))
+                for parent in self.nodes[uid].get("depends_on", {}).get("nodes", []):
+                    if parent in models and not state.get(parent):
+                        stack.append((parent, False))
+        return done

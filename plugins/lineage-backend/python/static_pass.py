@@ -1,0 +1,104 @@
+"""The static lineage pass: dbt artifacts in, OpenLineage run events out.
+
+Reads a compiled manifest.json (and catalog.json when given, for the column
+lists that expand `select *`), derives every model's column lineage with
+sqlglot in the adapter's dialect, and writes one COMPLETE RunEvent per model
+and per exposure to stdout, one JSON object per line. A summary goes to
+stderr as the last line, JSON: {"models", "fields", "warnings", "seconds"}.
+
+Usage: python static_pass.py --manifest M [--catalog C] [--run-results R]
+         [--jobs J] [--namespace N] [--rename-database FROM=TO ...]
+--jobs adds jobs outside dbt that write a table from a SELECT (the
+pipeline's bronze load), one event each.
+With run_results.json, each model's test results ride on its output as a
+dataQualityAssertions facet (quality.py).
+Exit status 2 on unusable input (the message says which file and why).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+
+from dbt_project import Project
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--manifest", required=True)
+    parser.add_argument("--catalog")
+    parser.add_argument(
+        "--run-results", help="run_results.json: test results become quality assertions"
+    )
+    parser.add_argument(
+        "--namespace", help="the datasets' namespace (default <adapter>://<project>)"
+    )
+    parser.add_argument("--rename-database", action="append", default=[], metavar="FROM=TO")
+    parser.add_argument(
+        "--jobs", help='jobs outside dbt: {"jobs": [{name, sql, dialect, output, columns}]}'
+    )
+    args = parser.parse_args()
+    started = time.monotonic()
+    try:
+        manifest = load(args.manifest, "manifest")
+        catalog = load(args.catalog, "catalog") if args.catalog else None
+        run_results = load(args.run_results, "run_results") if args.run_results else None
+        renames = dict(r.split("=", 1) for r in args.rename_database)
+        jobs = load(args.jobs, "jobs") if args.jobs else {"jobs": []}
+    except ValueError as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    meta = manifest.get("metadata", {})
+    namespace = (
+        args.namespace
+        or f"{meta.get('adapter_type', 'dbt')}://{meta.get('project_name', 'project')}"
+    )
+    project = Project(manifest, catalog, namespace, renames, run_results)
+    out = sys.stdout
+    fields = 0
+    models = project.models_in_order()
+    for uid in models:
+        event = project.model_event(uid)
+        fields += len(
+            event["outputs"][0].get("facets", {}).get("columnLineage", {}).get("fields", {})
+        )
+        out.write(json.dumps(event) + "\n")
+    for job in jobs.get("jobs", []):
+        event = project.sql_job_event(job)
+        fields += len(event["outputs"][0]["facets"]["columnLineage"]["fields"])
+        out.write(json.dumps(event) + "\n")
+    for uid, exposure in sorted(manifest.get("exposures", {}).items()):
+        out.write(json.dumps(project.exposure_event(uid, exposure)) + "\n")
+    summary = {
+        "models": len(models),
+        "fields": fields,
+        "warnings": project.warnings,
+        "seconds": round(time.monotonic() - started, 3),
+    }
+    print(json.dumps(summary), file=sys.stderr)
+    return 0
+
+
+def load(path: str, kind: str) -> dict:
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+    except OSError as error:
+        raise ValueError(f"cannot read the {kind} {path}: {error.strerror}") from error
+    except json.JSONDecodeError as error:
+        raise ValueError(f"the {kind} {path} is not JSON: {error}") from error
+    if kind == "jobs":
+        if not isinstance(data, dict) or not isinstance(data.get("jobs"), list):
+            raise ValueError(f'{path} is not a jobs file ({{"jobs": [...]}})')
+        return data
+    if not isinstance(data, dict) or "metadata" not in data:
+        raise ValueError(f"{path} is not a dbt {kind}.json (no metadata)")
+    if kind == "manifest" and "nodes" not in data:
+        raise ValueError(f"{path} is not a dbt manifest.json (no nodes)")
+    return data
+
+
+if __name__ == "__main__":
+    sys.exit(main())

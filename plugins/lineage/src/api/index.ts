@@ -1,0 +1,4 @@
+export { lineageApiRef } from './LineageApi';
+export type { LineageApi, SearchQuery } from './LineageApi';
+export { LineageClient } from './LineageClient';
+export { LineageError } from './LineageError';

@@ -1,0 +1,200 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http } from 'msw';
+import {
+  BASE_URL,
+  BRONZE,
+  GOLD,
+  SILVER,
+  SOURCE,
+  ds,
+} from '../__testUtils__/fixtures';
+import {
+  errorResponse,
+  setupLineageServer,
+} from '../__testUtils__/lineageServer';
+import { renderLineage } from '../__testUtils__/renderLineage';
+import { LineagePage } from './LineagePage';
+
+// Whole-app renders with react-aria components are slow on a busy machine.
+jest.setTimeout(30_000);
+
+const at = (nodeId: string) => `/lineage?node=${encodeURIComponent(nodeId)}`;
+const graph = () => screen.findByRole('group', { name: 'Lineage graph' });
+
+describe('the Lineage page', () => {
+  const server = setupLineageServer();
+
+  it('explains itself and lists recent datasets when no node is picked', async () => {
+    renderLineage(<LineagePage />);
+
+    const recent = await screen.findByRole(
+      'list',
+      { name: 'Recent datasets' },
+      { timeout: 10_000 },
+    );
+    expect(within(recent).getByRole('link', { name: GOLD })).toHaveAttribute(
+      'href',
+      at(ds(GOLD)),
+    );
+    expect(screen.getByText(/Where does a number come from/)).toBeVisible();
+  });
+
+  it('lists matches as the reader types, each a link to its graph', async () => {
+    renderLineage(<LineagePage />);
+
+    await userEvent.type(
+      screen.getByRole('searchbox', { name: 'Search datasets and jobs' }),
+      'silver_trans',
+    );
+    const results = await screen.findByRole('list', { name: 'Search results' });
+    expect(within(results).getByRole('link', { name: SILVER })).toHaveAttribute(
+      'href',
+      at(ds(SILVER)),
+    );
+    expect(within(results).getByRole('link', { name: SOURCE })).toBeVisible();
+  });
+
+  it('opens one step around the node and expands upstream on demand', async () => {
+    renderLineage(<LineagePage />, { at: at(ds(GOLD)) });
+
+    const view = await graph();
+    expect(
+      within(view).getByRole('button', { name: `Dataset ${SILVER}` }),
+    ).toBeVisible();
+    expect(
+      within(view).queryByRole('button', { name: `Dataset ${BRONZE}` }),
+    ).toBeNull();
+    // Gold's own sides are loaded: nothing more to expand on it.
+    expect(
+      within(view).queryByRole('button', {
+        name: `Expand upstream of ${GOLD}`,
+      }),
+    ).toBeNull();
+
+    await userEvent.click(
+      within(view).getByRole('button', {
+        name: `Expand upstream of ${SILVER}`,
+      }),
+    );
+    expect(
+      await within(view).findByRole('button', { name: `Dataset ${BRONZE}` }),
+    ).toBeVisible();
+    expect(
+      within(view).getByRole('button', {
+        name: `Expand upstream of ${BRONZE}`,
+      }),
+    ).toBeVisible();
+  });
+
+  it('hides jobs and layers on request', async () => {
+    renderLineage(<LineagePage />, { at: at(ds(GOLD)) });
+    const view = await graph();
+    expect(
+      within(view).getByRole('button', { name: `Job write ${GOLD}` }),
+    ).toBeVisible();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Jobs' }));
+    expect(
+      within(view).queryByRole('button', { name: `Job write ${GOLD}` }),
+    ).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'silver' }));
+    expect(
+      within(view).queryByRole('button', { name: `Dataset ${SILVER}` }),
+    ).toBeNull();
+    expect(
+      within(view).getByRole('button', { name: `Dataset ${GOLD}` }),
+    ).toBeVisible();
+  });
+
+  it('follows a column to its source and its readers', async () => {
+    renderLineage(<LineagePage />, { at: at(ds(GOLD)) });
+    await graph();
+
+    await userEvent.click(await screen.findByRole('tab', { name: 'Columns' }));
+    await userEvent.click(screen.getByRole('button', { name: /revenue/ }));
+
+    const from = await screen.findByRole('list', {
+      name: 'revenue comes from',
+    });
+    expect(
+      within(from)
+        .getAllByRole('listitem')
+        .map(li => li.textContent),
+    ).toEqual([`${SILVER} . total`, `${BRONZE} . total`, `${SOURCE} . total`]);
+    expect(
+      within(screen.getByRole('list', { name: 'Read by' })).getByText(
+        /avg_revenue/,
+      ),
+    ).toBeVisible();
+  });
+
+  it("shows a dataset's details and a job's SQL and run", async () => {
+    renderLineage(<LineagePage />, { at: at(ds(GOLD)) });
+    const view = await graph();
+
+    expect(
+      await screen.findByRole('link', { name: 'Open in the Lakehouse' }),
+    ).toHaveAttribute('href', '/lakehouse/iceberg/gold/gold_daily_store_sales');
+    expect(
+      await screen.findByText('Nothing recorded reads this dataset.'),
+    ).toBeVisible();
+
+    await userEvent.click(
+      within(view).getByRole('button', { name: `Job write ${GOLD}` }),
+    );
+    expect(await screen.findByText(`run-${GOLD}`)).toBeVisible();
+    expect(screen.getByText('COMPLETE')).toBeVisible();
+    // The SQL is highlighted token by token, once the highlighter loads.
+    await waitFor(() =>
+      expect(document.body).toHaveTextContent(
+        `INSERT INTO ${GOLD} SELECT * FROM ${SILVER}`,
+      ),
+    );
+  });
+
+  it('shows test results and upstream failures on the nodes and in the panel', async () => {
+    renderLineage(<LineagePage />, { at: at(ds(GOLD)) });
+    const view = await graph();
+    const gold = within(view).getByRole('button', { name: `Dataset ${GOLD}` });
+    expect(gold.closest('div')).toHaveTextContent('upstream failed');
+    const silver = within(view).getByRole('button', {
+      name: `Dataset ${SILVER}`,
+    });
+    expect(silver.closest('div')).toHaveTextContent('tests 1/2');
+    await userEvent.click(silver);
+    expect(await screen.findByText('Tests (1 of 2 passed)')).toBeVisible();
+    expect(
+      screen.getByText('Got 2 results, configured to fail if != 0'),
+    ).toBeVisible();
+    await waitFor(() =>
+      expect(document.body).toHaveTextContent(
+        `select * from ${SILVER} where total is null`,
+      ),
+    );
+  });
+
+  it("shows the backend's message when a request is refused", async () => {
+    server.use(
+      http.get(`${BASE_URL}/api/v1/lineage`, () =>
+        errorResponse(400, 'InputError', 'depth 1 is over lineage.maxDepth 0'),
+      ),
+    );
+    renderLineage(<LineagePage />, { at: at(ds(GOLD)) });
+
+    expect(
+      await screen.findByText(/Could not load the lineage graph/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getAllByText(/depth 1 is over lineage.maxDepth 0/).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('says when a node id is malformed', async () => {
+    renderLineage(<LineagePage />, { at: '/lineage?node=gold' });
+
+    expect(
+      await screen.findByText('"gold" is not a lineage node id'),
+    ).toBeVisible();
+  });
+});

@@ -1,0 +1,36 @@
+import { Container, Flex, Text } from '@backstage/ui';
+import { useSearchParams } from 'react-router-dom';
+import { parseNodeId } from '../lib/nodeIds';
+import { EmptyState } from './common/EmptyState';
+import { LineageExplorer } from './graph/LineageExplorer';
+import { LineageIntro } from './search/LineageIntro';
+import { NodeSearch } from './search/NodeSearch';
+
+/**
+ * /lineage: search and jump; `?node=<nodeId>` is the graph around that
+ * node, so links and reloads keep it.
+ */
+export function LineagePage() {
+  const [params] = useSearchParams();
+  const nodeId = params.get('node') ?? undefined;
+  return (
+    <Container py="4">
+      <Flex direction="column" gap="4">
+        <Text as="h1" variant="title-small">
+          Lineage
+        </Text>
+        <NodeSearch />
+        {!nodeId && <LineageIntro />}
+        {nodeId && !parseNodeId(nodeId) && (
+          <EmptyState
+            title={`"${nodeId}" is not a lineage node id`}
+            description="Node ids are dataset:<namespace>:<name> or job:<namespace>:<name>; search above to find one."
+          />
+        )}
+        {nodeId && parseNodeId(nodeId) && (
+          <LineageExplorer key={nodeId} rootId={nodeId} />
+        )}
+      </Flex>
+    </Container>
+  );
+}

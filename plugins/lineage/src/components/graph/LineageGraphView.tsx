@@ -1,0 +1,173 @@
+import { Button, Flex, Text } from '@backstage/ui';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { nodeBadges, type NodeBadge } from '../../lib/badges';
+import {
+  expandKey,
+  type Direction,
+  type FieldPath,
+  type GraphLayout,
+  type LineageNode,
+  type Unexplored,
+} from '../../lib/graph-transformations';
+import { parseFieldNodeId } from '../../lib/nodeIds';
+import { GraphNodeCard, NO_SIDES, type NodeState } from './GraphNodeCard';
+import styles from './graph.module.css';
+
+const ZOOMS = [0.4, 0.6, 0.8, 1];
+
+function edgePath(points: { x: number; y: number }[]) {
+  return points.map((p, i) => `${i ? 'L' : 'M'}${p.x},${p.y}`).join(' ');
+}
+
+/**
+ * The laid-out graph: edges as SVG, nodes as absolutely placed cards, in a
+ * scrolling viewport with zoom. The layout comes in already computed, so
+ * selecting, highlighting or hovering never lays the graph out again.
+ */
+export function LineageGraphView(props: {
+  layout: GraphLayout;
+  selectedId?: string;
+  path?: { fields: FieldPath; nodeIds: ReadonlySet<string> };
+  unexplored: Unexplored;
+  expanding: ReadonlySet<string>;
+  onSelect: (id: string) => void;
+  onExpand: (id: string, direction: Direction) => void;
+  /** The badges slot's source; default {@link nodeBadges} (none yet). */
+  badgesFor?: (node: LineageNode) => NodeBadge[];
+}) {
+  const { layout, selectedId, path, unexplored, expanding } = props;
+  const badgesFor = props.badgesFor ?? nodeBadges;
+  const [zoom, setZoom] = useState(layout.nodes.length > 60 ? 0.6 : 1);
+  const viewport = useRef<HTMLDivElement>(null);
+
+  // Opened on a node: scroll it into the middle of the viewport, once.
+  const centred = useRef(false);
+  useEffect(() => {
+    const placed = layout.nodes.find(p => p.node.id === selectedId);
+    const el = viewport.current;
+    if (centred.current || !placed || !el) return;
+    centred.current = true;
+    el.scrollTo?.({
+      left: (placed.x + placed.width / 2) * zoom - el.clientWidth / 2,
+      top: (placed.y + placed.height / 2) * zoom - el.clientHeight / 2,
+    });
+  }, [layout, selectedId, zoom]);
+
+  const pathFields = useMemo(() => {
+    const byDataset = new Map<string, string[]>();
+    for (const id of path?.fields.fieldIds ?? []) {
+      const f = parseFieldNodeId(id);
+      if (!f) continue;
+      const key = `dataset:${f.namespace}:${f.dataset}`;
+      byDataset.set(key, [...(byDataset.get(key) ?? []), f.field]);
+    }
+    return byDataset;
+  }, [path]);
+
+  const states = useMemo(
+    () =>
+      new Map<string, NodeState>(
+        layout.nodes.map(({ node }) => {
+          const busy = new Set<Direction>(
+            (['upstream', 'downstream'] as const).filter(d =>
+              expanding.has(expandKey(node.id, d)),
+            ),
+          );
+          return [
+            node.id,
+            {
+              selected: node.id === selectedId,
+              onPath: path ? path.nodeIds.has(node.id) : undefined,
+              pathFields: pathFields.get(node.id) ?? [],
+              canExpand: unexplored.get(node.id) ?? NO_SIDES,
+              expanding: busy,
+              badges: badgesFor(node),
+            },
+          ];
+        }),
+      ),
+    [layout, selectedId, path, pathFields, unexplored, expanding, badgesFor],
+  );
+
+  const step = (d: number) => {
+    const i = ZOOMS.indexOf(zoom) + d;
+    setZoom(ZOOMS[Math.max(0, Math.min(ZOOMS.length - 1, i))]);
+  };
+  const onPath = (from: string, to: string) =>
+    path ? path.nodeIds.has(from) && path.nodeIds.has(to) : false;
+
+  return (
+    <Flex direction="column" gap="2">
+      <Flex align="center" gap="2" justify="end">
+        <Text variant="body-small" color="secondary">
+          {`${layout.nodes.length} nodes · ${Math.round(zoom * 100)}%`}
+        </Text>
+        <Button size="small" variant="secondary" onPress={() => step(-1)}>
+          Zoom out
+        </Button>
+        <Button size="small" variant="secondary" onPress={() => step(1)}>
+          Zoom in
+        </Button>
+      </Flex>
+      <div
+        ref={viewport}
+        className={styles.viewport}
+        role="group"
+        aria-label="Lineage graph"
+      >
+        <div
+          style={{ width: layout.width * zoom, height: layout.height * zoom }}
+        >
+          <div
+            className={styles.canvas}
+            style={{
+              width: layout.width,
+              height: layout.height,
+              transform: `scale(${zoom})`,
+            }}
+          >
+            <svg
+              className={styles.edges}
+              width={layout.width}
+              height={layout.height}
+              aria-hidden="true"
+            >
+              <defs>
+                <marker
+                  id="lineage-arrow"
+                  viewBox="0 0 10 10"
+                  refX="10"
+                  refY="5"
+                  markerWidth="6"
+                  markerHeight="6"
+                  orient="auto-start-reverse"
+                >
+                  <path d="M0,0 L10,5 L0,10 z" className={styles.arrow} />
+                </marker>
+              </defs>
+              {layout.edges.map(e => (
+                <path
+                  key={`${e.from}>${e.to}`}
+                  d={edgePath(e.points)}
+                  className={`${styles.edge} ${
+                    onPath(e.from, e.to) ? styles.edgeOnPath : ''
+                  }`}
+                  markerEnd="url(#lineage-arrow)"
+                />
+              ))}
+            </svg>
+            {layout.nodes.map(placed => (
+              <GraphNodeCard
+                key={placed.node.id}
+                placed={placed}
+                state={states.get(placed.node.id)!}
+                onSelect={props.onSelect}
+                onExpand={props.onExpand}
+              />
+            ))}
+          </div>
+        </div>
+      </div>
+    </Flex>
+  );
+}

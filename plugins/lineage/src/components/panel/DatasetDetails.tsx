@@ -1,0 +1,68 @@
+import { useRouteRef } from '@backstage/frontend-plugin-api';
+import { Flex, Link, Text } from '@backstage/ui';
+import type { DatasetNode } from '../../lib/graph-transformations';
+import { lakehouseTableOf } from '../../lib/layers';
+import { lakehouseTableRouteRef, rootRouteRef } from '../../routes';
+import { DatasetTests } from './DatasetTests';
+import { ImpactList } from './ImpactList';
+import { TableOwner } from './TableOwner';
+import styles from './panel.module.css';
+
+/** A dataset: where it lives, who owns it, its fields, tests, what reads it. */
+export function DatasetDetails(props: {
+  dataset: DatasetNode;
+  isRoot: boolean;
+}) {
+  const { dataset } = props;
+  const table = lakehouseTableOf(dataset.name);
+  const lakehouseLink = useRouteRef(lakehouseTableRouteRef);
+  const root = useRouteRef(rootRouteRef)?.() ?? '/lineage';
+  return (
+    <Flex direction="column" gap="3">
+      <Text as="h3" variant="title-x-small" className={styles.wrap}>
+        {dataset.name}
+      </Text>
+      <dl className={styles.facts}>
+        <dt>Namespace</dt>
+        <dd className={styles.mono}>{dataset.namespace}</dd>
+        <dt>Layer</dt>
+        <dd>{dataset.layer}</dd>
+        <dt>Owner</dt>
+        <dd>
+          <TableOwner datasetName={dataset.name} />
+        </dd>
+      </dl>
+      <Flex gap="3" style={{ flexWrap: 'wrap' }}>
+        {table && lakehouseLink && (
+          <Link href={lakehouseLink(table)}>Open in the Lakehouse</Link>
+        )}
+        {!props.isRoot && (
+          <Link href={`${root}?node=${encodeURIComponent(dataset.id)}`}>
+            Centre the graph here
+          </Link>
+        )}
+      </Flex>
+      <Flex direction="column" gap="1">
+        <Text variant="body-medium" weight="bold">
+          {`Fields (${dataset.fields.length})`}
+        </Text>
+        {dataset.fields.length ? (
+          <ul className={styles.list} aria-label="Fields">
+            {dataset.fields.map(f => (
+              <li key={f.name}>
+                <span className={styles.mono}>{f.name}</span>{' '}
+                <span className={styles.type}>{f.type ?? ''}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <Text variant="body-small" color="secondary">
+            Its producer sent no schema for this dataset.
+          </Text>
+        )}
+      </Flex>
+      <DatasetTests dataset={dataset} />
+      <ImpactList nodeId={dataset.id} />
+    </Flex>
+  );
+}

@@ -1,0 +1,62 @@
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { Flex, Link, Text } from '@backstage/ui';
+import useAsync from 'react-use/esm/useAsync';
+import { lineageApiRef } from '../../api';
+import { EmptyState } from '../common/EmptyState';
+import { useNodeHref } from './NodeSearch';
+import styles from './search.module.css';
+
+/**
+ * The page with no node picked: what it shows, and the datasets written
+ * most recently. Search needs some text, and every dataset name is
+ * `<catalog>.<layer>.<table>`, so "." matches them all, newest first.
+ */
+export function LineageIntro() {
+  const api = useApi(lineageApiRef);
+  const href = useNodeHref();
+  const recent = useAsync(
+    () => api.search({ q: '.', filter: 'DATASET', limit: 8 }),
+    [api],
+  );
+  return (
+    <Flex direction="column" gap="3">
+      <Text variant="body-medium" color="secondary">
+        Where does a number come from, and what breaks if a column changes? Pick
+        a dataset to see the jobs that write it and the datasets they read,
+        expand it upstream and downstream, and follow a column back to its
+        source.
+      </Text>
+      {recent.loading && <Progress />}
+      {recent.error && (
+        <ResponseErrorPanel
+          title="Could not list recent datasets"
+          error={recent.error}
+        />
+      )}
+      {recent.value && !recent.value.results.length && (
+        <EmptyState
+          title="No lineage recorded yet"
+          description="Lineage appears after the pipeline's first run: Trino, dbt and the platform's jobs send OpenLineage events to the portal as they write."
+        />
+      )}
+      {recent.value && recent.value.results.length > 0 && (
+        <Flex direction="column" gap="1">
+          <Text variant="body-medium" weight="bold">
+            Recently written datasets
+          </Text>
+          <ul className={styles.list} aria-label="Recent datasets">
+            {recent.value.results.map(r => (
+              <li key={r.nodeId}>
+                <Link href={href(r.nodeId)}>{r.name}</Link>{' '}
+                <Text as="span" variant="body-small" color="secondary">
+                  {r.namespace}
+                </Text>
+              </li>
+            ))}
+          </ul>
+        </Flex>
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,182 @@
+import {
+  BRONZE,
+  GOLD,
+  PLATINUM,
+  SILVER,
+  SOURCE,
+  chain,
+  ds,
+  fieldId,
+  job,
+  lineageAround,
+  revenueLineage,
+} from '../../__testUtils__/fixtures';
+import { LAYERS } from '../layers';
+import {
+  expandKey,
+  fieldPath,
+  filterGraph,
+  findUnexplored,
+  mergeGraphs,
+  pathNodes,
+  sliceDirection,
+  toLineageGraph,
+  type GraphFilters,
+} from '.';
+
+const ALL: GraphFilters = {
+  layers: new Set(LAYERS),
+  kinds: new Set(['dataset', 'job']),
+};
+const ids = (g: { nodes: ReadonlyMap<string, unknown> }) =>
+  [...g.nodes.keys()].sort();
+
+describe('toLineageGraph', () => {
+  it('reads datasets and jobs, with their layer, fields, SQL and run', () => {
+    const g = toLineageGraph(lineageAround(ds(GOLD), 1));
+    expect(g.nodes.get(ds(GOLD))).toMatchObject({
+      kind: 'dataset',
+      name: GOLD,
+      layer: 'gold',
+      fields: [{ name: 'revenue' }, { name: 'sale_date' }],
+    });
+    expect(g.nodes.get(job(`write ${GOLD}`))).toMatchObject({
+      kind: 'job',
+      sql: expect.stringContaining('INSERT INTO'),
+      latestRun: { runId: `run-${GOLD}`, state: 'COMPLETE' },
+    });
+    expect(g.edges.has(`${ds(SILVER)}>${job(`write ${GOLD}`)}`)).toBe(true);
+    expect(g.nodes.has(job(`write ${SILVER}`))).toBe(false);
+  });
+});
+
+describe('expanding a node', () => {
+  it('merges the side asked for and keeps what was there', () => {
+    const start = toLineageGraph(lineageAround(ds(GOLD), 1));
+    const root = new Set([
+      expandKey(ds(GOLD), 'upstream'),
+      expandKey(ds(GOLD), 'downstream'),
+    ]);
+    expect(findUnexplored(start, root).get(ds(GOLD))).toEqual(new Set());
+    expect(findUnexplored(start, root).get(ds(SILVER))).toEqual(
+      new Set(['upstream', 'downstream']),
+    );
+    const silver = toLineageGraph(lineageAround(ds(SILVER), 1));
+    const up = sliceDirection(silver, ds(SILVER), 'upstream');
+    // Upstream of silver: its job and bronze, not gold again.
+    expect(ids(up)).toEqual(
+      [ds(SILVER), job(`write ${SILVER}`), ds(BRONZE)].sort(),
+    );
+    const merged = mergeGraphs(start, up);
+    expect(ids(merged)).toEqual(
+      [
+        ds(BRONZE),
+        job(`write ${SILVER}`),
+        ds(SILVER),
+        job(`write ${GOLD}`),
+        ds(GOLD),
+        job(`write ${PLATINUM}`),
+        ds(PLATINUM),
+      ].sort(),
+    );
+    expect(start.nodes.has(ds(BRONZE))).toBe(false); // not mutated
+    const open = findUnexplored(
+      merged,
+      new Set([...root, expandKey(ds(SILVER), 'upstream')]),
+    );
+    expect(open.get(ds(SILVER))).toEqual(new Set(['downstream']));
+    expect(open.get(ds(BRONZE))).toEqual(new Set(['upstream', 'downstream']));
+    // Jobs are expanded through their datasets.
+    expect(open.has(job(`write ${GOLD}`))).toBe(false);
+  });
+
+  it('keeps downstream only when expanding downstream', () => {
+    const silver = toLineageGraph(lineageAround(ds(SILVER), 1));
+    const down = sliceDirection(silver, ds(SILVER), 'downstream');
+    expect(ids(down)).toEqual(
+      [ds(SILVER), job(`write ${GOLD}`), ds(GOLD)].sort(),
+    );
+  });
+});
+
+describe('filterGraph', () => {
+  const whole = toLineageGraph(chain());
+
+  it('draws dataset → dataset edges through hidden jobs', () => {
+    const v = filterGraph(whole, { ...ALL, kinds: new Set(['dataset']) });
+    expect(v.nodes.every(n => n.kind === 'dataset')).toBe(true);
+    expect(v.edges.map(e => `${e.from}>${e.to}`).sort()).toEqual(
+      [
+        `${ds(SOURCE)}>${ds(BRONZE)}`,
+        `${ds(BRONZE)}>${ds(SILVER)}`,
+        `${ds(SILVER)}>${ds(GOLD)}`,
+        `${ds(GOLD)}>${ds(PLATINUM)}`,
+      ].sort(),
+    );
+  });
+
+  it('leaves out the datasets of a hidden layer, and their edges', () => {
+    const v = filterGraph(whole, {
+      ...ALL,
+      layers: new Set(['bronze', 'silver', 'gold', 'platinum']),
+    });
+    expect(v.nodes.map(n => n.id)).not.toContain(ds(SOURCE));
+    expect(v.edges.some(e => e.from === ds(SOURCE))).toBe(false);
+    expect(v.nodes.map(n => n.id)).toContain(job(`write ${BRONZE}`));
+  });
+
+  it('draws no edge to a node that is not loaded', () => {
+    const v = filterGraph(toLineageGraph(lineageAround(ds(GOLD), 1)), ALL);
+    const shown = new Set(v.nodes.map(n => n.id));
+    expect(v.edges.every(e => shown.has(e.from) && shown.has(e.to))).toBe(true);
+  });
+});
+
+describe('fieldPath', () => {
+  it('follows gold revenue back to the source and on to its readers', () => {
+    const picked = fieldId(GOLD, 'revenue');
+    const path = fieldPath(revenueLineage(), picked);
+    expect(path.upstream.map(f => [f.dataset, f.field, f.distance])).toEqual([
+      [SILVER, 'total', 1],
+      [BRONZE, 'total', 2],
+      [SOURCE, 'total', 3],
+    ]);
+    expect(path.downstream.map(f => [f.dataset, f.field])).toEqual([
+      [PLATINUM, 'avg_revenue'],
+    ]);
+    expect(path.datasetIds).toEqual(
+      new Set([GOLD, SILVER, BRONZE, SOURCE, PLATINUM].map(ds)),
+    );
+    expect(path.fieldIds.has(picked)).toBe(true);
+  });
+
+  it('leaves sibling branches off the path', () => {
+    const graph = revenueLineage();
+    // A second input of platinum, not on revenue's path.
+    const other = fieldId(GOLD, 'sale_date');
+    const platinum = graph.find(n => n.data.dataset === PLATINUM)!;
+    platinum.inEdges.push({ origin: other, destination: platinum.id });
+    graph.push({
+      id: other,
+      type: 'DATASET_FIELD',
+      data: {
+        namespace: '',
+        dataset: GOLD,
+        field: 'sale_date',
+        inputFields: [],
+      },
+      inEdges: [],
+      outEdges: [{ origin: other, destination: platinum.id }],
+    });
+    const path = fieldPath(graph, fieldId(GOLD, 'revenue'));
+    expect(path.fieldIds.has(other)).toBe(false);
+  });
+
+  it("marks the path's jobs in the dataset graph", () => {
+    const g = toLineageGraph(chain());
+    const path = fieldPath(revenueLineage(), fieldId(SILVER, 'total'));
+    const { nodeIds, isOnPath } = pathNodes(g, path.datasetIds);
+    expect(nodeIds.has(job(`write ${GOLD}`))).toBe(true);
+    expect(isOnPath({ from: ds(SILVER), to: job(`write ${GOLD}`) })).toBe(true);
+  });
+});

@@ -1,0 +1,19 @@
+export * from './types';
+export { toLineageGraph, toLineageNode } from './toLineageGraph';
+export { mergeGraphs } from './mergeGraphs';
+export { sliceDirection } from './sliceDirection';
+export { expandKey, findUnexplored, type Unexplored } from './unexplored';
+export {
+  filterGraph,
+  type GraphFilters,
+  type VisibleGraph,
+} from './filterGraph';
+export { fieldPath, type FieldPath, type PathField } from './fieldPath';
+export {
+  layoutGraph,
+  NODE_SIZE,
+  type GraphLayout,
+  type PlacedEdge,
+  type PlacedNode,
+} from './layoutGraph';
+export { pathNodes } from './pathNodes';

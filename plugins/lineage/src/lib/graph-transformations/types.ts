@@ -1,0 +1,68 @@
+import type { Layer } from '../layers';
+
+export type Field = { name: string; type?: string };
+
+/** One data quality assertion (a dbt test), as the lineage store keeps it. */
+export type QualityAssertion = {
+  assertion: string;
+  success: boolean;
+  column?: string;
+  status?: string;
+  message?: string;
+  failures?: number;
+  failingRowsQuery?: string;
+};
+
+/** A dataset's newest data quality assertions and their counts. */
+export type DatasetQuality = {
+  eventTime?: string;
+  passed: number;
+  warned: number;
+  failed: number;
+  assertions: QualityAssertion[];
+};
+
+export type DatasetNode = {
+  id: string;
+  kind: 'dataset';
+  namespace: string;
+  name: string;
+  layer: Layer;
+  fields: Field[];
+  /** When the lineage store last recorded the dataset (ISO 8601). */
+  updatedAt?: string;
+  quality?: DatasetQuality;
+  /** A dataset upstream of it has a failing assertion. */
+  upstreamFailed: boolean;
+};
+
+export type JobNode = {
+  id: string;
+  kind: 'job';
+  namespace: string;
+  name: string;
+  sql?: string;
+  latestRun?: { runId: string; state?: string };
+};
+
+export type LineageNode = DatasetNode | JobNode;
+
+/** One edge, data flowing from `from` to `to` (dataset → job → dataset). */
+export type GraphEdge = { from: string; to: string };
+
+export type Direction = 'upstream' | 'downstream';
+
+/**
+ * The part of the lineage graph loaded so far. `edges` also holds the
+ * edges that lead out of it, to nodes not loaded yet: they are what an
+ * "expand" would fetch. Never mutated: every transform returns a new one.
+ */
+export type LineageGraph = {
+  nodes: ReadonlyMap<string, LineageNode>;
+  /** Keyed `from>to`. */
+  edges: ReadonlyMap<string, GraphEdge>;
+};
+
+export const edgeKey = (e: GraphEdge) => `${e.from}>${e.to}`;
+
+export const emptyGraph: LineageGraph = { nodes: new Map(), edges: new Map() };

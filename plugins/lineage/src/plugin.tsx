@@ -1,0 +1,16 @@
+import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import { lineageApi } from './apis';
+import { lineageEntityContent } from './entityContents';
+import { LineageIcon } from './LineageIcon';
+import { lineagePage } from './pages';
+import { lakehouseTableRouteRef, rootRouteRef } from './routes';
+
+export const lineagePlugin = createFrontendPlugin({
+  pluginId: 'lineage',
+  title: 'Lineage',
+  icon: <LineageIcon />,
+  info: { packageJson: () => import('../package.json') },
+  extensions: [lineageApi, lineagePage, lineageEntityContent],
+  routes: { root: rootRouteRef },
+  externalRoutes: { lakehouseTable: lakehouseTableRouteRef },
+});
