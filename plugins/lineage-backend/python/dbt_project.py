@@ -237,7 +237,7 @@ class Project:
         }
         inputs = [{"namespace": self.namespace, "name": t} for t in tables]
         return self.event(f"job.{job['name']}", job["name"], job_facets, inputs, [output]) | {
-            "job": {"namespace": "scout", "name": job["name"], "facets": job_facets}
+            "job": {"namespace": self.namespace, "name": job["name"], "facets": job_facets}
         }
 
     def event(self, uid: str, name: str, job_facets: dict, inputs: list, outputs: list) -> dict:
@@ -247,7 +247,9 @@ class Project:
             "producer": PRODUCER,
             "schemaURL": SCHEMA_URL,
             "run": {"runId": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{self.invocation}/{uid}"))},
-            "job": {"namespace": "dbt", "name": uid, "facets": job_facets},
+            # The jobs share the datasets' namespace: two projects (or the
+            # pipeline and an import) never take over each other's jobs.
+            "job": {"namespace": self.namespace, "name": uid, "facets": job_facets},
             "inputs": inputs,
             "outputs": outputs,
         }

@@ -81,6 +81,32 @@ describe.each(databases.ids)('the static pass on the Scout project, %s', id => {
     expect(again.recorded).toBe(0);
   });
 
+  it("leaves the pipeline's lineage alone when the same project is imported under another namespace", async () => {
+    const other = await importer.importFiles({
+      manifestPath,
+      namespace: 'walk://test',
+    });
+    expect(other.recorded).toBe(other.events);
+    const { graph: nodes } = await graph.lineage(
+      { type: 'dataset', namespace: NS, name: GOLD },
+      1,
+    );
+    expect(nodes.map(n => n.id)).toContain(
+      `job:${NS}:model.scout.gold_daily_store_sales`,
+    );
+    const { graph: imported } = await graph.lineage(
+      {
+        type: 'dataset',
+        namespace: 'walk://test',
+        name: 'scout.gold.gold_daily_store_sales',
+      },
+      1,
+    );
+    expect(imported.map(n => n.id)).toContain(
+      'job:walk://test:model.scout.gold_daily_store_sales',
+    );
+  });
+
   it('gives gold_daily_store_sales its upstream and downstream', async () => {
     const { graph: nodes } = await graph.lineage(
       { type: 'dataset', namespace: NS, name: GOLD },
@@ -92,8 +118,8 @@ describe.each(databases.ids)('the static pass on the Scout project, %s', id => {
         `dataset:${NS}:lakehouse.silver.silver_transactions`,
         `dataset:${NS}:lakehouse.bronze.transactions`,
         `dataset:${NS}:lakehouse.silver.silver_line_items`,
-        'job:dbt:model.scout.gold_daily_store_sales',
-        'job:dbt:exposure.scout.lakehouse_browser',
+        `job:${NS}:model.scout.gold_daily_store_sales`,
+        `job:${NS}:exposure.scout.lakehouse_browser`,
       ]),
     );
   });

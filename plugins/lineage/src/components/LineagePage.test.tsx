@@ -1,3 +1,4 @@
+import type { Entity } from '@backstage/catalog-model';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
@@ -130,7 +131,22 @@ describe('the Lineage page', () => {
   });
 
   it("shows a dataset's details and a job's SQL and run", async () => {
-    renderLineage(<LineagePage />, { at: at(ds(GOLD)) });
+    // The catalog's Resource for the table: the Lakehouse link needs it.
+    const goldTable: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: 'gold-gold-daily-store-sales',
+        annotations: {
+          'scout.io/lakehouse-table': 'iceberg/gold/gold_daily_store_sales',
+        },
+      },
+      spec: { type: 'iceberg-table', owner: 'group:default/data-engineering' },
+    };
+    renderLineage(<LineagePage />, {
+      at: at(ds(GOLD)),
+      entities: [goldTable],
+    });
     const view = await graph();
 
     expect(

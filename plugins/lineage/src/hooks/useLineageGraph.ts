@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { lineageApiRef } from '../api';
 import {
+  aroundNode,
   emptyGraph,
   expandKey,
   mergeGraphs,
@@ -22,7 +23,11 @@ export const STEP_DEPTH = 1;
 export function useLineageGraph(rootId: string) {
   const api = useApi(lineageApiRef);
   const initial = useAsyncRetry(
-    async () => toLineageGraph(await api.getLineage(rootId, STEP_DEPTH)),
+    async () =>
+      aroundNode(
+        toLineageGraph(await api.getLineage(rootId, STEP_DEPTH)),
+        rootId,
+      ),
     [api, rootId],
   );
   // What expands added, for the root it was added to.

@@ -100,7 +100,9 @@ export function LineageGraphView(props: {
     <Flex direction="column" gap="2">
       <Flex align="center" gap="2" justify="end">
         <Text variant="body-small" color="secondary">
-          {`${layout.nodes.length} nodes · ${Math.round(zoom * 100)}%`}
+          {`${layout.nodes.length} node${
+            layout.nodes.length === 1 ? '' : 's'
+          } · ${Math.round(zoom * 100)}%`}
         </Text>
         <Button size="small" variant="secondary" onPress={() => step(-1)}>
           Zoom out

@@ -5,6 +5,7 @@ import { lakehouseTableOf } from '../../lib/layers';
 import { lakehouseTableRouteRef, rootRouteRef } from '../../routes';
 import { DatasetTests } from './DatasetTests';
 import { ImpactList } from './ImpactList';
+import { useTableEntity } from '../../hooks';
 import { TableOwner } from './TableOwner';
 import styles from './panel.module.css';
 
@@ -16,6 +17,9 @@ export function DatasetDetails(props: {
   const { dataset } = props;
   const table = lakehouseTableOf(dataset.name);
   const lakehouseLink = useRouteRef(lakehouseTableRouteRef);
+  // Only a table the catalog knows is in a lakehouse catalog the browser
+  // shows (an imported project's datasets are not).
+  const entity = useTableEntity(dataset.name);
   const root = useRouteRef(rootRouteRef)?.() ?? '/lineage';
   return (
     <Flex direction="column" gap="3">
@@ -33,7 +37,7 @@ export function DatasetDetails(props: {
         </dd>
       </dl>
       <Flex gap="3" style={{ flexWrap: 'wrap' }}>
-        {table && lakehouseLink && (
+        {table && lakehouseLink && entity.value && (
           <Link href={lakehouseLink(table)}>Open in the Lakehouse</Link>
         )}
         {!props.isRoot && (

@@ -13,6 +13,7 @@ import {
 } from '../../__testUtils__/fixtures';
 import { LAYERS } from '../layers';
 import {
+  aroundNode,
   expandKey,
   fieldPath,
   filterGraph,
@@ -95,6 +96,27 @@ describe('expanding a node', () => {
     const down = sliceDirection(silver, ds(SILVER), 'downstream');
     expect(ids(down)).toEqual(
       [ds(SILVER), job(`write ${GOLD}`), ds(GOLD)].sort(),
+    );
+  });
+});
+
+describe('aroundNode', () => {
+  it("leaves out the other inputs of the node's readers", () => {
+    // A dashboard job reads gold and the source: the source says nothing
+    // about gold's lineage one step out.
+    const dashboard = job('dashboard');
+    const answer = mergeGraphs(toLineageGraph(lineageAround(ds(GOLD), 1)), {
+      nodes: toLineageGraph(lineageAround(ds(SOURCE), 0)).nodes,
+      edges: new Map([
+        [`${ds(GOLD)}>${dashboard}`, { from: ds(GOLD), to: dashboard }],
+        [`${ds(SOURCE)}>${dashboard}`, { from: ds(SOURCE), to: dashboard }],
+      ]),
+    });
+    const around = aroundNode(answer, ds(GOLD));
+    expect(around.nodes.has(ds(SOURCE))).toBe(false);
+    expect(around.edges.has(`${ds(GOLD)}>${dashboard}`)).toBe(true);
+    expect(ids(around)).toEqual(
+      ids(toLineageGraph(lineageAround(ds(GOLD), 1))),
     );
   });
 });

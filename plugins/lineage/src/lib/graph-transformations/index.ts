@@ -2,6 +2,7 @@ export * from './types';
 export { toLineageGraph, toLineageNode } from './toLineageGraph';
 export { mergeGraphs } from './mergeGraphs';
 export { sliceDirection } from './sliceDirection';
+export { aroundNode } from './aroundNode';
 export { expandKey, findUnexplored, type Unexplored } from './unexplored';
 export {
   filterGraph,
