@@ -15,13 +15,11 @@ export type StaticPassConfig = {
 
 /** lineage.staticPass.* with its defaults (config.d.ts documents each key). */
 export function readStaticPassConfig(config: Config): StaticPassConfig {
-  const venv = join(repositoryRoot(), '.venv/bin/python');
   const pipeline = config.getOptionalConfig('lineage.staticPass.pipeline');
   const renames = pipeline?.getOptionalConfig('renameDatabase');
   return {
     python:
-      config.getOptionalString('lineage.staticPass.python') ??
-      (existsSync(venv) ? venv : 'python3'),
+      config.getOptionalString('lineage.staticPass.python') ?? checkoutPython(),
     pipeline: {
       namespace:
         pipeline?.getOptionalString('namespace') ?? 'duckdb://lakehouse',
@@ -68,4 +66,17 @@ export function readLineageConfig(
     maxNodes: positive('maxNodes', 2000),
     datasetNameRewrites,
   };
+}
+
+/**
+ * A source checkout's `.venv/bin/python` (it has sqlglot), else python3: a
+ * deployed image without a checkout names its Python in config.
+ */
+function checkoutPython(): string {
+  try {
+    const venv = join(repositoryRoot(), '.venv/bin/python');
+    return existsSync(venv) ? venv : 'python3';
+  } catch {
+    return 'python3';
+  }
 }
