@@ -10,7 +10,11 @@ const GOLD = `${TRINO}:iceberg.gold.gold_daily_store_sales`;
 
 type FieldNode = {
   id: string;
-  data: { inputFields: { dataset: string; field: string }[] };
+  data: {
+    dataset: string;
+    field: string;
+    inputFields: { dataset: string; field: string }[];
+  };
 };
 
 async function get(
@@ -66,16 +70,16 @@ test('gold_daily_store_sales: its job, silver inputs upstream, bronze two jobs a
   );
 });
 
-test('revenue follows back through silver and bronze to the scout database', async ({
+test('revenue follows back through silver, bronze and the scout database to the ingest payload', async ({
   request,
 }) => {
   const answer = await get(request, '/api/v1/column-lineage', {
     nodeId: `datasetField:${GOLD}:revenue`,
-    depth: 6,
+    depth: 10,
   });
   const inputs = new Map<string, string[]>(
     answer.graph.map((n: FieldNode) => [
-      n.id.slice(`datasetField:${TRINO}:`.length),
+      `${n.data.dataset}:${n.data.field}`,
       n.data.inputFields.map(i => `${i.dataset}:${i.field}`),
     ]),
   );
@@ -85,7 +89,16 @@ test('revenue follows back through silver and bronze to the scout database', asy
   expect(inputs.get('iceberg.silver.silver_transactions:total')).toEqual([
     'iceberg.bronze.transactions:total',
   ]);
+  // The bronze load read the scout database (one namespace for it,
+  // app-config.yaml's lineage.datasetNameRewrites)...
   expect(inputs.get('iceberg.bronze.transactions:total')).toEqual([
-    'postgresql.scout.silver_transactions:total',
+    'scout.scout.silver_transactions:total',
+  ]);
+  // ...where promotion took it from the payload ingest-transaction stored.
+  expect(inputs.get('scout.scout.silver_transactions:total')).toEqual([
+    'scout.scout.bronze_transactions:payload.total',
+  ]);
+  expect(inputs.get('scout.scout.bronze_transactions:payload.total')).toEqual([
+    'ingest-transaction.Transaction:total',
   ]);
 });

@@ -82,11 +82,16 @@ test('where does gold revenue come from: expand to bronze, follow the column to 
   ).toBeVisible();
   await snap(page, info, '03-expanded-to-bronze');
 
-  // A reload keeps the node (the graph starts again one step around it).
+  // The address keeps the expansion: a reload shows bronze again.
+  await expect(page).toHaveURL(/[?&]expand=upstream%3Adataset/);
   await page.reload();
   await expect(
     graph.getByRole('button', { name: `Dataset ${gold.name}`, exact: true }),
   ).toBeVisible();
+  await expect(
+    graph.getByRole('button', { name: /^Dataset .*\.bronze\.transactions$/ }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Fit', exact: true }).click();
 
   // The columns of gold: revenue, back to its source field.
   await page.getByRole('tab', { name: 'Columns' }).click();
@@ -102,13 +107,29 @@ test('where does gold revenue come from: expand to bronze, follow the column to 
   await expect(
     from.getByText(/\.bronze\.transactions \. total$/),
   ).toBeVisible();
-  if (gold.nodeId.startsWith('dataset:trino://')) {
-    // Trino's lineage goes on to the scout database it ingested from.
-    await expect(
-      from.getByText('postgresql.scout.silver_transactions . total'),
-    ).toBeVisible();
-  }
+  // On through the scout database (the bronze load's source, promotion's
+  // output) to the field of the request body ingest-transaction took.
+  await expect(
+    from.getByText('scout.scout.silver_transactions . total', { exact: true }),
+  ).toBeVisible();
+  await expect(
+    from.getByText('scout.scout.bronze_transactions . payload.total', {
+      exact: true,
+    }),
+  ).toBeVisible();
+  await expect(
+    from.getByText('ingest-transaction.Transaction . total', { exact: true }),
+  ).toBeVisible();
   await snap(page, info, '04-revenue-to-source');
+
+  // At 400px the layer toggles wrap instead of being cut off.
+  await page.setViewportSize({ width: 400, height: 800 });
+  await expect(
+    page
+      .getByRole('group', { name: 'Layers' })
+      .getByRole('button', { name: 'platinum', exact: true }),
+  ).toBeInViewport({ ratio: 1 });
+  await snap(page, info, '05-narrow-filters');
 });
 
 test("a gold table's Lineage tab in the catalog", async ({ page }, info) => {

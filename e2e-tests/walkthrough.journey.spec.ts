@@ -4,8 +4,8 @@ import { enterAsGuest, sidebar, snap } from './steps';
 
 /*
  * A newcomer's walk through the portal, with a screenshot of each stop: the
- * Scout home, the Pipeline page, a failed run's dbt tests and a TechDocs
- * page. Journeys run in file-name order, so this one runs last: the run it
+ * Scout home, the Pipeline page, a failed run's tests, the failure on its
+ * table's lineage node, and a TechDocs page. Journeys run in file-name order, so this one runs last: the run it
  * fails on purpose is the newest run for nothing after it.
  */
 
@@ -13,8 +13,8 @@ import { enterAsGuest, sidebar, snap } from './steps';
 test.describe.configure({ timeout: 420_000 });
 
 // A silver transaction whose total (999.99) disagrees with its one line
-// (1.00): dbt's tests reject it, as in plugins/scout-backend's lakehouse
-// test. It goes in by SQL on the scout database (scripts/test.sh exports
+// (1.00): the expectations over Postgres silver (Great Expectations) reject
+// it before the run opens a branch. It goes in by SQL on the scout database (scripts/test.sh exports
 // SCOUT_TEST_DATABASE_URL, the database the portal runs on) and out again
 // afterwards, so later runs publish.
 const BAD_ID = '00000000-0000-4000-8000-00000000bad2';
@@ -81,7 +81,7 @@ test('home, the pipeline, a failed run and its tests, a TechDocs page', async ({
         page.getByText('The run failed; main is unchanged'),
       ).toBeVisible({ timeout: 360_000 });
       await expect(
-        page.getByRole('heading', { name: 'dbt tests' }),
+        page.getByRole('heading', { name: 'Tests and expectations' }),
       ).toBeVisible();
       // Failures come first in the table (react-aria renders it as a grid):
       // its first data row failed.
@@ -94,8 +94,39 @@ test('home, the pipeline, a failed run and its tests, a TechDocs page', async ({
         .nth(1);
       await expect(firstTest).toContainText(/fail|error/i);
       await expect(page.getByText(/\d+ passed, [1-9]\d* failed/)).toBeVisible();
+      await expect(firstTest).toContainText('Great Expectations');
       await firstTest.scrollIntoViewIfNeeded();
       await snap(page, info, '03-failed-run-tests');
+
+      // The failure is on the lineage node of the table it checked, through
+      // the API (with the lineage producer token, which may read)...
+      const node = 'dataset:postgres://scout:scout.scout.silver_transactions';
+      await expect
+        .poll(
+          async () => {
+            const res = await page.request.get('/api/lineage/api/v1/lineage', {
+              params: { nodeId: node, depth: 1 },
+              headers: { authorization: 'Bearer scout-dev-lineage-token' },
+            });
+            const { graph } = await res.json();
+            const silver = graph.find((n: { id: string }) => n.id === node);
+            return (silver?.data.quality?.assertions ?? [])
+              .filter((a: { success: boolean }) => !a.success)
+              .map((a: { source: string }) => a.source);
+          },
+          { timeout: 30_000 },
+        )
+        .toContain('great_expectations');
+      // ...and in the browser, in the node's panel on the Lineage page.
+      await page.goto(`/lineage?node=${encodeURIComponent(node)}`);
+      const expectations = page.getByRole('list', {
+        name: 'Great Expectations',
+      });
+      await expect(expectations).toBeVisible();
+      await expect(expectations.getByRole('listitem').first()).toContainText(
+        'fail',
+      );
+      await snap(page, info, '04-failed-expectation-on-lineage');
     } finally {
       scoutSql(databaseUrl, DELETE_BAD_ROW);
     }
@@ -122,5 +153,5 @@ test('home, the pipeline, a failed run and its tests, a TechDocs page', async ({
       { timeout: 60_000 },
     )
     .toBe('1');
-  await snap(page, info, '04-techdocs');
+  await snap(page, info, '05-techdocs');
 });

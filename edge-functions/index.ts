@@ -41,3 +41,6 @@ export {
   MAX_EMBED_LIMIT,
 } from './embed-batch';
 export type { EmbedBatchOptions } from './embed-batch';
+export { INGEST_TRANSACTION_LINEAGE } from './ingest-transaction/lineage';
+export { INGEST_DOC_LINEAGE } from './ingest-doc/lineage';
+export { EMBED_BATCH_LINEAGE } from './embed-batch/lineage';

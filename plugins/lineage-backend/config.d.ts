@@ -18,9 +18,16 @@ export interface Config {
      * `pattern` (a JavaScript regular expression) matches replaces that
      * match with `replacement` (`$1` and the like work). For example, a
      * pipeline run writes through its own Trino catalog, whose tables are
-     * main's once the run publishes.
+     * main's once the run publishes. With `namespace`, the dataset also
+     * moves to that namespace: Trino, the DuckDB pipeline and the platform
+     * jobs each name the scout database's tables in their own namespace,
+     * and one rule makes each table one node.
      */
-    datasetNameRewrites?: Array<{ pattern: string; replacement: string }>;
+    datasetNameRewrites?: Array<{
+      pattern: string;
+      replacement: string;
+      namespace?: string;
+    }>;
     /**
      * The static pass (python/static_pass.py): column lineage derived from
      * dbt artifacts with sqlglot, for POST /dbt-artifacts and for the
@@ -32,6 +39,11 @@ export interface Config {
        * the checkout's .venv/bin/python when there is one, else python3.
        */
       python?: string;
+      /**
+       * The SQL migrations whose views become lineage (platform jobs).
+       * Default: the checkout's migrations/ when there is one.
+       */
+      migrations?: string;
       /** How the datasets of a published DuckDB pipeline run are named. */
       pipeline?: {
         /** Default duckdb://lakehouse. */
@@ -41,6 +53,12 @@ export interface Config {
          * dataset names match the lakehouse tables. Default {scout: lakehouse}.
          */
         renameDatabase?: { [from: string]: string };
+        /**
+         * The namespace of Trino's lineage (its listener's
+         * `openlineage-event-listener.trino.uri`), where a Trino run's test
+         * results go. Default: trino://<host>:<port> of scout.lakehouse.trino.url.
+         */
+        trinoNamespace?: string;
       };
     };
   };

@@ -1,6 +1,7 @@
-# Sourced after toolchain.sh: a project Python venv (.venv/) for dbt and for
-# TechDocs (mkdocs with techdocs-core, which the backend's local generator
-# runs from PATH: put "$SCOUT_VENV/bin" first on the backend's PATH).
+# Sourced after toolchain.sh: a project Python venv (.venv/) for dbt, for
+# Great Expectations (scripts/gx) and for TechDocs (mkdocs with techdocs-core,
+# which the backend's local generator runs from PATH: put "$SCOUT_VENV/bin"
+# first on the backend's PATH).
 # pip runs only when a requirements file changed since the last successful
 # install (the stamp holds their hash), so repeat runs start at once.
 
@@ -8,7 +9,8 @@ SCOUT_VENV="$SCOUT_ROOT/.venv"
 SCOUT_PYTHON="${SCOUT_PYTHON:-python3}"
 
 ensure_venv() {
-  local reqs=("$SCOUT_ROOT/transform/requirements.txt" "$SCOUT_ROOT/catalog/docs/requirements.txt")
+  local reqs=("$SCOUT_ROOT/transform/requirements.txt" "$SCOUT_ROOT/catalog/docs/requirements.txt"
+    "$SCOUT_ROOT/transform/great_expectations/requirements.txt")
   local stamp="$SCOUT_VENV/.scout-requirements-stamp" sum req
   for req in "${reqs[@]}"; do [ -f "$req" ] || die "missing $req"; done
   sum="$(cat "${reqs[@]}" | sha1sum | cut -d' ' -f1)"
@@ -29,9 +31,9 @@ ensure_venv() {
       "$SCOUT_PYTHON" -m venv "$SCOUT_VENV" || die "python3 -m venv failed"
     }
   fi
-  log "installing transform/ and catalog/docs/ requirements into .venv (dbt, mkdocs; about a minute the first time)"
-  "$SCOUT_VENV/bin/pip" install --quiet --disable-pip-version-check -r "${reqs[0]}" -r "${reqs[1]}" \
-    || die "pip install of transform/requirements.txt and catalog/docs/requirements.txt failed; is PyPI reachable?"
+  log "installing transform/, its great_expectations/ and catalog/docs/ requirements into .venv (dbt, GX, mkdocs; about a minute the first time)"
+  "$SCOUT_VENV/bin/pip" install --quiet --disable-pip-version-check -r "${reqs[0]}" -r "${reqs[1]}" -r "${reqs[2]}" \
+    || die "pip install of transform/requirements.txt, transform/great_expectations/requirements.txt and catalog/docs/requirements.txt failed; is PyPI reachable?"
   echo "$sum" >"$stamp"
   log "Python venv ready: $("$SCOUT_VENV/bin/dbt" --version 2>/dev/null | sed -n 's/.*installed: *//p' | head -n1 | sed 's/^/dbt-core /')"
 }

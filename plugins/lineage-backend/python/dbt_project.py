@@ -9,7 +9,7 @@ import sqlglot
 from sqlglot.errors import SqlglotError
 
 from column_lineage import query_lineage, tables_read
-from quality import assertions_by_model
+from quality import assertions_by_model, freshness_by_source
 
 # A URI that names this producer without claiming a web address.
 PRODUCER = "urn:scout:lineage-backend:static-pass"
@@ -29,9 +29,11 @@ class Project:
         namespace: str,
         renames: dict,
         run_results: dict | None = None,
+        sources: dict | None = None,
     ):
         self.manifest = manifest
         self.quality = assertions_by_model(manifest, run_results) if run_results else {}
+        self.freshness = freshness_by_source(sources) if sources else {}
         self.namespace = namespace
         self.renames = renames
         self.nodes = {**manifest.get("nodes", {}), **manifest.get("sources", {})}
@@ -113,9 +115,23 @@ class Project:
             output.setdefault("facets", {})["dataQualityAssertions"] = facet(
                 "DataQualityAssertionsDatasetFacet", assertions=self.quality[uid]
             )
-        return self.event(
-            uid, node["name"], job_facets, [self.dataset(p) for p in parents], [output]
-        )
+        return self.event(uid, node["name"], job_facets, [self.input(p) for p in parents], [output])
+
+    def input(self, uid: str) -> dict:
+        """A model's input; a source carries its tests and freshness as input facets."""
+        ref = self.dataset(uid)
+        facets = {}
+        if uid.startswith("source.") and uid in self.quality:
+            facets["dataQualityAssertions"] = facet(
+                "DataQualityAssertionsDatasetFacet", assertions=self.quality[uid]
+            )
+        if uid in self.freshness:
+            facets["scout_freshness"] = {
+                "_producer": PRODUCER,
+                "_schemaURL": f"{PRODUCER}#scout_freshness",
+                **self.freshness[uid],
+            }
+        return {**ref, "inputFacets": facets} if facets else ref
 
     def derive(self, uid: str, sql: str, parents: list[str]) -> dict | None:
         # dbt wrote each parent's relation into the SQL as its relation_name

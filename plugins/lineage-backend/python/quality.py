@@ -1,12 +1,15 @@
 """dbt test results as OpenLineage data quality assertions, per model.
 
-Each test in the manifest is attached to the model it tests (`attached_node`,
-dbt 1.5+) or, for a singular test, to every model it reads. Its result in
+Each test in the manifest is attached to the model or source it tests
+(`attached_node`, dbt 1.5+) or, for a singular test, to every model it reads. Its result in
 run_results.json becomes one assertion of that model's
 `dataQualityAssertions` facet: the standard `assertion`, `success` and
 `column`, plus dbt's `status` (pass, warn, fail, error, skipped), `message`,
 `failures` (failing rows) and `failingRowsQuery` (the test's compiled SQL,
-which selects the failing rows) when it did not pass.
+which selects the failing rows) when it did not pass, and `source: dbt`.
+
+Source freshness (sources.json from `dbt source freshness`) becomes a
+`scout_freshness` facet per source.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ def assertions_by_model(manifest: dict, run_results: dict) -> dict[str, list[dic
             "success": status in ("pass", "warn"),
             **({"column": column} if column else {}),
             "status": status,
+            "source": "dbt",
         }
         if status != "pass":
             if result.get("message"):
@@ -48,4 +52,32 @@ def assertions_by_model(manifest: dict, run_results: dict) -> dict[str, list[dic
             out.setdefault(model, []).append(assertion)
     for assertions in out.values():
         assertions.sort(key=lambda a: (a["success"], a["assertion"]))
+    return out
+
+
+PERIOD_SECONDS = {"minute": 60, "hour": 3600, "day": 86400}
+
+
+def _seconds(threshold: dict | None) -> int | None:
+    if not threshold or threshold.get("count") is None or not threshold.get("period"):
+        return None
+    return int(threshold["count"]) * PERIOD_SECONDS[threshold["period"]]
+
+
+def freshness_by_source(sources: dict) -> dict[str, dict]:
+    """Each source's freshness result: status (pass, warn, error, runtime
+    error), its newest row, when it was checked, the age in seconds and the
+    thresholds in seconds."""
+    out = {}
+    for result in sources.get("results", []):
+        criteria = result.get("criteria") or {}
+        age = result.get("max_loaded_at_time_ago_in_s")
+        out[result["unique_id"]] = {
+            "status": result.get("status"),
+            "maxLoadedAt": result.get("max_loaded_at"),
+            "snapshottedAt": result.get("snapshotted_at"),
+            "ageSeconds": round(age) if isinstance(age, (int, float)) else None,
+            "warnAfterSeconds": _seconds(criteria.get("warn_after")),
+            "errorAfterSeconds": _seconds(criteria.get("error_after")),
+        }
     return out

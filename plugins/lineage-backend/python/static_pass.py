@@ -7,11 +7,13 @@ and per exposure to stdout, one JSON object per line. A summary goes to
 stderr as the last line, JSON: {"models", "fields", "warnings", "seconds"}.
 
 Usage: python static_pass.py --manifest M [--catalog C] [--run-results R]
-         [--jobs J] [--namespace N] [--rename-database FROM=TO ...]
+         [--sources S] [--jobs J] [--namespace N] [--rename-database FROM=TO ...]
 --jobs adds jobs outside dbt that write a table from a SELECT (the
 pipeline's bronze load), one event each.
 With run_results.json, each model's test results ride on its output as a
-dataQualityAssertions facet (quality.py).
+dataQualityAssertions facet, and a source's on the models that read it as an
+input facet; with sources.json, so does each source's freshness
+(scout_freshness, quality.py).
 Exit status 2 on unusable input (the message says which file and why).
 """
 
@@ -33,6 +35,9 @@ def main() -> int:
         "--run-results", help="run_results.json: test results become quality assertions"
     )
     parser.add_argument(
+        "--sources", help="sources.json: source freshness rides on the sources as a facet"
+    )
+    parser.add_argument(
         "--namespace", help="the datasets' namespace (default <adapter>://<project>)"
     )
     parser.add_argument("--rename-database", action="append", default=[], metavar="FROM=TO")
@@ -45,6 +50,7 @@ def main() -> int:
         manifest = load(args.manifest, "manifest")
         catalog = load(args.catalog, "catalog") if args.catalog else None
         run_results = load(args.run_results, "run_results") if args.run_results else None
+        sources = load(args.sources, "sources") if args.sources else None
         renames = dict(r.split("=", 1) for r in args.rename_database)
         jobs = load(args.jobs, "jobs") if args.jobs else {"jobs": []}
     except ValueError as error:
@@ -55,7 +61,7 @@ def main() -> int:
         args.namespace
         or f"{meta.get('adapter_type', 'dbt')}://{meta.get('project_name', 'project')}"
     )
-    project = Project(manifest, catalog, namespace, renames, run_results)
+    project = Project(manifest, catalog, namespace, renames, run_results, sources)
     out = sys.stdout
     fields = 0
     models = project.models_in_order()

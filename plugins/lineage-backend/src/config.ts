@@ -9,8 +9,17 @@ import type { NameRewrite } from './services/normalize';
 export type StaticPassConfig = {
   /** The Python that has sqlglot. */
   python: string;
-  /** How the embedded engine's published pipeline runs are named. */
-  pipeline: { namespace: string; renameDatabase: Record<string, string> };
+  /** The SQL migrations whose views become lineage; none outside a checkout. */
+  migrations: string | undefined;
+  /**
+   * How pipeline runs' datasets are named: the embedded engine's
+   * (`namespace`, `renameDatabase`), and Trino's as its listener names them.
+   */
+  pipeline: {
+    namespace: string;
+    renameDatabase: Record<string, string>;
+    trinoNamespace: string;
+  };
 };
 
 /** lineage.staticPass.* with its defaults (config.d.ts documents each key). */
@@ -20,6 +29,9 @@ export function readStaticPassConfig(config: Config): StaticPassConfig {
   return {
     python:
       config.getOptionalString('lineage.staticPass.python') ?? checkoutPython(),
+    migrations:
+      config.getOptionalString('lineage.staticPass.migrations') ??
+      checkoutPath('migrations'),
     pipeline: {
       namespace:
         pipeline?.getOptionalString('namespace') ?? 'duckdb://lakehouse',
@@ -28,6 +40,9 @@ export function readStaticPassConfig(config: Config): StaticPassConfig {
             renames.keys().map(key => [key, renames.getString(key)]),
           )
         : { scout: 'lakehouse' },
+      trinoNamespace:
+        pipeline?.getOptionalString('trinoNamespace') ??
+        trinoNamespace(config.getOptionalString('scout.lakehouse.trino.url')),
     },
   };
 }
@@ -49,9 +64,11 @@ export function readLineageConfig(
   ).map((rule, i) => {
     const source = rule.getString('pattern');
     try {
+      const namespace = rule.getOptionalString('namespace');
       return {
         pattern: new RegExp(source),
         replacement: rule.getString('replacement'),
+        ...(namespace ? { namespace } : {}),
       };
     } catch (error) {
       throw new Error(
@@ -68,15 +85,26 @@ export function readLineageConfig(
   };
 }
 
+/** The namespace Trino's OpenLineage listener uses: trino://<host>:<port>. */
+function trinoNamespace(url = 'http://127.0.0.1:8080'): string {
+  const { hostname, port, protocol } = new URL(url);
+  return `trino://${hostname}:${port || (protocol === 'https:' ? 443 : 80)}`;
+}
+
 /**
  * A source checkout's `.venv/bin/python` (it has sqlglot), else python3: a
  * deployed image without a checkout names its Python in config.
  */
 function checkoutPython(): string {
+  return checkoutPath('.venv/bin/python') ?? 'python3';
+}
+
+/** A path in the source checkout, when there is one and it exists. */
+function checkoutPath(path: string): string | undefined {
   try {
-    const venv = join(repositoryRoot(), '.venv/bin/python');
-    return existsSync(venv) ? venv : 'python3';
+    const full = join(repositoryRoot(), path);
+    return existsSync(full) ? full : undefined;
   } catch {
-    return 'python3';
+    return undefined;
   }
 }

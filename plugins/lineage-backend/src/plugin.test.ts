@@ -163,9 +163,9 @@ describe('the lineage API', () => {
 
     const search = await request(server)
       .get('/api/lineage/api/v1/search')
-      .query({ q: 'daily' })
+      .query({ q: 'iceberg.gold.daily' })
       .set('authorization', user);
-    expect(search.body.totalCount).toBe(2);
+    expect(search.body.totalCount).toBe(1);
   });
 });
 
@@ -278,8 +278,14 @@ describe('dbt artifacts', () => {
           failures: 3,
           failingRowsQuery:
             'select * from "ANALYTICS"."STAGING"."ORDERS" where ID is null',
+          source: 'dbt',
         },
-        { assertion: 'orders_not_empty', success: true, status: 'pass' },
+        {
+          assertion: 'orders_not_empty',
+          success: true,
+          status: 'pass',
+          source: 'dbt',
+        },
       ],
     });
     const source = graph.body.graph.find(

@@ -8,6 +8,7 @@ import { readLineageConfig, readStaticPassConfig } from './config';
 import { createRouter } from './router';
 import { DbtArtifactImporter } from './services/DbtArtifactImporter';
 import { subscribeToPipelineRuns } from './services/pipelineRuns';
+import { recordPlatformLineage } from './services/platformLineage';
 import { FieldLineage } from './services/FieldLineage';
 import { LineageGraph } from './services/LineageGraph';
 import { LineageStore } from './services/LineageStore';
@@ -56,10 +57,28 @@ export const lineagePlugin = createBackendPlugin({
         );
         await subscribeToPipelineRuns({
           events,
-          importer,
+          store,
+          python: staticPass.python,
           pipeline: staticPass.pipeline,
           logger,
         });
+        // In the background: the portal serves while Python derives the views.
+        recordPlatformLineage({
+          store,
+          python: staticPass.python,
+          migrationsDir: staticPass.migrations,
+          namespace: staticPass.pipeline.namespace,
+          logger,
+        }).then(
+          ({ jobs, recorded }) =>
+            logger.info(
+              `lineage: ${jobs} platform jobs (edge functions, promotion, Postgres views), ${recorded} changed since the last start`,
+            ),
+          error =>
+            logger.warn(
+              `lineage: could not record the platform's lineage: ${error}`,
+            ),
+        );
       },
     });
   },

@@ -3,7 +3,7 @@ import { createExtensionTester } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { screen, within } from '@testing-library/react';
-import { GOLD } from './__testUtils__/fixtures';
+import { DBT_JOBS, DBT_NS, GOLD } from './__testUtils__/fixtures';
 import { setupLineageServer } from './__testUtils__/lineageServer';
 import { renderLineage } from './__testUtils__/renderLineage';
 import { EntityLineageContent } from './components/entity/EntityLineageContent';
@@ -86,12 +86,62 @@ describe('the Lineage entity tab', () => {
     ).toHaveAttribute('href', '/lineage');
   });
 
+  it("shows the dbt project's graph: the jobs its prefix annotation names", async () => {
+    const dbt = entity('Component', 'data-pipeline', {
+      'scout.io/lineage-job-prefix': 'model.scout.',
+    });
+    dbt.metadata.name = 'dbt';
+    renderTab(dbt);
+
+    const view = await screen.findByRole(
+      'group',
+      { name: 'Lineage graph' },
+      { timeout: 10_000 },
+    );
+    for (const name of DBT_JOBS) {
+      expect(
+        within(view).getByRole('button', { name: `Job ${name}` }),
+      ).toBeVisible();
+    }
+    expect(
+      within(view).getByRole('button', {
+        name: 'Dataset lakehouse.gold.gold_daily_store_sales',
+      }),
+    ).toBeVisible();
+    expect(
+      screen.getByText(`2 jobs named model.scout.… in ${DBT_NS}`),
+    ).toBeVisible();
+  });
+
+  it("shows an edge function's job, named after it", async () => {
+    const fn = entity('Component', 'edge-function');
+    fn.metadata.name = 'ingest-transaction';
+    renderTab(fn);
+
+    const view = await screen.findByRole(
+      'group',
+      { name: 'Lineage graph' },
+      { timeout: 10_000 },
+    );
+    expect(
+      within(view).getByRole('button', { name: 'Job ingest-transaction' }),
+    ).toHaveAttribute('aria-pressed', 'true');
+    expect(
+      screen.getByText(
+        '1 job named ingest-transaction in scout://edge-functions',
+      ),
+    ).toBeVisible();
+  });
+
   it('says when no job is named after a component', async () => {
     renderTab(entity('Component', 'edge-function'));
 
     expect(
-      await screen.findByText(/No lineage job is named after/),
+      await screen.findByText(
+        'No lineage job of gold-gold-daily-store-sales recorded yet.',
+      ),
     ).toBeVisible();
+    expect(screen.getByText(/scout.io\/lineage-job-prefix/)).toBeVisible();
     expect(
       screen.getByRole('link', { name: 'Open the Lineage page' }),
     ).toHaveAttribute('href', '/lineage');

@@ -3,7 +3,11 @@ import { lineageApi } from './apis';
 import { lineageEntityContent } from './entityContents';
 import { LineageIcon } from './LineageIcon';
 import { lineagePage } from './pages';
-import { lakehouseTableRouteRef, rootRouteRef } from './routes';
+import {
+  lakehouseTableRouteRef,
+  pipelineRunRouteRef,
+  rootRouteRef,
+} from './routes';
 
 export const lineagePlugin = createFrontendPlugin({
   pluginId: 'lineage',
@@ -12,5 +16,8 @@ export const lineagePlugin = createFrontendPlugin({
   info: { packageJson: () => import('../package.json') },
   extensions: [lineageApi, lineagePage, lineageEntityContent],
   routes: { root: rootRouteRef },
-  externalRoutes: { lakehouseTable: lakehouseTableRouteRef },
+  externalRoutes: {
+    lakehouseTable: lakehouseTableRouteRef,
+    pipelineRun: pipelineRunRouteRef,
+  },
 });

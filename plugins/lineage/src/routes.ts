@@ -11,3 +11,9 @@ export const lakehouseTableRouteRef = createExternalRouteRef({
   params: ['catalog', 'namespace', 'table'],
   defaultTarget: 'lakehouse.table',
 });
+
+/** One Scout pipeline run, for the dataset panel's last run. */
+export const pipelineRunRouteRef = createExternalRouteRef({
+  params: ['runId'],
+  defaultTarget: 'scout.run',
+});

@@ -153,30 +153,44 @@ describe.each(testDatabases())('the pipeline API on $kind', databases => {
     const ended = await followRun(server, run.runId);
     published = run.runId;
     expect(ended).toMatchObject({ status: 'published', error: null });
+    // Great Expectations runs only once the run is given the database's URL,
+    // and the stand-in dbt writes no sources.json: neither blocks the run.
     expect(stepStates(ended)).toEqual([
       'promote:succeeded',
+      expect.stringMatching(/^expectations:(skipped|succeeded)$/),
       'branch:succeeded',
       'bronze:succeeded',
+      'freshness:succeeded',
       'dbt:succeeded',
       'publish:succeeded',
       'release:succeeded',
     ]);
-    expect(ended.steps[2].detail).toMatch(/^37 new transactions/);
-    expect(ended.tests.map((t: { status: string }) => t.status)).toEqual([
+    expect(ended.steps[3].detail).toMatch(/^37 new transactions/);
+    // dbt's tests; on PostgreSQL the expectations' come after them.
+    const dbtTests = ended.tests.filter(
+      (t: { source: string }) => t.source === 'dbt',
+    );
+    expect(dbtTests.map((t: { status: string }) => t.status)).toEqual([
       'pass',
       'pass',
     ]);
     expect(events.publish).toHaveBeenCalledWith({
       topic: PIPELINE_RUN_TOPIC,
-      eventPayload: {
+      eventPayload: expect.objectContaining({
         runId: run.runId,
         engine: 'duckdb',
         status: 'published',
         finishedAt: ended.finishedAt,
         // Where the lineage store's static pass reads the run's manifest.
-        artifactsDir: expect.stringMatching(/\.scout\/pipeline\/published$/),
-      },
+        artifactsDir: expect.stringMatching(
+          new RegExp(`\\.scout/pipeline/runs/${run.runId}/dbt$`),
+        ),
+        rows: ended.rows,
+      }),
     });
+    // Great Expectations checks PostgreSQL silver; PGlite's run skips it.
+    const [[{ eventPayload }]] = (events.publish as jest.Mock).mock.calls;
+    expect(Boolean(eventPayload.expectationsPath)).toBe(Boolean(url));
     // Audited when allowed, and again when the run ended.
     expect(auditor.createEvent).toHaveBeenCalledWith(
       expect.objectContaining({ eventId: 'scout-pipeline-run' }),
@@ -195,14 +209,17 @@ describe.each(testDatabases())('the pipeline API on $kind', databases => {
     dbt.fail(false);
     expect(ended).toMatchObject({
       status: 'failed',
-      testsPassed: 1,
+      // One dbt test, and on PostgreSQL the 14 expectations.
+      testsPassed: url ? 15 : 1,
       testsFailed: 1,
       error: expect.stringMatching(/^dbt build failed, main is unchanged/),
     });
     expect(stepStates(ended)).toEqual([
       'promote:succeeded',
+      expect.stringMatching(/^expectations:(skipped|succeeded)$/),
       'branch:succeeded',
       'bronze:succeeded',
+      'freshness:succeeded',
       'dbt:failed',
       'publish:skipped',
       'release:skipped',
@@ -211,6 +228,7 @@ describe.each(testDatabases())('the pipeline API on $kind', databases => {
       uniqueId: 'test.scout.sums_match_silver_transactions.2b',
       name: 'sums_match_silver_transactions',
       model: 'silver_transactions',
+      source: 'dbt',
       status: 'fail',
       failures: 2,
       message: 'Got 2 results, configured to fail if != 0',

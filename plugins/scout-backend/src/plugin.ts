@@ -56,6 +56,7 @@ export const scoutPlugin = createBackendPlugin({
           dbt: config.pipeline.dbt,
           logger: deps.logger,
           events: deps.events,
+          databaseUrl: config.database.url,
         });
         if (config.pipeline.enabled) {
           await deps.scheduler.scheduleTask({

@@ -18,6 +18,7 @@ export * from './domain/validate.ts';
 export * from './domain/text.ts';
 export * from './domain/time.ts';
 export * from './domain/embedding.ts';
+export * from './lineage/platformJob.ts';
 export { EARLIEST_OCCURRED_AT, MAX_FUTURE_SKEW_MS } from './domain/rules.ts';
 
 export { regions } from './reference/regions.ts';

@@ -60,12 +60,20 @@ export {
   pendingPromotion,
   promoteBronze,
 } from './promotion/promoteBronze';
+export { PROMOTION_LINEAGE } from './promotion/lineage';
 export type { PromotionRound } from './promotion/promoteBronze';
 export {
   runPipeline,
   newRunId,
   publishedArtifactsDir,
+  runArtifactsDir,
 } from './pipeline/runPipeline';
+export { parseExpectationsResults } from './pipeline/expectations';
+export type {
+  ExpectationResult,
+  ExpectationsResults,
+  ExpectationsRunner,
+} from './pipeline/expectations';
 export { developmentDbt } from './pipeline/dbt';
 export type { DbtSettings } from './pipeline/dbt';
 export type {

@@ -57,7 +57,7 @@ export const pipelineCommand: Command = {
     }
     const log = (line: string) => process.stderr.write(`${line}\n`);
     const engine = await chooseEngine(values.engine, log);
-    const { db, target, dbt } = await openPipeline({
+    const { db, url, target, dbt } = await openPipeline({
       engine,
       dbUrl: values['db-url'],
       lakehouseDir: values['lakehouse-dir'] && resolve(values['lakehouse-dir']),
@@ -80,6 +80,7 @@ export const pipelineCommand: Command = {
         trigger: 'cli',
         repoRoot,
         dbt,
+        databaseUrl: url,
         log,
       });
       process.stdout.write(

@@ -69,6 +69,8 @@ export async function openPipeline(options: {
   lakehouseDir?: string;
 }): Promise<{
   db: ScoutDatabase;
+  /** The database's postgres:// URL; none for PGlite. */
+  url: string | undefined;
   target: ReturnType<typeof createLakehouseTarget>;
   dbt: DbtSettings;
 }> {
@@ -84,6 +86,7 @@ export async function openPipeline(options: {
   );
   return {
     db,
+    url,
     target: createLakehouseTarget({
       engine: options.engine,
       db,

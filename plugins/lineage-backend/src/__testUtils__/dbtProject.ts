@@ -103,3 +103,21 @@ export const shopRunResults = {
     { unique_id: 'test.shop.orders_not_empty', status: 'pass', failures: 0 },
   ],
 };
+
+/** `dbt source freshness` on the shop project: raw orders are late. */
+export const shopSources = {
+  metadata: { generated_at: '2026-01-01T00:04:00Z' },
+  results: [
+    {
+      unique_id: 'source.shop.raw.orders',
+      status: 'warn',
+      max_loaded_at: '2025-12-31T22:00:00+00:00',
+      snapshotted_at: '2026-01-01T00:04:00+00:00',
+      max_loaded_at_time_ago_in_s: 7440.2,
+      criteria: {
+        warn_after: { count: 1, period: 'hour' },
+        error_after: { count: 6, period: 'hour' },
+      },
+    },
+  ],
+};

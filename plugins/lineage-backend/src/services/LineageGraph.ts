@@ -2,7 +2,7 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import type { Knex } from 'knex';
 import { datasetNodeId, FieldRef, jobNodeId, NodeRef } from '../request/nodeId';
 import { inChunks, push } from './collections';
-import { quality } from './quality';
+import { freshness, lastRun, quality, type QualityColumns } from './quality';
 
 /** The bounds every query keeps (config lineage.maxDepth and maxNodes). */
 export type GraphLimits = { maxDepth: number; maxNodes: number };
@@ -14,10 +14,7 @@ type NodeRow = {
   name: string;
   updated_at: string;
 };
-type DatasetRow = NodeRow & {
-  quality?: string | null;
-  quality_event_time?: string | null;
-};
+type DatasetRow = NodeRow & QualityColumns;
 type JobRow = NodeRow & {
   sql: string | null;
   latest_run_id: string | null;
@@ -163,6 +160,8 @@ export class LineageGraph {
               .map(f => ({ name: f.name, type: f.type })),
             quality: quality(d),
             upstreamFailed: upstreamFailed.has(d.id),
+            freshness: freshness(d),
+            lastRun: lastRun(d),
           },
           inEdges: inEdges.get(id) ?? [],
           outEdges: outEdges.get(id) ?? [],

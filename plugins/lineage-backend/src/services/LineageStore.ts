@@ -1,13 +1,18 @@
+import { InputError } from '@backstage/errors';
 import type { Knex } from 'knex';
-import { NameRewrite, normalizeEvent } from './normalize';
+import { inChunks } from './collections';
+import { applyFacts, applyLastRun, type LastRun } from './DatasetFacts';
+import { NameRewrite, normalizeEvent, renameRef } from './normalize';
 import {
   DatasetRef,
   eventKey,
+  fieldCycle,
   fieldEdges,
   jobSql,
   qualityAssertions,
   RunEvent,
   schemaFields,
+  sourceFreshness,
 } from './runEvent';
 
 type Tx = Knex.Transaction;
@@ -64,10 +69,71 @@ export class LineageStore {
     });
   }
 
+  /**
+   * Records only what events say about their datasets (quality assertions,
+   * source freshness), not their lineage: a failed pipeline run's tests, or
+   * a Trino run's, whose lineage Trino's listener sent. One transaction.
+   */
+  async recordFacts(events: RunEvent[]): Promise<void> {
+    await this.db.transaction(async tx => {
+      const now = new Date().toISOString();
+      for (const sent of events) {
+        const eventTime = new Date(sent.eventTime).toISOString();
+        const event = normalizeEvent(sent, this.rewrites);
+        const refs = [...(event.inputs ?? []), ...(event.outputs ?? [])].filter(
+          d => qualityAssertions(d) || sourceFreshness(d),
+        );
+        const ids = await this.#datasets(tx, refs, now);
+        for (const ref of refs) {
+          const id = ids.get(datasetKey(ref.namespace, ref.name))!;
+          await applyFacts(tx, id, ref, eventTime);
+        }
+      }
+    });
+  }
+
+  /**
+   * Records a pipeline run as the last run of the datasets it built or
+   * checked (named as the graph names them, after the rewrites), with the
+   * rows it left in each. One transaction.
+   */
+  async recordRun(
+    run: Omit<LastRun, 'rows'>,
+    datasets: { namespace: string; name: string; rows: number | null }[],
+  ): Promise<void> {
+    await this.db.transaction(async tx => {
+      const refs = datasets.map(d => ({
+        ...renameRef(d, this.rewrites),
+        rows: d.rows,
+      }));
+      const ids = await this.#datasets(tx, refs, new Date().toISOString());
+      for (const ref of refs) {
+        const id = ids.get(datasetKey(ref.namespace, ref.name))!;
+        await applyLastRun(tx, id, { ...run, rows: ref.rows });
+      }
+    });
+  }
+
+  /** Which of these run ids have an event in the store. */
+  async knownRuns(runIds: string[]): Promise<Set<string>> {
+    const rows: { run_id: string }[] = await inChunks(runIds, ids =>
+      this.db('lineage_events').distinct('run_id').whereIn('run_id', ids),
+    );
+    return new Set(rows.map(r => r.run_id));
+  }
+
   async #record(tx: Tx, sent: RunEvent): Promise<RecordResult> {
+    const event = normalizeEvent(sent, this.rewrites);
+    const cycle = fieldCycle(event);
+    if (cycle) {
+      throw new InputError(
+        `outputs[].facets.columnLineage: cyclic column lineage ${cycle.join(
+          ' ← ',
+        )}; a value cannot be computed from itself`,
+      );
+    }
     const key = eventKey(sent);
     const eventTime = new Date(sent.eventTime).toISOString();
-    const event = normalizeEvent(sent, this.rewrites);
     const seen = await tx('lineage_events').where('event_key', key).first();
     if (seen) return { recorded: false };
     await tx('lineage_events').insert({
@@ -105,7 +171,10 @@ export class LineageStore {
       ]),
     ]);
 
-    await this.#quality(tx, datasets, [...inputs, ...outputs], eventTime);
+    for (const ref of [...inputs, ...outputs]) {
+      const id = datasets.get(datasetKey(ref.namespace, ref.name))!;
+      await applyFacts(tx, id, ref, eventTime);
+    }
 
     const takesIo =
       inputs.length + outputs.length > 0 &&
@@ -219,29 +288,6 @@ export class LineageStore {
    * an input's `inputFacets`) when this event is not older than the one
    * that set the stored assertions.
    */
-  async #quality(
-    tx: Tx,
-    datasets: Map<string, number>,
-    refs: DatasetRef[],
-    eventTime: string,
-  ) {
-    for (const ref of refs) {
-      const assertions = qualityAssertions(ref);
-      if (!assertions) continue;
-      await tx('lineage_datasets')
-        .where('id', datasets.get(datasetKey(ref.namespace, ref.name))!)
-        .andWhere(q =>
-          q
-            .whereNull('quality_event_time')
-            .orWhere('quality_event_time', '<=', eventTime),
-        )
-        .update({
-          quality: JSON.stringify(assertions),
-          quality_event_time: eventTime,
-        });
-    }
-  }
-
   /**
    * Upserts fields (a known type replaces a stored one; an unknown type
    * leaves it); their ids by `<dataset id>\0<field>`.

@@ -8,9 +8,9 @@ export function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 }
 
 /** Runs a whereIn query over ids in chunks (SQLite caps bound parameters). */
-export async function inChunks<T>(
-  ids: number[],
-  query: (ids: number[]) => Knex.QueryBuilder | Promise<T[]>,
+export async function inChunks<T, I = number>(
+  ids: I[],
+  query: (ids: I[]) => Knex.QueryBuilder | Promise<T[]>,
 ): Promise<T[]> {
   const out: T[] = [];
   for (let i = 0; i < ids.length; i += 500) {

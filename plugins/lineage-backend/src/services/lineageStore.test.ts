@@ -216,6 +216,30 @@ describe.each(databases.ids)('the lineage store on %s', id => {
     });
   });
 
+  it('refuses cyclic column lineage with a 400 naming the cycle, and changes nothing', async () => {
+    const before = await counts(db);
+    const self = runEvent('self', ['x.y.t'], 'x.y.t', { a: [['x.y.t', 'a']] });
+    await expect(store.record(self)).rejects.toThrow(InputError);
+    await expect(store.record(self)).rejects.toThrow(
+      'cyclic column lineage x.y.t.a ← x.y.t.a',
+    );
+    // Two columns each computed from the other, in one batch with a good event.
+    const pair = runEvent('pair', ['x.y.u'], 'x.y.u', {
+      a: [['x.y.u', 'b']],
+      b: [['x.y.u', 'a']],
+    });
+    const good = runEvent('good', ['x.y.v'], 'x.y.w', { a: [['x.y.v', 'a']] });
+    await expect(store.recordAll([good, pair])).rejects.toThrow(
+      /cyclic column lineage x\.y\.u\.(a|b) ← x\.y\.u\.(b|a) ← x\.y\.u\.(a|b)/,
+    );
+    expect(await counts(db)).toEqual(before);
+    // A job may rewrite a table from its other columns (an UPDATE).
+    const inPlace = runEvent('in place', ['x.y.z'], 'x.y.z', {
+      embedding: [['x.y.z', 'content']],
+    });
+    expect(await store.record(inPlace)).toEqual({ recorded: true });
+  });
+
   it('refuses depths and answers over the limits, and names unknown nodes', async () => {
     const small = new LineageGraph(db, { maxDepth: 3, maxNodes: 4 });
     const node = { type: 'dataset' as const, namespace: NS, name: GOLD };

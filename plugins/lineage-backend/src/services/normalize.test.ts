@@ -53,4 +53,33 @@ describe('normalizeEvent', () => {
         .name,
     ).toBe('gold_payment_mix');
   });
+
+  it("moves a dataset to the rule's namespace, in column lineage too", () => {
+    const rule = {
+      pattern: /^postgresql\.scout\./,
+      replacement: 'scout.scout.',
+      namespace: 'postgres://scout',
+    };
+    const seen = normalizeEvent(
+      runEvent('load', ['postgresql.scout.stores'], 'iceberg.bronze.stores', {
+        name: [['postgresql.scout.stores', 'name']],
+      }),
+      [rule],
+    );
+    expect(seen.inputs![0]).toMatchObject({
+      namespace: 'postgres://scout',
+      name: 'scout.scout.stores',
+    });
+    expect(seen.outputs![0]).toMatchObject({
+      namespace: NS,
+      name: 'iceberg.bronze.stores',
+    });
+    expect(
+      (seen.outputs![0].facets as any).columnLineage.fields.name.inputFields[0],
+    ).toMatchObject({
+      namespace: 'postgres://scout',
+      name: 'scout.scout.stores',
+      field: 'name',
+    });
+  });
 });

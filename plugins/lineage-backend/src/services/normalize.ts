@@ -1,14 +1,31 @@
 import type { DatasetRef, RunEvent } from './runEvent';
 
-/** A dataset-name rewrite: the first match of `pattern` becomes `replacement`. */
-export type NameRewrite = { pattern: RegExp; replacement: string };
+/**
+ * A dataset-name rewrite: the first match of `pattern` becomes
+ * `replacement`, and the dataset moves to `namespace` when one is given
+ * (every producer's name for a Postgres table becomes the one node).
+ */
+export type NameRewrite = {
+  pattern: RegExp;
+  replacement: string;
+  namespace?: string;
+};
 
 /** Trino names a job after its query id (20261201_041530_00012_abcde) before 477. */
 const TRINO_QUERY_ID = /^\d{8}_\d{6}_\d{5}_[a-z0-9]{5}$/;
 
-function rename(name: string, rewrites: NameRewrite[]): string {
-  const rule = rewrites.find(r => r.pattern.test(name));
-  return rule ? name.replace(rule.pattern, rule.replacement) : name;
+/** A dataset's namespace and name as the graph sees them. */
+export function renameRef<D extends { namespace: string; name: string }>(
+  d: D,
+  rewrites: NameRewrite[],
+): D {
+  const rule = rewrites.find(r => r.pattern.test(d.name));
+  if (!rule) return d;
+  return {
+    ...d,
+    name: d.name.replace(rule.pattern, rule.replacement),
+    namespace: rule.namespace ?? d.namespace,
+  };
 }
 
 function renameDataset(d: DatasetRef, rewrites: NameRewrite[]): DatasetRef {
@@ -23,10 +40,15 @@ function renameDataset(d: DatasetRef, rewrites: NameRewrite[]): DatasetRef {
           {
             ...value,
             inputFields: Array.isArray(value?.inputFields)
-              ? value.inputFields.map((i: { name?: unknown }) =>
-                  typeof i?.name === 'string'
-                    ? { ...i, name: rename(i.name, rewrites) }
-                    : i,
+              ? value.inputFields.map(
+                  (i: { namespace?: unknown; name?: unknown }) =>
+                    typeof i?.name === 'string' &&
+                    typeof i?.namespace === 'string'
+                      ? renameRef(
+                          i as { namespace: string; name: string },
+                          rewrites,
+                        )
+                      : i,
                 )
               : value?.inputFields,
           },
@@ -34,8 +56,7 @@ function renameDataset(d: DatasetRef, rewrites: NameRewrite[]): DatasetRef {
       )
     : undefined;
   return {
-    ...d,
-    name: rename(d.name, rewrites),
+    ...renameRef(d, rewrites),
     ...(lineage
       ? {
           facets: {

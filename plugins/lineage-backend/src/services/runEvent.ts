@@ -133,3 +133,60 @@ export function qualityAssertions(d: DatasetRef): unknown[] | undefined {
     record(record(d.inputFacets)?.dataQualityAssertions);
   return Array.isArray(facet?.assertions) ? facet!.assertions : undefined;
 }
+
+/**
+ * A cycle among the event's field edges, as `dataset.field` names from
+ * start back to start (an output column computed from itself, or two that
+ * are each computed from the other), or undefined. Column lineage is a
+ * DAG: a value cannot be its own source.
+ */
+export function fieldCycle(event: {
+  outputs?: DatasetRef[];
+}): string[] | undefined {
+  const key = (f: { namespace: string; name: string; field: string }) =>
+    `${f.namespace} ${f.name}.${f.field}`;
+  const upstream = new Map<string, string[]>();
+  for (const edge of (event.outputs ?? []).flatMap(fieldEdges)) {
+    const to = key(edge.to);
+    upstream.set(to, [...(upstream.get(to) ?? []), key(edge.from)]);
+  }
+  // Depth-first, coloring nodes: a grey node met again closes a cycle.
+  const state = new Map<string, 'grey' | 'black'>();
+  const path: string[] = [];
+  const visit = (node: string): string[] | undefined => {
+    if (state.get(node) === 'black') return undefined;
+    if (state.get(node) === 'grey') {
+      return [...path.slice(path.indexOf(node)), node];
+    }
+    state.set(node, 'grey');
+    path.push(node);
+    for (const next of upstream.get(node) ?? []) {
+      const cycle = visit(next);
+      if (cycle) return cycle;
+    }
+    path.pop();
+    state.set(node, 'black');
+    return undefined;
+  };
+  for (const node of upstream.keys()) {
+    const cycle = visit(node);
+    if (cycle) return cycle.map(n => n.slice(n.indexOf(' ') + 1));
+  }
+  return undefined;
+}
+
+/**
+ * A source's freshness, from the `scout_freshness` facet the static pass
+ * puts on it (dbt source freshness): status, maxLoadedAt, snapshottedAt,
+ * ageSeconds, warnAfterSeconds, errorAfterSeconds.
+ */
+export function sourceFreshness(
+  d: DatasetRef,
+): Record<string, unknown> | undefined {
+  const facet =
+    record(record(d.inputFacets)?.scout_freshness) ??
+    record(record(d.facets)?.scout_freshness);
+  if (!facet || typeof facet.status !== 'string') return undefined;
+  const { _producer, _schemaURL, ...freshness } = facet;
+  return freshness;
+}

@@ -13,7 +13,10 @@ import { FieldLineage } from './FieldLineage';
 import { LineageGraph } from './LineageGraph';
 import { LineageStore } from './LineageStore';
 import { BRONZE_LOAD } from './pipelineRuns';
+import { recordPlatformLineage } from './platformLineage';
 import { runStaticPass } from './staticPass';
+import { mockServices } from '@backstage/backend-test-utils';
+import { PLATFORM_API_NAMESPACE } from '@internal/backstage-plugin-scout-common';
 import { shopCatalog, shopManifest } from '../__testUtils__/dbtProject';
 
 // The real Scout project, compiled by dbt on the embedded engine's target,
@@ -21,6 +24,15 @@ import { shopCatalog, shopManifest } from '../__testUtils__/dbtProject';
 const NS = 'duckdb://lakehouse';
 const RENAME = { scout: 'lakehouse' };
 const GOLD = 'lakehouse.gold.gold_daily_store_sales';
+// app-config.yaml's rule: the scout database's tables in one namespace.
+const SHIPPED_REWRITES = [
+  {
+    pattern: /^postgresql\.scout\./,
+    replacement: 'scout.scout.',
+    namespace: 'postgres://scout',
+  },
+];
+const PG = 'postgres://scout';
 const { python } = readStaticPassConfig(new ConfigReader({}));
 const databases = lineageDatabases();
 let dir: string;
@@ -47,7 +59,14 @@ describe.each(databases.ids)('the static pass on the Scout project, %s', id => {
 
   beforeAll(async () => {
     const db = await databases.init(id);
-    const store = new LineageStore(db);
+    const store = new LineageStore(db, SHIPPED_REWRITES);
+    await recordPlatformLineage({
+      store,
+      python,
+      migrationsDir: join(repositoryRoot(), 'migrations'),
+      namespace: NS,
+      logger: mockServices.logger.mock(),
+    });
     graph = new LineageGraph(db, { maxDepth: 20, maxNodes: 2000 });
     fields = new FieldLineage(db, graph);
     importer = new DbtArtifactImporter(store, python);
@@ -124,12 +143,18 @@ describe.each(databases.ids)('the static pass on the Scout project, %s', id => {
     );
   });
 
-  it('follows revenue back through bronze to the scout database', async () => {
+  it('follows revenue back through bronze and the scout database to the ingest payload', async () => {
     const answer = await fields.columnLineage(
       { namespace: NS, name: GOLD },
       'revenue',
-      5,
+      10,
       false,
+    );
+    const inputs = new Map(
+      answer.graph.map(n => [
+        `${n.data.dataset}:${n.data.field}`,
+        n.data.inputFields.map(i => `${i.dataset}:${i.field}`),
+      ]),
     );
     const revenue = answer.graph.find(
       n => n.data.dataset === GOLD && n.data.field === 'revenue',
@@ -142,14 +167,25 @@ describe.each(databases.ids)('the static pass on the Scout project, %s', id => {
         transformationSubtype: 'AGGREGATION',
       }),
     ]);
-    const ids = answer.graph.map(n => n.id);
-    expect(ids).toContain(
-      `datasetField:${NS}:lakehouse.bronze.transactions:total`,
+    // dbt, the bronze load, promotion, then ingest-transaction.
+    expect(inputs.get('lakehouse.silver.silver_transactions:total')).toEqual([
+      'lakehouse.bronze.transactions:total',
+    ]);
+    expect(inputs.get('lakehouse.bronze.transactions:total')).toEqual([
+      'scout.scout.silver_transactions:total',
+    ]);
+    expect(inputs.get('scout.scout.silver_transactions:total')).toEqual([
+      'scout.scout.bronze_transactions:payload.total',
+    ]);
+    expect(inputs.get('scout.scout.bronze_transactions:payload.total')).toEqual(
+      ['ingest-transaction.Transaction:total'],
     );
-    // The bronze load, as Trino's listener names the scout database.
-    expect(ids).toContain(
-      `datasetField:${NS}:postgresql.scout.silver_transactions:total`,
+    expect(answer.graph.map(n => n.id)).toContain(
+      `datasetField:${PLATFORM_API_NAMESPACE}:ingest-transaction.Transaction:total`,
     );
+    expect(
+      answer.graph.find(n => n.data.field === 'payload.total')!.data.namespace,
+    ).toBe(PG);
   });
 
   it('lists exactly the gold and platinum models that read silver total', async () => {

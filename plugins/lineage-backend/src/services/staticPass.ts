@@ -14,6 +14,8 @@ export type DbtArtifacts = {
   catalogPath?: string;
   /** run_results.json: each model's test results, as quality assertions. */
   runResultsPath?: string;
+  /** sources.json from `dbt source freshness`: each source's freshness. */
+  sourcesPath?: string;
   /**
    * Jobs outside dbt that write a table from a SELECT (the pipeline's
    * bronze load): `output` is `<database>.<schema>.<table>`, renamed like
@@ -43,10 +45,11 @@ export type StaticPassSummary = {
   seconds: number;
 };
 
-const SCRIPT = () =>
+/** One of the package's python/*.py scripts. */
+export const script = (name: string) =>
   resolvePackagePath(
     '@internal/backstage-plugin-lineage-backend',
-    'python/static_pass.py',
+    `python/${name}`,
   );
 
 /**
@@ -60,11 +63,12 @@ export async function runStaticPass(
   python: string,
   artifacts: DbtArtifacts,
 ): Promise<{ events: RunEvent[]; summary: StaticPassSummary }> {
-  const args = [SCRIPT(), '--manifest', artifacts.manifestPath];
+  const args = [script('static_pass.py'), '--manifest', artifacts.manifestPath];
   if (artifacts.catalogPath) args.push('--catalog', artifacts.catalogPath);
   if (artifacts.runResultsPath) {
     args.push('--run-results', artifacts.runResultsPath);
   }
+  if (artifacts.sourcesPath) args.push('--sources', artifacts.sourcesPath);
   if (artifacts.namespace) args.push('--namespace', artifacts.namespace);
   for (const [from, to] of Object.entries(artifacts.renameDatabase ?? {})) {
     args.push('--rename-database', `${from}=${to}`);
@@ -87,6 +91,23 @@ async function run(
   python: string,
   args: string[],
 ): Promise<{ events: RunEvent[]; summary: StaticPassSummary }> {
+  const { stdout, lastLine } = await runPython(python, args);
+  const events = stdout
+    .split('\n')
+    .filter(line => line.trim())
+    .map(line => JSON.parse(line) as RunEvent);
+  return { events, summary: JSON.parse(lastLine) as StaticPassSummary };
+}
+
+/**
+ * Runs one of python/*.py (`args[0]`) and returns its stdout and the last
+ * line of its stderr. Exit status 2 (unusable input) is an InputError with
+ * that line; a missing Python or sqlglot, an Error that says which.
+ */
+export async function runPython(
+  python: string,
+  args: string[],
+): Promise<{ stdout: string; lastLine: string }> {
   const child = spawn(python, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const stdout: Buffer[] = [];
   let stderr = '';
@@ -109,17 +130,12 @@ async function run(
   if (code === 2) throw new InputError(lastLine);
   if (code !== 0) {
     throw new Error(
-      `the static lineage pass exited with ${code}${
+      `${args[0].split('/').pop()} exited with ${code}${
         /No module named 'sqlglot'/.test(stderr)
           ? `: "${python}" has no sqlglot (install transform/requirements.txt into it)`
           : `: ${lastLine}`
       }`,
     );
   }
-  const events = Buffer.concat(stdout)
-    .toString('utf8')
-    .split('\n')
-    .filter(line => line.trim())
-    .map(line => JSON.parse(line) as RunEvent);
-  return { events, summary: JSON.parse(lastLine) as StaticPassSummary };
+  return { stdout: Buffer.concat(stdout).toString('utf8'), lastLine };
 }

@@ -45,9 +45,60 @@ const fieldsOf = (name: string) => {
 
 const jobName = (out: string) => `write ${out}`;
 
-/** Every node of the chain source → bronze → silver → gold → platinum. */
-/** Silver's tests as the static pass reports them: one fails. */
-const QUALITY: Record<string, Record<string, unknown>> = {
+/** When the fixture's runs finished: a fixed time, ages are from now. */
+export const FINISHED_AT = '2026-12-01T10:00:00.000Z';
+
+/**
+ * What the lineage store says of the chain's datasets beyond their names:
+ * silver's dbt tests (one fails), the source's Great Expectations suite
+ * (the failure listed second, to be shown first) and its dbt source
+ * freshness (warn), gold's published run and bronze's failed one.
+ */
+const DATA: Record<string, Record<string, unknown>> = {
+  [SOURCE]: {
+    quality: {
+      eventTime: FINISHED_AT,
+      passed: 1,
+      warned: 0,
+      failed: 1,
+      assertions: [
+        {
+          assertion: 'expect_column_values_to_not_be_null',
+          success: true,
+          status: 'pass',
+          column: 'total',
+          source: 'great_expectations',
+        },
+        {
+          assertion: 'expect_column_values_to_be_between',
+          success: false,
+          status: 'fail',
+          column: 'total',
+          message: '3 of 1200 values are below 0',
+          failingRowsQuery: `select * from ${SOURCE} where total < 0`,
+          source: 'great_expectations',
+        },
+      ],
+    },
+    freshness: {
+      status: 'warn',
+      maxLoadedAt: '2026-12-01T06:00:00.000Z',
+      snapshottedAt: FINISHED_AT,
+      ageSeconds: 4 * 3600,
+      warnAfterSeconds: 2 * 3600,
+      errorAfterSeconds: 24 * 3600,
+    },
+    lastRun: null,
+  },
+  [BRONZE]: {
+    lastRun: {
+      runId: 'run-bronze-failed',
+      status: 'failed',
+      engine: 'trino',
+      finishedAt: FINISHED_AT,
+      rows: null,
+    },
+  },
   [SILVER]: {
     quality: {
       eventTime: '2026-12-01T00:00:00.000Z',
@@ -63,15 +114,29 @@ const QUALITY: Record<string, Record<string, unknown>> = {
           message: 'Got 2 results, configured to fail if != 0',
           failures: 2,
           failingRowsQuery: `select * from ${SILVER} where total is null`,
+          source: 'dbt',
         },
+        // As an old server sends it: no source, a dbt test.
         { assertion: 'unique_transaction_id', success: true, status: 'pass' },
       ],
     },
     upstreamFailed: false,
   },
-  [GOLD]: { quality: null, upstreamFailed: true },
+  [GOLD]: {
+    quality: null,
+    upstreamFailed: true,
+    lastRun: {
+      runId: 'run-42',
+      status: 'published',
+      engine: 'trino',
+      finishedAt: FINISHED_AT,
+      rows: 12345,
+    },
+    freshness: null,
+  },
 };
 
+/** Every node of the chain source → bronze → silver → gold → platinum. */
 export function chain(): Node[] {
   const edges = JOBS.flatMap(j => [
     ...j.ins.map(i => ({ origin: ds(i), destination: job(jobName(j.out)) })),
@@ -90,7 +155,7 @@ export function chain(): Node[] {
         namespace: NS,
         name,
         fields: fieldsOf(name),
-        ...QUALITY[name],
+        ...DATA[name],
       }),
     ),
     ...JOBS.map(j =>
@@ -104,9 +169,70 @@ export function chain(): Node[] {
   ];
 }
 
-/** What the backend answers for a node at a depth: `depth` jobs each way. */
+/** A job of {@link project}: what it reads and writes, by dataset name. */
+type ProjectJob = { name: string; ins: string[]; outs: string[] };
+
+/** Jobs and their datasets in one namespace, each node with all its edges. */
+export function project(namespace: string, jobs: ProjectJob[]): Node[] {
+  const dsId = (name: string) => `dataset:${namespace}:${name}`;
+  const jobId = (name: string) => `job:${namespace}:${name}`;
+  const edges = jobs.flatMap(j => [
+    ...j.ins.map(i => ({ origin: dsId(i), destination: jobId(j.name) })),
+    ...j.outs.map(o => ({ origin: jobId(j.name), destination: dsId(o) })),
+  ]);
+  const node = (id: string, type: Node['type'], name: string): Node => ({
+    id,
+    type,
+    data: { namespace, name },
+    inEdges: edges.filter(e => e.destination === id),
+    outEdges: edges.filter(e => e.origin === id),
+  });
+  const datasets = [...new Set(jobs.flatMap(j => [...j.ins, ...j.outs]))];
+  return [
+    ...datasets.map(d => node(dsId(d), 'DATASET', d)),
+    ...jobs.map(j => node(jobId(j.name), 'JOB', j.name)),
+  ];
+}
+
+/** The dbt project as the static pass records it on DuckDB. */
+export const DBT_NS = 'duckdb://lakehouse';
+export const DBT_JOBS = [
+  'model.scout.silver_transactions',
+  'model.scout.gold_daily_store_sales',
+];
+export const EDGE_NS = 'scout://edge-functions';
+
+export function allNodes(): Node[] {
+  return [
+    ...chain(),
+    ...project(DBT_NS, [
+      {
+        name: DBT_JOBS[0],
+        ins: ['lakehouse.bronze.transactions'],
+        outs: ['lakehouse.silver.silver_transactions'],
+      },
+      {
+        name: DBT_JOBS[1],
+        ins: ['lakehouse.silver.silver_transactions'],
+        outs: ['lakehouse.gold.gold_daily_store_sales'],
+      },
+    ]),
+    ...project(EDGE_NS, [
+      {
+        name: 'ingest-transaction',
+        ins: [],
+        outs: ['postgresql.scout.bronze_transactions'],
+      },
+    ]),
+  ];
+}
+
+/**
+ * What the backend answers for a node at a depth: `depth` jobs each way,
+ * each node with its edges to the other nodes of the answer only.
+ */
 export function lineageAround(nodeId: string, depth: number): Node[] {
-  const all = new Map(chain().map(n => [n.id, n]));
+  const all = new Map(allNodes().map(n => [n.id, n]));
   const keep = new Set([nodeId]);
   let frontier = [nodeId];
   // dataset → job → dataset: two hops per job.
@@ -125,7 +251,6 @@ export function lineageAround(nodeId: string, depth: number): Node[] {
     }
     frontier = next;
   }
-  // Like the backend, each node's edges to the other nodes of the answer.
   const inAnswer = (e: { origin: string; destination: string }) =>
     keep.has(e.origin) && keep.has(e.destination);
   return [...all.values()]

@@ -1,14 +1,14 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { setupServer } from 'msw/node';
-import { BASE_URL, chain, lineageAround, revenueLineage } from './fixtures';
+import { allNodes, BASE_URL, lineageAround, revenueLineage } from './fixtures';
 
-/** A lineage backend serving the fixture chain. */
+/** A lineage backend serving the fixtures: the chain, dbt, an edge function. */
 export const handlers: RequestHandler[] = [
   http.get(`${BASE_URL}/api/v1/lineage`, ({ request }) => {
     const url = new URL(request.url);
     const nodeId = url.searchParams.get('nodeId')!;
     const depth = Number(url.searchParams.get('depth') ?? 2);
-    if (!chain().some(n => n.id === nodeId)) {
+    if (!allNodes().some(n => n.id === nodeId)) {
       return errorResponse(404, 'NotFoundError', `No node ${nodeId}`);
     }
     return HttpResponse.json({ graph: lineageAround(nodeId, depth) });
@@ -20,7 +20,7 @@ export const handlers: RequestHandler[] = [
     const url = new URL(request.url);
     const q = url.searchParams.get('q')!.toLowerCase();
     const filter = url.searchParams.get('filter');
-    const results = chain()
+    const results = allNodes()
       .filter(n => String(n.data.name).toLowerCase().includes(q))
       .filter(n => !filter || n.type === filter)
       .map(n => ({

@@ -4,7 +4,11 @@ import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { ReactElement } from 'react';
 import { LineageClient, lineageApiRef } from '../api';
-import { lakehouseTableRouteRef, rootRouteRef } from '../routes';
+import {
+  lakehouseTableRouteRef,
+  pipelineRunRouteRef,
+  rootRouteRef,
+} from '../routes';
 import { BASE_URL } from './fixtures';
 
 /**
@@ -29,6 +33,7 @@ export function renderLineage(
       '/lineage': rootRouteRef,
       '/catalog/:namespace/:kind/:name': entityRouteRef,
       '/lakehouse/:catalog/:namespace/:table': lakehouseTableRouteRef,
+      '/pipeline/runs/:runId': pipelineRunRouteRef,
     },
     mountPath: options?.mountPath ?? '/lineage/*',
     initialRouteEntries: [options?.at ?? '/lineage'],

@@ -6,6 +6,7 @@ import {
   BASE_URL,
   BRONZE,
   GOLD,
+  PLATINUM,
   SILVER,
   SOURCE,
   ds,
@@ -21,7 +22,8 @@ import { LineagePage } from './LineagePage';
 jest.setTimeout(30_000);
 
 const at = (nodeId: string) => `/lineage?node=${encodeURIComponent(nodeId)}`;
-const graph = () => screen.findByRole('group', { name: 'Lineage graph' });
+const graph = () =>
+  screen.findByRole('group', { name: 'Lineage graph' }, { timeout: 10_000 });
 
 describe('the Lineage page', () => {
   const server = setupLineageServer();
@@ -188,6 +190,82 @@ describe('the Lineage page', () => {
         `select * from ${SILVER} where total is null`,
       ),
     );
+  });
+
+  it('offers no expand on a source or a sink, whatever the filters hide', async () => {
+    renderLineage(<LineagePage />, { at: at(ds(GOLD)) });
+    const view = await graph();
+    const expandButton = (direction: string, name: string) =>
+      within(view).queryByRole('button', {
+        name: `Expand ${direction} of ${name}`,
+      });
+    // Platinum is a sink; silver's reader (gold's job) is on the graph.
+    expect(expandButton('downstream', PLATINUM)).toBeNull();
+    expect(expandButton('downstream', SILVER)).toBeNull();
+    // Hidden jobs still count: silver's writer is upstream.
+    await userEvent.click(screen.getByRole('button', { name: 'Jobs' }));
+    await userEvent.click(expandButton('upstream', SILVER)!);
+    await userEvent.click(
+      await within(view).findByRole('button', {
+        name: `Expand upstream of ${BRONZE}`,
+      }),
+    );
+    expect(
+      await within(view).findByRole('button', { name: `Dataset ${SOURCE}` }),
+    ).toBeVisible();
+    expect(expandButton('upstream', SOURCE)).toBeNull();
+  });
+
+  it("shows a dataset's last run, rows and build time", async () => {
+    renderLineage(<LineagePage />, { at: at(ds(GOLD)) });
+    const view = await graph();
+    const gold = within(view)
+      .getByRole('button', { name: `Dataset ${GOLD}` })
+      .closest('div')!;
+    expect(gold).toHaveTextContent(/built .* ago/);
+    expect(gold).toHaveTextContent('12.3k rows');
+
+    const lastRun = await screen.findByLabelText('Last run');
+    expect(
+      within(lastRun).getByRole('link', { name: 'run-42' }),
+    ).toHaveAttribute('href', '/pipeline/runs/run-42');
+    expect(lastRun).toHaveTextContent('published');
+    expect(lastRun).toHaveTextContent('12,345');
+  });
+
+  it("shows a source's freshness and its Great Expectations results, failures first", async () => {
+    renderLineage(<LineagePage />, { at: at(ds(SOURCE)) });
+    const view = await graph();
+    expect(
+      within(view)
+        .getByRole('button', { name: `Dataset ${SOURCE}` })
+        .closest('div'),
+    ).toHaveTextContent('stale 4 h');
+    expect(screen.getByLabelText('Freshness')).toHaveTextContent('warn');
+    expect(
+      screen.getByText('No Scout pipeline run recorded for this dataset.'),
+    ).toBeVisible();
+    const gx = screen.getByRole('list', { name: 'Great Expectations' });
+    expect(
+      within(gx)
+        .getAllByRole('listitem')
+        .map(li => li.querySelector('span')?.textContent),
+    ).toEqual([
+      'expect_column_values_to_be_between',
+      'expect_column_values_to_not_be_null',
+    ]);
+    expect(within(gx).getByText('3 of 1200 values are below 0')).toBeVisible();
+    expect(screen.queryByRole('list', { name: 'dbt tests' })).toBeNull();
+  });
+
+  it('marks a failed last run on the node', async () => {
+    renderLineage(<LineagePage />, { at: at(ds(BRONZE)) });
+    const view = await graph();
+    expect(
+      within(view)
+        .getByRole('button', { name: `Dataset ${BRONZE}` })
+        .closest('div'),
+    ).toHaveTextContent('last run failed');
   });
 
   it("shows the backend's message when a request is refused", async () => {

@@ -8,7 +8,8 @@ import { NodeSearch } from './search/NodeSearch';
 
 /**
  * /lineage: search and jump; `?node=<nodeId>` is the graph around that
- * node, so links and reloads keep it.
+ * node, and the rest of the query what the reader did to it (expanded
+ * sides, selection, column, filters), so links and reloads keep both.
  */
 export function LineagePage() {
   const [params] = useSearchParams();
@@ -28,7 +29,7 @@ export function LineagePage() {
           />
         )}
         {nodeId && parseNodeId(nodeId) && (
-          <LineageExplorer key={nodeId} rootId={nodeId} />
+          <LineageExplorer key={nodeId} rootIds={[nodeId]} />
         )}
       </Flex>
     </Container>

@@ -1,4 +1,6 @@
-export { useLineageGraph, STEP_DEPTH } from './useLineageGraph';
+export { useLineageGraph, STEP_DEPTH, FETCH_DEPTH } from './useLineageGraph';
 export { useFieldPath, COLUMN_DEPTH } from './useFieldPath';
 export { useNodeSearch } from './useNodeSearch';
 export { useTableEntity } from './useTableEntity';
+export { useExplorerParams } from './useExplorerParams';
+export { useGraphZoom } from './useGraphZoom';

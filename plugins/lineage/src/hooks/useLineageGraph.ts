@@ -1,5 +1,5 @@
 import { useApi } from '@backstage/frontend-plugin-api';
-import { useCallback, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { lineageApiRef } from '../api';
 import {
@@ -7,9 +7,9 @@ import {
   emptyGraph,
   expandKey,
   mergeGraphs,
+  parseExpandKey,
   sliceDirection,
   toLineageGraph,
-  type Direction,
   type LineageGraph,
 } from '../lib/graph-transformations';
 
@@ -17,85 +17,108 @@ import {
 export const STEP_DEPTH = 1;
 
 /**
- * The graph around `rootId`, loaded one step deep, and grown node by node:
- * `expand` fetches a node one step deep and merges the side asked for.
+ * Jobs away asked of the backend: one more than shown. The backend lists
+ * each node's edges to the other nodes of its answer only; one job
+ * further, every shown dataset has all its edges, so `findUnexplored`
+ * knows which of its sides hold more (no expand button on a source).
  */
-export function useLineageGraph(rootId: string) {
+export const FETCH_DEPTH = STEP_DEPTH + 1;
+
+/**
+ * The graph around `rootIds` (one node, or a component's jobs), one step
+ * deep, grown by the sides in `wanted` (`expandKey`s, kept by the caller,
+ * e.g. in the address). Each wanted side is fetched once and merged;
+ * `onFailed` hears of a side whose fetch failed, to drop it.
+ */
+export function useLineageGraph(
+  rootIds: readonly string[],
+  wanted: ReadonlySet<string>,
+  onFailed?: (key: string) => void,
+) {
   const api = useApi(lineageApiRef);
-  const initial = useAsyncRetry(
-    async () =>
-      aroundNode(
-        toLineageGraph(await api.getLineage(rootId, STEP_DEPTH)),
-        rootId,
+  const rootKey = rootIds.join('\n');
+  const initial = useAsyncRetry(async () => {
+    const ids = rootKey.split('\n');
+    const answers = await Promise.all(
+      ids.map(async id =>
+        aroundNode(
+          toLineageGraph(await api.getLineage(id, FETCH_DEPTH)),
+          id,
+          STEP_DEPTH,
+        ),
       ),
-    [api, rootId],
+    );
+    return answers.reduce(mergeGraphs, emptyGraph);
+  }, [api, rootKey]);
+
+  // Fetched sides by expandKey; a side no longer wanted stays cached.
+  const [slices, setSlices] = useState<ReadonlyMap<string, LineageGraph>>(
+    new Map(),
   );
-  // What expands added, for the root it was added to.
-  const [added, setAdded] = useState({ rootId, graph: emptyGraph });
-  const [expanding, setExpanding] = useState<ReadonlySet<string>>(new Set());
-  // Sides fetched so far; the root's come with the first answer.
-  const [expanded, setExpanded] = useState({
-    rootId,
-    keys: new Set<string>() as ReadonlySet<string>,
-  });
   const [expandError, setExpandError] = useState<Error>();
+  const inFlight = useRef(new Set<string>());
+  const failed = useRef(onFailed);
+  failed.current = onFailed;
 
-  const expand = useCallback(
-    async (nodeId: string, direction: Direction) => {
-      const key = expandKey(nodeId, direction);
-      setExpanding(s => new Set(s).add(key));
+  useEffect(() => {
+    for (const key of wanted) {
+      const side = parseExpandKey(key);
+      if (!side || slices.has(key) || inFlight.current.has(key)) continue;
+      inFlight.current.add(key);
       setExpandError(undefined);
-      try {
-        const answer = toLineageGraph(await api.getLineage(nodeId, STEP_DEPTH));
-        const more = sliceDirection(answer, nodeId, direction);
-        setExpanded(prev => ({
-          rootId,
-          keys: new Set(prev.rootId === rootId ? prev.keys : []).add(key),
-        }));
-        setAdded(prev => ({
-          rootId,
-          graph: mergeGraphs(
-            prev.rootId === rootId ? prev.graph : emptyGraph,
-            more,
-          ),
-        }));
-      } catch (e) {
-        setExpandError(e as Error);
-      } finally {
-        setExpanding(s => {
-          const next = new Set(s);
-          next.delete(key);
-          return next;
-        });
-      }
-    },
-    [api, rootId],
-  );
+      api
+        .getLineage(side.nodeId, FETCH_DEPTH)
+        .then(
+          answer => {
+            const graph = toLineageGraph(answer);
+            const more = sliceDirection(
+              graph,
+              side.nodeId,
+              side.direction,
+              STEP_DEPTH,
+            );
+            setSlices(s => new Map(s).set(key, more));
+          },
+          (e: Error) => {
+            setExpandError(e);
+            failed.current?.(key);
+          },
+        )
+        .finally(() => inFlight.current.delete(key));
+    }
+  }, [api, wanted, slices]);
 
-  const graph: LineageGraph | undefined = useMemo(() => {
+  const graph = useMemo(() => {
     if (!initial.value) return undefined;
-    return added.rootId === rootId
-      ? mergeGraphs(initial.value, added.graph)
-      : initial.value;
-  }, [initial.value, added, rootId]);
+    return [...wanted]
+      .flatMap(key => slices.get(key) ?? [])
+      .reduce(mergeGraphs, initial.value);
+  }, [initial.value, wanted, slices]);
 
-  const expandedKeys = useMemo(
+  const expanded: ReadonlySet<string> = useMemo(
     () =>
       new Set([
-        expandKey(rootId, 'upstream'),
-        expandKey(rootId, 'downstream'),
-        ...(expanded.rootId === rootId ? expanded.keys : []),
+        ...rootKey
+          .split('\n')
+          .flatMap(id => [
+            expandKey(id, 'upstream'),
+            expandKey(id, 'downstream'),
+          ]),
+        ...[...wanted].filter(key => slices.has(key)),
       ]),
-    [expanded, rootId],
+    [rootKey, wanted, slices],
+  );
+  const expanding: ReadonlySet<string> = useMemo(
+    () => new Set([...wanted].filter(key => !slices.has(key))),
+    [wanted, slices],
   );
 
   return {
     graph,
-    expanded: expandedKeys as ReadonlySet<string>,
+    expanded,
     loading: initial.loading,
     error: initial.error,
     retry: initial.retry,
-    expand,
     expanding,
     expandError,
   };

@@ -1,6 +1,10 @@
-import type { LineageNode } from './graph-transformations';
+import type {
+  DatasetNode,
+  Freshness,
+  LineageNode,
+} from './graph-transformations';
 
-/** A small status mark on a graph node, e.g. "fresh 2h" or "tests 12/12". */
+/** A small status mark on a graph node, e.g. "fresh 2 h" or "tests 12/12". */
 export type NodeBadge = {
   id: string;
   label: string;
@@ -9,15 +13,124 @@ export type NodeBadge = {
   description?: string;
 };
 
+/** A duration, coarsely: "<1 min", "12 min", "3 h", "2 d". */
+export function formatAge(seconds: number): string {
+  if (seconds < 60) return '<1 min';
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min`;
+  if (seconds < 86400) return `${Math.floor(seconds / 3600)} h`;
+  return `${Math.floor(seconds / 86400)} d`;
+}
+
+/** A row count, short: 950, 12.3k, 4.5M, 1.2B. */
+export function formatCount(n: number): string {
+  const units: [number, string][] = [
+    [1e9, 'B'],
+    [1e6, 'M'],
+    [1e3, 'k'],
+  ];
+  for (const [size, unit] of units) {
+    // 999,950 rounds to 1000.0k: that is 1M.
+    if (Math.abs(n) >= size * 0.99995) {
+      return `${Number((n / size).toFixed(1))}${unit}`;
+    }
+  }
+  return String(n);
+}
+
+const FRESHNESS_STATUS: Record<Freshness['status'], NodeBadge['status']> = {
+  pass: 'ok',
+  warn: 'warning',
+  error: 'error',
+  'runtime error': 'error',
+};
+
+const secondsSince = (iso: string, now: number) => {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? undefined : Math.max(0, (now - t) / 1000);
+};
+
 /**
- * A node's quality badges, from what the lineage store recorded: its dbt
- * tests (passed of run, failures first in the description) and whether
- * a dataset upstream has failing tests. Jobs and datasets without
- * assertions get none; nothing is made up.
+ * How fresh the data is: dbt source freshness when the dataset has it
+ * (a source table), else when the last published run built it. A failed
+ * last run is its own badge, shown whatever the freshness says.
  */
-export function nodeBadges(node: LineageNode): NodeBadge[] {
-  if (node.kind !== 'dataset') return [];
+function freshnessBadges(node: DatasetNode, now: number): NodeBadge[] {
+  const { freshness: f, lastRun: run } = node;
   const badges: NodeBadge[] = [];
+  if (f) {
+    const age =
+      f.ageSeconds ??
+      (f.maxLoadedAt ? secondsSince(f.maxLoadedAt, now) : undefined);
+    const limits = [
+      f.warnAfterSeconds !== null &&
+        `warn after ${formatAge(f.warnAfterSeconds)}`,
+      f.errorAfterSeconds !== null &&
+        `error after ${formatAge(f.errorAfterSeconds)}`,
+    ].filter(Boolean);
+    badges.push({
+      id: 'freshness',
+      label:
+        f.status === 'runtime error'
+          ? 'freshness check failed'
+          : `${f.status === 'pass' ? 'fresh' : 'stale'}${
+              age === undefined ? '' : ` ${formatAge(age)}`
+            }`,
+      status: FRESHNESS_STATUS[f.status],
+      description: [
+        `dbt source freshness: ${f.status}`,
+        f.maxLoadedAt ? `newest row loaded ${f.maxLoadedAt}` : 'no rows loaded',
+        ...limits,
+        `checked ${f.snapshottedAt}`,
+      ].join('\n'),
+    });
+  } else if (run?.status === 'published') {
+    const age = secondsSince(run.finishedAt, now);
+    badges.push({
+      id: 'built',
+      label: age === undefined ? 'built' : `built ${formatAge(age)} ago`,
+      status: 'neutral',
+      description: `Built by pipeline run ${run.runId} (${run.engine}), finished ${run.finishedAt}.`,
+    });
+  }
+  if (run?.status === 'failed') {
+    badges.push({
+      id: 'run-failed',
+      label: 'last run failed',
+      status: 'error',
+      description: `Pipeline run ${run.runId} (${run.engine}) failed at ${run.finishedAt}; the data is from an earlier run.`,
+    });
+  }
+  if (run && run.rows !== null) {
+    badges.push({
+      id: 'rows',
+      label: `${formatCount(run.rows)} rows`,
+      status: 'neutral',
+      description: `${run.rows.toLocaleString('en-US')} rows after run ${
+        run.runId
+      }.`,
+    });
+  }
+  return badges;
+}
+
+function testStatus(failed: number, warned: number): NodeBadge['status'] {
+  if (failed) return 'error';
+  return warned ? 'warning' : 'ok';
+}
+
+/**
+ * A node's badges, from what the lineage store recorded: freshness or when
+ * it was built, a failed last run, its row count, its tests (passed of
+ * run, failures first in the description) and whether a dataset upstream
+ * has failing tests. Jobs, and datasets an old server sends without these,
+ * get none of them; nothing is made up. `now` is for the ages.
+ */
+export function nodeBadges(
+  node: LineageNode,
+  now: number = Date.now(),
+): NodeBadge[] {
+  if (node.kind !== 'dataset') return [];
+  const badges = freshnessBadges(node, now);
   const q = node.quality;
   if (q) {
     const total = q.passed + q.warned + q.failed;
@@ -45,9 +158,4 @@ export function nodeBadges(node: LineageNode): NodeBadge[] {
     });
   }
   return badges;
-}
-
-function testStatus(failed: number, warned: number): NodeBadge['status'] {
-  if (failed) return 'error';
-  return warned ? 'warning' : 'ok';
 }

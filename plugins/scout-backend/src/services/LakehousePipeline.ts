@@ -8,12 +8,14 @@ import {
   PIPELINE_RUN_TOPIC,
   PipelineRun,
   PipelineRunEventPayload,
-  publishedArtifactsDir,
+  runArtifactsDir,
   repositoryRoot,
   RunStore,
   runPipeline,
   ScoutDatabase,
 } from '@internal/backstage-plugin-scout-node';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { ScoutConfig } from '../config';
 
 const IN_PROGRESS = 'a pipeline run is already in progress';
@@ -37,6 +39,7 @@ export type StartedRun = {
  * that ends is announced on the events service (PIPELINE_RUN_TOPIC).
  */
 export class LakehousePipeline {
+  readonly #databaseUrl: string | undefined;
   readonly #db: ScoutDatabase;
   readonly #stack: LakehouseStack;
   readonly #dbt: ScoutConfig['pipeline']['dbt'];
@@ -53,8 +56,15 @@ export class LakehousePipeline {
     dbt: ScoutConfig['pipeline']['dbt'];
     logger: LoggerService;
     events: EventsService;
+    /**
+     * The scout database's postgres:// URL, for the expectations step
+     * (Great Expectations connects itself); without one (PGlite) the step
+     * is skipped and says why.
+     */
+    databaseUrl?: string;
   }) {
     this.#db = options.db;
+    this.#databaseUrl = options.databaseUrl;
     this.#stack = options.stack;
     this.#dbt = options.dbt;
     this.#logger = options.logger;
@@ -150,6 +160,7 @@ export class LakehousePipeline {
       startedBy,
       repoRoot: repositoryRoot(),
       dbt: this.#dbt,
+      databaseUrl: this.#databaseUrl,
       onStart,
       // dbt's per-node lines are debug detail; the outcome is logged below.
       log: line =>
@@ -171,9 +182,8 @@ export class LakehousePipeline {
       engine: run.engine,
       status: run.status === 'published' ? 'published' : 'failed',
       finishedAt: run.finishedAt ?? new Date().toISOString(),
-      ...(run.status === 'published'
-        ? { artifactsDir: publishedArtifactsDir(repositoryRoot()) }
-        : {}),
+      ...(await runArtifacts(run.runId)),
+      ...(Object.keys(run.rows).length ? { rows: run.rows } : {}),
     };
     try {
       await this.#events.publish({ topic: PIPELINE_RUN_TOPIC, eventPayload });
@@ -183,4 +193,17 @@ export class LakehousePipeline {
       );
     }
   }
+}
+
+/** The run's dbt and expectations artifacts that exist on disk. */
+async function runArtifacts(
+  runId: string,
+): Promise<Pick<PipelineRunEventPayload, 'artifactsDir' | 'expectationsPath'>> {
+  const dir = runArtifactsDir(repositoryRoot(), runId);
+  const dbt = join(dir, 'dbt');
+  const expectations = join(dir, 'gx/results.json');
+  return {
+    ...(existsSync(join(dbt, 'manifest.json')) ? { artifactsDir: dbt } : {}),
+    ...(existsSync(expectations) ? { expectationsPath: expectations } : {}),
+  };
 }

@@ -1,6 +1,16 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { dbtEnvironment, runDbtBuild, summarizeRunResults } from './dbt';
+import { join, resolve } from 'node:path';
+import {
+  dbtEnvironment,
+  developmentDbt,
+  runDbtBuild,
+  runDbtSourceFreshness,
+  summarizeRunResults,
+} from './dbt';
+import { describeFreshness } from './qualitySteps';
 
 describe('dbtEnvironment', () => {
   it("passes the system's basics and pip's settings, and none of the backend's secrets", () => {
@@ -74,6 +84,7 @@ describe('summarizeRunResults', () => {
           uniqueId: 'test.scout.not_null_silver_transactions_total.1a',
           name: 'not_null_silver_transactions_total',
           model: null,
+          source: 'dbt',
           status: 'pass',
           failures: 0,
           message: null,
@@ -83,6 +94,7 @@ describe('summarizeRunResults', () => {
           uniqueId: 'test.scout.sums_match_silver_transactions.2b',
           name: 'sums_match_silver_transactions',
           model: null,
+          source: 'dbt',
           status: 'fail',
           failures: 3,
           message: 'Got 3 results, configured to fail if != 0',
@@ -161,5 +173,85 @@ describe('runDbtBuild', () => {
     ).rejects.toThrow(
       /Could not start dbt "\/nonexistent\/dbt" \(scout\.pipeline\.dbt\.executable\)/,
     );
+  });
+});
+
+// The real dbt (scripts/dbt, the project venv) on a lakehouse folder whose
+// bronze holds one Parquet file, as a run's staging copy does.
+describe('runDbtSourceFreshness', () => {
+  jest.setTimeout(300_000);
+  let lakehouse: string;
+  beforeAll(async () => {
+    lakehouse = await mkdtemp(join(tmpdir(), 'scout-freshness-'));
+    await mkdir(join(lakehouse, 'bronze', 'transactions'), { recursive: true });
+    const duck = await (await DuckDBInstance.create(':memory:')).connect();
+    await duck.run(
+      `copy (select 'x' as transaction_id, now() - interval 3 minute as loaded_at)
+       to '${join(
+         lakehouse,
+         'bronze/transactions/load.parquet',
+       )}' (format parquet)`,
+    );
+    duck.closeSync();
+  });
+  afterAll(() => rm(lakehouse, { recursive: true, force: true }));
+
+  it("reads each source's age from the run's sources.json", async () => {
+    const targetPath = join(lakehouse, 'dbt');
+    const sources = await runDbtSourceFreshness({
+      dbt: developmentDbt(resolve(__dirname, '../../../..')),
+      target: 'duckdb',
+      env: { SCOUT_LAKEHOUSE_DIR: lakehouse },
+      targetPath,
+      log: () => {},
+    });
+    expect(sources).toEqual([
+      {
+        source: 'bronze.transactions',
+        status: 'pass',
+        maxLoadedAt: expect.any(String),
+        ageSeconds: expect.any(Number),
+      },
+    ]);
+    expect(sources[0].ageSeconds).toBeGreaterThanOrEqual(170);
+    expect(sources[0].ageSeconds).toBeLessThan(600);
+    expect(existsSync(join(targetPath, 'sources.json'))).toBe(true);
+    expect(describeFreshness(sources)).toBe(
+      'bronze.transactions: pass, newest row 3 min old',
+    );
+  });
+
+  it('says why when dbt wrote no sources.json', async () => {
+    await expect(
+      runDbtSourceFreshness({
+        dbt: { executable: 'false', projectDir: tmpdir() },
+        target: 'duckdb',
+        env: {},
+        targetPath: join(lakehouse, 'none'),
+        log: () => {},
+      }),
+    ).rejects.toThrow(/exited with 1 and wrote no sources\.json/);
+  });
+});
+
+describe('describeFreshness', () => {
+  it('names each source, its verdict and the age of its newest row', () => {
+    expect(
+      describeFreshness([
+        {
+          source: 'bronze.a',
+          status: 'warn',
+          maxLoadedAt: null,
+          ageSeconds: 7200,
+        },
+        {
+          source: 'bronze.b',
+          status: 'runtime error',
+          maxLoadedAt: null,
+          ageSeconds: null,
+        },
+      ]),
+    ).toBe('bronze.a: warn, newest row 2 h old; bronze.b: runtime error');
+    expect(describeFreshness([])).toBe('no source declares a freshness');
   });
 });

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { spawnLogged } from './spawnLogged';
 import type { RunTest } from './types';
 
 /** What one `dbt build` did, from its exit code and run_results.json. */
@@ -117,6 +117,7 @@ export function summarizeRunResults(json: unknown, manifest?: unknown) {
       // test.scout.not_null_x_id.1a2b -> not_null_x_id
       name: node?.name ?? r.unique_id.split('.')[2] ?? r.unique_id,
       model: testedModel(node),
+      source: 'dbt',
       status: TEST_STATUS[r.status] ?? 'error',
       failures: r.failures ?? null,
       message: r.message ?? null,
@@ -163,27 +164,30 @@ export function dbtEnvironment(
   );
 }
 
-/**
- * Runs `dbt build` with `dbt.executable` on `dbt.projectDir` (its profiles
- * there too), with its artifacts in `targetPath`, and streams dbt's log
- * lines to `log`.
- */
-export async function runDbtBuild(options: {
+/** How one dbt command runs: where, on which target, with what. */
+type DbtInvocation = {
   dbt: DbtSettings;
   target: string;
   env: Record<string, string>;
+  /** dbt's --target-path and --log-path: the run's dbt folder. */
   targetPath: string;
   log: (line: string) => void;
-}): Promise<DbtBuildResult> {
+};
+
+/** Runs `dbt <command>` on the project and target, its artifacts in targetPath. */
+function runDbt(command: string[], options: DbtInvocation) {
   const { dbt, target, env, targetPath, log } = options;
-  const child = spawn(
+  const dirs = [
+    '--project-dir',
+    dbt.projectDir,
+    '--profiles-dir',
+    dbt.projectDir,
+  ];
+  return spawnLogged(
     dbt.executable,
     [
-      'build',
-      '--project-dir',
-      dbt.projectDir,
-      '--profiles-dir',
-      dbt.projectDir,
+      ...command,
+      ...dirs,
       '--target',
       target,
       '--target-path',
@@ -194,46 +198,33 @@ export async function runDbtBuild(options: {
     {
       cwd: dbt.projectDir,
       env: { ...dbtEnvironment(process.env), DBT_USE_COLORS: 'false', ...env },
-      stdio: 'pipe',
+      log,
+      what: `dbt "${dbt.executable}" (scout.pipeline.dbt.executable)`,
     },
   );
-  const output = { tail: '' };
-  const forward = (stream: NodeJS.ReadableStream) => {
-    let buffered = '';
-    stream.setEncoding('utf8');
-    stream.on('data', (chunk: string) => {
-      buffered += chunk;
-      const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
-      for (const line of lines) {
-        if (line.trim()) log(line);
-      }
-      output.tail = (output.tail + chunk).slice(-4000);
-    });
-  };
-  forward(child.stdout);
-  forward(child.stderr);
-  const exitCode = await new Promise<number>((resolve, reject) => {
-    child.on('error', error =>
-      reject(
-        new Error(
-          `Could not start dbt "${dbt.executable}" (scout.pipeline.dbt.executable): ${error.message}`,
-          { cause: error },
-        ),
-      ),
-    );
-    child.on('close', code => resolve(code ?? 1));
-  });
+}
+
+/**
+ * Runs `dbt build` with `dbt.executable` on `dbt.projectDir` (its profiles
+ * there too), with its artifacts in `targetPath`, and streams dbt's log
+ * lines to `log`.
+ */
+export async function runDbtBuild(
+  options: DbtInvocation,
+): Promise<DbtBuildResult> {
+  const { exitCode, tail } = await runDbt(['build'], options);
   let summary;
   try {
     summary = summarizeRunResults(
-      JSON.parse(await readFile(join(targetPath, 'run_results.json'), 'utf8')),
-      await readJson(join(targetPath, 'manifest.json')),
+      JSON.parse(
+        await readFile(join(options.targetPath, 'run_results.json'), 'utf8'),
+      ),
+      await readJson(join(options.targetPath, 'manifest.json')),
     );
   } catch (error) {
     // dbt failed before it built anything (bad profile, no venv): say why.
     throw new Error(
-      `dbt build exited with ${exitCode} and wrote no run_results.json: ${output.tail.trim()}`,
+      `dbt build exited with ${exitCode} and wrote no run_results.json: ${tail.trim()}`,
       { cause: error },
     );
   }
@@ -242,6 +233,61 @@ export async function runDbtBuild(options: {
     exitCode,
     ...summary,
   };
+}
+
+/** One source's freshness, from dbt's sources.json. */
+export type SourceFreshness = {
+  /** `bronze.transactions` */
+  source: string;
+  /** dbt's verdict: pass, warn, error, or runtime error. */
+  status: string;
+  /** The newest loaded_at, ISO 8601; null when dbt could not read it. */
+  maxLoadedAt: string | null;
+  /** How old that row was when dbt looked, in seconds. */
+  ageSeconds: number | null;
+};
+
+// The part of dbt's sources.json that we read.
+const sourcesJson = z.object({
+  results: z.array(
+    z.object({
+      unique_id: z.string(),
+      status: z.string(),
+      max_loaded_at: z.string().nullish(),
+      max_loaded_at_time_ago_in_s: z.number().nullish(),
+    }),
+  ),
+});
+
+/**
+ * Runs `dbt source freshness` like runDbtBuild (same target, env and
+ * targetPath, where it writes sources.json) and reads each source's age. A
+ * stale source is an answer, not an error: this throws only when dbt wrote
+ * no sources.json (dbt could not start, or the query failed).
+ */
+export async function runDbtSourceFreshness(
+  options: DbtInvocation,
+): Promise<SourceFreshness[]> {
+  const { exitCode, tail } = await runDbt(['source', 'freshness'], options);
+  let parsed;
+  try {
+    parsed = sourcesJson.parse(
+      JSON.parse(
+        await readFile(join(options.targetPath, 'sources.json'), 'utf8'),
+      ),
+    );
+  } catch (error) {
+    throw new Error(
+      `dbt source freshness exited with ${exitCode} and wrote no sources.json: ${tail.trim()}`,
+      { cause: error },
+    );
+  }
+  return parsed.results.map(r => ({
+    source: nodeName(r.unique_id),
+    status: r.status,
+    maxLoadedAt: r.max_loaded_at ?? null,
+    ageSeconds: r.max_loaded_at_time_ago_in_s ?? null,
+  }));
 }
 
 /** A JSON file's content, or undefined when it is missing or unreadable. */

@@ -15,10 +15,18 @@ export type PipelineRunEventPayload = {
   /** When the run ended, ISO 8601. */
   finishedAt: string;
   /**
-   * When published: the directory holding the run's dbt manifest.json and
-   * run_results.json (the lineage store's static pass reads them).
+   * The run's dbt target directory: manifest.json, run_results.json and,
+   * when the freshness step ran, sources.json (the lineage store reads
+   * them, for a failed run too). Absent when dbt never ran.
    */
   artifactsDir?: string;
+  /**
+   * The expectations step's results.json (Great Expectations over Postgres
+   * silver), when the step ran.
+   */
+  expectationsPath?: string;
+  /** Rows per table the run left, `<layer>.<table>` → count. */
+  rows?: Record<string, number>;
 };
 
 /**

@@ -6,7 +6,12 @@ import { ScoutDatabase } from '../db/types';
 import { testDatabases } from '../testing/testDatabases';
 import { DbtBuildResult } from './dbt';
 import { DuckdbTarget } from './duckdbTarget';
-import { runPipeline } from './runPipeline';
+import { ExpectationsResults } from './expectations';
+import {
+  runArtifactsDir,
+  runPipeline,
+  RunPipelineOptions,
+} from './runPipeline';
 import { RunStore } from './runStore';
 import { PipelineRun, RunTest } from './types';
 
@@ -58,6 +63,7 @@ describe.each(testDatabases())('runPipeline on $kind', databases => {
     ok: boolean,
     target = new DuckdbTarget(db, lakehouse),
     onStart?: (run: PipelineRun) => void,
+    more: Partial<RunPipelineOptions> = {},
   ) =>
     (
       await runPipeline({
@@ -70,6 +76,7 @@ describe.each(testDatabases())('runPipeline on $kind', databases => {
         log: () => {},
         onStart,
         dbtBuild: dbtSaying(ok),
+        ...more,
       })
     ).run;
   const stepStates = (ended: PipelineRun) =>
@@ -80,7 +87,17 @@ describe.each(testDatabases())('runPipeline on $kind', databases => {
 
   it('records a run that fails after its merge as published, with the failure', async () => {
     const lakehouse = join(root, 'after-merge');
-    const result = await run(lakehouse, true);
+    // A stale source informs and never blocks.
+    const result = await run(lakehouse, true, undefined, undefined, {
+      sourceFreshness: async () => [
+        {
+          source: 'bronze.transactions',
+          status: 'error',
+          maxLoadedAt: '2026-11-27T00:00:00Z',
+          ageSeconds: 10 * 3600,
+        },
+      ],
+    });
     expect(mainHasTheRun(lakehouse)).toBe(true);
     expect(result).toMatchObject({
       status: 'published',
@@ -92,13 +109,19 @@ describe.each(testDatabases())('runPipeline on $kind', databases => {
     expect(result.finishedAt).not.toBeNull();
     expect(stepStates(result)).toEqual([
       'promote:succeeded',
+      'expectations:skipped',
       'branch:succeeded',
       'bronze:succeeded',
+      'freshness:succeeded',
       'dbt:succeeded',
       'publish:succeeded',
       'release:failed',
     ]);
-    expect(result.steps[5].detail).toMatch(/manifest\.json/);
+    expect(result.steps[1].detail).toMatch(/^not checked: .*PostgreSQL URL/);
+    expect(result.steps[4].detail).toBe(
+      'bronze.transactions: error, newest row 10 h old',
+    );
+    expect(result.steps[7].detail).toMatch(/manifest\.json/);
   });
 
   // The Trino target merges, then drops its catalog and deletes its branch:
@@ -138,14 +161,18 @@ describe.each(testDatabases())('runPipeline on $kind', databases => {
     ]);
     expect(stepStates(result)).toEqual([
       'promote:succeeded',
+      'expectations:skipped',
       'branch:succeeded',
       'bronze:succeeded',
+      'freshness:succeeded',
       'dbt:failed',
       'publish:skipped',
       'release:skipped',
     ]);
-    const [, , bronze, dbt] = result.steps;
+    const [, , , bronze, freshness, dbt] = result.steps;
     expect(bronze.detail).toMatch(/^\d+ new transactions \(source_xid/);
+    // dbt cannot even start here: the check says so, and the run goes on.
+    expect(freshness.detail).toMatch(/^not checked: Could not start dbt/);
     expect(dbt.detail).toMatch(
       /^dbt build failed.*test\.scout\.x \(fail\): bad row/,
     );
@@ -163,5 +190,86 @@ describe.each(testDatabases())('runPipeline on $kind', databases => {
       failures: 3,
       model: 'silver_transactions',
     });
+  });
+  it('fails a run whose expectation fails before it opens a branch, with main untouched and the expectations recorded', async () => {
+    const lakehouse = join(root, 'expectation-fails');
+    const results: ExpectationsResults = {
+      success: false,
+      validatedAt: '2026-11-27T11:22:33Z',
+      suite: 'scout_silver',
+      tables: {
+        'scout.silver_transactions': [
+          {
+            assertion: 'expect_column_values_to_be_between',
+            column: 'total',
+            success: false,
+            status: 'fail',
+            message: '1 of 3 rows unexpected, e.g. -5.00',
+            failures: 1,
+            failingRowsQuery:
+              'select * from scout.silver_transactions where total < 0',
+          },
+          {
+            assertion: 'expect_column_values_to_be_in_set',
+            column: 'payment_method',
+            success: true,
+            status: 'pass',
+            message: '0 of 3 rows unexpected',
+            failures: 0,
+            failingRowsQuery: null,
+          },
+        ],
+      },
+    };
+    const asked: { databaseUrl: string; outDir: string }[] = [];
+    const result = await run(lakehouse, true, undefined, undefined, {
+      databaseUrl: 'postgres://scout:secret@db.example.test/scout',
+      expectations: async ({ databaseUrl, outDir }) => {
+        asked.push({ databaseUrl, outDir });
+        return results;
+      },
+    });
+    expect(asked).toEqual([
+      {
+        databaseUrl: 'postgres://scout:secret@db.example.test/scout',
+        outDir: join(runArtifactsDir(root, result.runId), 'gx'),
+      },
+    ]);
+    expect(mainHasTheRun(lakehouse)).toBe(false);
+    // No branch: the run stopped before it opened its staging folder.
+    expect(existsSync(join(lakehouse, '_runs', result.runId))).toBe(false);
+    expect(result).toMatchObject({
+      status: 'failed',
+      branch: null,
+      testsPassed: 1,
+      testsFailed: 1,
+      error:
+        'expectations failed, main is unchanged: scout.silver_transactions.total: expect_column_values_to_be_between (1 of 3 rows unexpected, e.g. -5.00)',
+    });
+    expect(stepStates(result)).toEqual([
+      'promote:succeeded',
+      'expectations:failed',
+      'branch:skipped',
+      'bronze:skipped',
+      'freshness:skipped',
+      'dbt:skipped',
+      'publish:skipped',
+      'release:skipped',
+    ]);
+    const { tests } = (await new RunStore(db).get(result.runId))!;
+    expect(tests.map(t => [t.name, t.model, t.source, t.status])).toEqual([
+      [
+        'expect_column_values_to_be_between(total)',
+        'scout.silver_transactions',
+        'great_expectations',
+        'fail',
+      ],
+      [
+        'expect_column_values_to_be_in_set(payment_method)',
+        'scout.silver_transactions',
+        'great_expectations',
+        'pass',
+      ],
+    ]);
   });
 });

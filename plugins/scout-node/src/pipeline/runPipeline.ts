@@ -1,20 +1,29 @@
-import type {
-  Sql,
-  SqlQueryable,
-} from '@internal/backstage-plugin-scout-common';
+import type { Sql } from '@internal/backstage-plugin-scout-common';
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promoteBronze } from '../promotion/promoteBronze';
-import { DbtBuildResult, DbtSettings, runDbtBuild } from './dbt';
+import { publishArtifacts, runArtifactsDir } from './artifacts';
+import {
+  DbtBuildResult,
+  DbtSettings,
+  runDbtBuild,
+  runDbtSourceFreshness,
+} from './dbt';
+import { developmentExpectations, ExpectationsRunner } from './expectations';
+import { expectationsStep, freshnessStep } from './qualitySteps';
 import { RunStore } from './runStore';
 import { RunSteps } from './runSteps';
+import { oldestReceivedAt, settledXid } from './silverRange';
 import type {
   LakehouseTarget,
   PipelineRun,
   PipelineRunDetail,
+  RunTest,
   XidRange,
 } from './types';
+
+// Where runs keep their artifacts, for readers of a run's dbt/ and gx/.
+export { publishedArtifactsDir, runArtifactsDir } from './artifacts';
 
 export type RunPipelineOptions = {
   /** The scout database: silver is read from it and the run recorded in it. */
@@ -37,6 +46,16 @@ export type RunPipelineOptions = {
   onStart?: (run: PipelineRun) => void;
   /** Runs dbt; tests may replace it. Default: `dbt build` with `dbt`. */
   dbtBuild?: typeof runDbtBuild;
+  /**
+   * The scout database's postgres:// URL (scout.database.url), for Great
+   * Expectations, which connects on its own. Without one (PGlite) the
+   * expectations step is skipped.
+   */
+  databaseUrl?: string;
+  /** Runs the checkpoint; tests may replace it. Default: repoRoot's scripts/gx. */
+  expectations?: ExpectationsRunner;
+  /** Checks source freshness; tests may replace it. Default: `dbt source freshness`. */
+  sourceFreshness?: typeof runDbtSourceFreshness;
 };
 
 /** Timings of one run's steps, in seconds. */
@@ -61,14 +80,16 @@ export function newRunId(now = new Date()): string {
 }
 
 /**
- * One write-audit-publish run: promote what bronze holds, load new silver rows into bronze on the run's
- * branch, build and test every dbt layer there, and publish to main only if
- * every test passed. A run that fails before publishing leaves main as it
- * was, keeps its branch and is recorded `failed`; one that fails after its
- * branch reached main is recorded `published`, with the failure in `error`.
- * Each step is recorded as it starts and ends (see RunSteps), and every dbt
- * test with the run. Throws only when the run cannot be recorded (another
- * run is in progress, or the database fails).
+ * One write-audit-publish run: promote what bronze holds, check silver's
+ * expectations in Postgres, load new silver rows into bronze on the run's
+ * branch, check its freshness (informational), build and test every dbt
+ * layer there, and publish to main only if every expectation and test
+ * passed. A run that fails before publishing leaves main as it was, keeps
+ * its branch (if it opened one) and is recorded `failed`; one that fails
+ * after its branch reached main is recorded `published`, with the failure
+ * in `error`. Each step is recorded as it starts and ends (see RunSteps),
+ * and every dbt test and expectation with the run. Throws only when the run
+ * cannot be recorded (another run is in progress, or the database fails).
  */
 export async function runPipeline(
   options: RunPipelineOptions,
@@ -85,7 +106,7 @@ export async function runPipeline(
   const steps = new RunSteps(current => runs.update(runId, { steps: current }));
   log(`run ${runId} on ${target.engine}`);
   options.onStart?.((await runs.get(runId))!);
-  const runDir = join(repoRoot, '.scout/pipeline/runs', runId);
+  const runDir = runArtifactsDir(repoRoot, runId);
   const timings: PipelineTimings = {
     bronzeLoad: 0,
     dbt: {},
@@ -108,6 +129,17 @@ export async function runPipeline(
           round.quarantined
         } quarantined${round.complete ? '' : '; more wait for the next round'}`,
     );
+
+    // Before the branch: a failure leaves main as it was and opens nothing.
+    const expectations = await expectationsStep({
+      steps,
+      runs,
+      runId,
+      databaseUrl: options.databaseUrl,
+      runner: options.expectations ?? developmentExpectations(repoRoot),
+      outDir: join(runDir, 'gx'),
+      log,
+    });
 
     branch = await steps.run(
       'branch',
@@ -144,9 +176,22 @@ export async function runPipeline(
       ({ line }) => line,
     );
 
+    // On the run's copy, which now holds the new bronze rows.
+    await freshnessStep({
+      steps,
+      check: () =>
+        (options.sourceFreshness ?? runDbtSourceFreshness)({
+          dbt: options.dbt,
+          ...target.dbt(),
+          targetPath: join(runDir, 'dbt'),
+          log: line => log(`dbt | ${line}`),
+        }),
+      log,
+    });
+
     const build = await steps.run(
       'dbt',
-      () => buildLayers(options, runId, runDir, runs, timings),
+      () => buildLayers(options, runId, runDir, runs, timings, expectations),
       result =>
         `${
           result.testsPassed
@@ -224,7 +269,8 @@ export async function runPipeline(
 
 /**
  * The dbt step: builds and tests every layer on the run's copy, records the
- * row counts and every test, and throws when a node failed.
+ * row counts and every test after the run's `expectations`, and throws when
+ * a node failed.
  */
 async function buildLayers(
   options: RunPipelineOptions,
@@ -232,6 +278,7 @@ async function buildLayers(
   runDir: string,
   runs: RunStore,
   timings: PipelineTimings,
+  expectations: RunTest[],
 ): Promise<DbtBuildResult> {
   const { target, log } = options;
   const start = performance.now();
@@ -247,9 +294,10 @@ async function buildLayers(
   timings.dbt = build.seconds;
   await runs.update(runId, {
     rows: await target.countRows(),
-    testsPassed: build.testsPassed,
+    // Every expectation passed, or the run would not have come this far.
+    testsPassed: build.testsPassed + expectations.length,
     testsFailed: build.testsFailed,
-    tests: build.tests,
+    tests: [...expectations, ...build.tests],
   });
   if (!build.ok) {
     const failures = build.failures
@@ -262,57 +310,4 @@ async function buildLayers(
     );
   }
   return build;
-}
-
-/**
- * The upper end of a load: every silver row committed before the run
- * started, and nothing that can still change. Transaction ids below the
- * snapshot's xmin belong to writers that have finished; ids from xmax on
- * started after it. Waits (up to `waitMs`) for the writers in between to
- * finish; if one runs longer, the load stops below it and the next run
- * takes the rest. Ids are cluster-wide, so writers in other databases
- * count too.
- */
-async function settledXid(db: SqlQueryable, waitMs = 30_000): Promise<number> {
-  const snapshot = async () => {
-    const { rows } = await db.query<{ xmin: string; xmax: string }>(
-      `select pg_snapshot_xmin(s)::text as xmin, pg_snapshot_xmax(s)::text as xmax
-       from pg_current_snapshot() s`,
-    );
-    return { xmin: Number(rows[0].xmin), xmax: Number(rows[0].xmax) };
-  };
-  const { xmax: started } = await snapshot();
-  const deadline = Date.now() + waitMs;
-  for (;;) {
-    const { xmin } = await snapshot();
-    if (xmin >= started) return started;
-    if (Date.now() > deadline) return xmin;
-    await new Promise(resolve => setTimeout(resolve, 100));
-  }
-}
-
-async function oldestReceivedAt(
-  db: SqlQueryable,
-  range: XidRange,
-): Promise<Date | undefined> {
-  const { rows } = await db.query<{ oldest: Date | string | null }>(
-    `select min(received_at) as oldest from scout.silver_transactions
-     where source_xid >= $1 and source_xid < $2`,
-    [range.from, range.to],
-  );
-  return rows[0].oldest === null ? undefined : new Date(rows[0].oldest);
-}
-
-/** Where the published run's dbt manifest.json and run_results.json are. */
-export function publishedArtifactsDir(repoRoot: string): string {
-  return join(repoRoot, '.scout/pipeline/published');
-}
-
-/** The published run's dbt manifest and results, where the portal reads them. */
-async function publishArtifacts(repoRoot: string, targetPath: string) {
-  const published = publishedArtifactsDir(repoRoot);
-  await mkdir(published, { recursive: true });
-  for (const file of ['manifest.json', 'run_results.json']) {
-    await copyFile(join(targetPath, file), join(published, file));
-  }
 }

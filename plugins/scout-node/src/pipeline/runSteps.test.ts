@@ -2,7 +2,7 @@ import { RunSteps } from './runSteps';
 import type { RunStep } from './types';
 
 describe('RunSteps', () => {
-  it('saves each step as it starts and ends, and skips the steps never reached', async () => {
+  it('saves each step as it starts and ends, one skipped on purpose, and skips the steps never reached', async () => {
     const saved: RunStep[][] = [];
     const steps = new RunSteps(async current => {
       saved.push(current);
@@ -12,6 +12,7 @@ describe('RunSteps', () => {
       async () => 3,
       n => `${n} promoted`,
     );
+    await steps.skip('expectations', 'not checked: no URL');
     await expect(
       steps.run(
         'branch',
@@ -24,23 +25,27 @@ describe('RunSteps', () => {
     expect(saved.map(s => s.map(step => step.status))).toEqual([
       ['running'],
       ['succeeded'],
-      ['succeeded', 'running'],
-      ['succeeded', 'failed'],
+      ['succeeded', 'skipped'],
+      ['succeeded', 'skipped', 'running'],
+      ['succeeded', 'skipped', 'failed'],
     ]);
     const final = steps.finish();
     expect(final.map(step => [step.name, step.status])).toEqual([
       ['promote', 'succeeded'],
+      ['expectations', 'skipped'],
       ['branch', 'failed'],
       ['bronze', 'skipped'],
+      ['freshness', 'skipped'],
       ['dbt', 'skipped'],
       ['publish', 'skipped'],
       ['release', 'skipped'],
     ]);
     expect(final[0].detail).toBe('3 promoted');
     // One line, cut short: the run's error keeps the whole message.
-    expect(final[1].detail).toHaveLength(300);
-    expect(final[1].detail).toMatch(/^x+…$/);
-    expect(final[2]).toEqual({
+    expect(final[1].detail).toBe('not checked: no URL');
+    expect(final[2].detail).toHaveLength(300);
+    expect(final[2].detail).toMatch(/^x+…$/);
+    expect(final[3]).toEqual({
       name: 'bronze',
       status: 'skipped',
       startedAt: null,

@@ -3,8 +3,10 @@ import type { RunStep, RunStepName } from './types';
 /** Every step in the order a run takes them. */
 export const RUN_STEPS: readonly RunStepName[] = [
   'promote',
+  'expectations',
   'branch',
   'bronze',
+  'freshness',
   'dbt',
   'publish',
   'release',
@@ -69,6 +71,18 @@ export class RunSteps {
     }
     await this.#end(step, 'succeeded', describe(result));
     return result;
+  }
+
+  /** Records a step the run passes over on purpose, with why in `detail`. */
+  async skip(name: RunStepName, detail: string): Promise<void> {
+    this.#steps.push({
+      name,
+      status: 'skipped',
+      startedAt: null,
+      finishedAt: null,
+      detail,
+    });
+    await this.#save(this.steps);
   }
 
   /**

@@ -37,14 +37,18 @@ export interface LakehouseTarget {
 
 /**
  * The steps of a run, in the order it takes them: promote (bronze to silver
- * in PostgreSQL), branch (open the run's branch or staging folder), bronze
- * (load new silver rows), dbt (build and test every layer), publish (merge to
- * main), release (free the branch or folder, publish dbt's artifacts).
+ * in PostgreSQL), expectations (Great Expectations over Postgres silver),
+ * branch (open the run's branch or staging folder), bronze (load new silver
+ * rows), freshness (dbt source freshness, informational), dbt (build and test
+ * every layer), publish (merge to main), release (free the branch or folder,
+ * publish dbt's artifacts).
  */
 export type RunStepName =
   | 'promote'
+  | 'expectations'
   | 'branch'
   | 'bronze'
+  | 'freshness'
   | 'dbt'
   | 'publish'
   | 'release';
@@ -60,13 +64,24 @@ export type RunStep = {
   detail: string | null;
 };
 
-/** One dbt test of a run, from its run_results.json. */
+/**
+ * One check of a run: a dbt test from its run_results.json, or a Great
+ * Expectations expectation from the expectations step's results.json.
+ */
 export type RunTest = {
-  /** e.g. test.scout.not_null_silver_transactions_transaction_id.1a2b */
+  /**
+   * e.g. test.scout.not_null_silver_transactions_transaction_id.1a2b, or
+   * gx.scout.silver_transactions.total.expect_column_values_to_be_between.3
+   */
   uniqueId: string;
   name: string;
-  /** The model (or source, as `source.table`) the test checks, when dbt names one. */
+  /**
+   * The model (or source, as `source.table`) the test checks, when dbt names
+   * one; for an expectation, the Postgres table (`scout.silver_transactions`).
+   */
   model: string | null;
+  /** Who ran the check; a test recorded before expectations existed has none (dbt). */
+  source?: 'dbt' | 'great_expectations';
   status: 'pass' | 'fail' | 'error' | 'warn' | 'skipped';
   /** Rows that failed the test. */
   failures: number | null;
@@ -88,6 +103,7 @@ export type PipelineRun = {
   fromXid: number | null;
   toXid: number | null;
   rows: Record<string, number>;
+  /** dbt tests and expectations together. */
   testsPassed: number | null;
   testsFailed: number | null;
   freshnessSeconds: number | null;
@@ -95,5 +111,5 @@ export type PipelineRun = {
   steps: RunStep[];
 };
 
-/** A run with every dbt test it ran, failures first. */
+/** A run with every dbt test and expectation it ran, failures first. */
 export type PipelineRunDetail = PipelineRun & { tests: RunTest[] };

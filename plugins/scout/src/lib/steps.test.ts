@@ -26,6 +26,7 @@ describe('stepsToShow', () => {
       'promote:succeeded',
       'branch:succeeded',
       'bronze:running',
+      'freshness:pending',
       'dbt:pending',
       'publish:pending',
       'release:pending',
@@ -38,7 +39,7 @@ describe('stepsToShow', () => {
 
   it('shows every step as pending for a run that has recorded none', () => {
     expect(stepsToShow(run('running', [])).map(s => s.status)).toEqual(
-      Array(6).fill('pending'),
+      Array(8).fill('pending'),
     );
   });
 

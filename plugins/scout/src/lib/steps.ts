@@ -6,8 +6,10 @@ import type {
 /** The pipeline's steps in the order it takes them (the API's enum order). */
 export const STEP_ORDER: RunStep['name'][] = [
   'promote',
+  'expectations',
   'branch',
   'bronze',
+  'freshness',
   'dbt',
   'publish',
   'release',
@@ -50,8 +52,10 @@ export function currentStep(run: PipelineRun): RunStep | undefined {
 /** What a step does, from the API's description of the step names. */
 export const STEP_PURPOSE: Record<RunStep['name'], string> = {
   promote: 'Bronze to silver in PostgreSQL',
+  expectations: 'Check silver in PostgreSQL with Great Expectations',
   branch: "Open the run's branch or staging folder",
   bronze: 'Load new silver rows into the lakehouse',
+  freshness: 'Report how fresh bronze is (never blocks)',
   dbt: 'Build and test every layer',
   publish: 'Merge to main',
   release: "Free the run's branch or folder",

@@ -1,26 +1,34 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Flex, Link, Text } from '@backstage/ui';
 import { LAKEHOUSE_TABLE_ANNOTATION } from '@internal/backstage-plugin-lakehouse-common';
+import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { lineageApiRef } from '../../api';
+import {
+  componentJobQuery,
+  componentJobs,
+  LINEAGE_JOB_PREFIX_ANNOTATION,
+} from '../../lib/componentJobs';
 import { datasetNameOfAnnotation } from '../../lib/layers';
 import { EmptyState } from '../common/EmptyState';
 import { LineageExplorer } from '../graph/LineageExplorer';
 import { useLineageRoot, useNodeHref } from '../search/NodeSearch';
 
-function Found(props: { nodeId: string; label: string }) {
+function Found(props: { nodeIds: string[]; label: string }) {
   const href = useNodeHref();
+  const { nodeIds } = props;
   return (
     <Flex direction="column" gap="3">
       <Flex justify="between" align="center" style={{ flexWrap: 'wrap' }}>
         <Text variant="body-medium" color="secondary">
           {props.label}
         </Text>
-        <Link href={href(props.nodeId)}>Open on the Lineage page</Link>
+        <Link href={href(nodeIds[0])}>Open on the Lineage page</Link>
       </Flex>
-      <LineageExplorer rootId={props.nodeId} />
+      <LineageExplorer rootIds={nodeIds} />
     </Flex>
   );
 }
@@ -63,23 +71,32 @@ function TableLineage(props: { datasetName: string }) {
   }
   return (
     <Found
-      nodeId={found.value.nodeId}
+      nodeIds={[found.value.nodeId]}
       label={`${found.value.name} in ${found.value.namespace}`}
     />
   );
 }
 
 /**
- * A pipeline component's lineage: the jobs named after it (the lineage
- * records no link from a job to a catalog component, so this is by name).
+ * A pipeline component's lineage: its jobs, found by name (the lineage
+ * records no link from a job to a catalog component). An edge function's
+ * job is named after it; dbt's are `model.<project>.<model>`, which the
+ * component's `scout.io/lineage-job-prefix` annotation names. The graph
+ * opens on all of them: the project's graph.
  */
-function ComponentLineage(props: { name: string; title: string }) {
+function ComponentLineage(props: { entity: Entity }) {
+  const { entity } = props;
   const root = useLineageRoot();
   const api = useApi(lineageApiRef);
-  const jobs = useAsync(
-    () => api.search({ q: props.name, filter: 'JOB', limit: 20 }),
-    [api, props.name],
-  );
+  const query = useMemo(() => componentJobQuery(entity), [entity]);
+  const jobs = useAsync(async () => {
+    const { results } = await api.search({
+      q: query.q,
+      filter: 'JOB',
+      limit: 100,
+    });
+    return componentJobs(results, query.matches);
+  }, [api, query]);
   if (jobs.loading) return <Progress />;
   if (jobs.error) {
     return (
@@ -89,18 +106,26 @@ function ComponentLineage(props: { name: string; title: string }) {
       />
     );
   }
-  const [first] = jobs.value?.results ?? [];
-  if (!first) {
+  const title = entity.metadata.title ?? entity.metadata.name;
+  if (!jobs.value) {
     return (
       <EmptyState
-        title={`No lineage job is named after ${props.title} yet.`}
-        description={`Lineage records jobs by the names their producers give them, and none holds "${props.name}". The datasets this component writes are on the Lineage page: search for a table there.`}
+        title={`No lineage job of ${title} recorded yet.`}
+        description={`Lineage records jobs by the names their producers give them, and none is ${query.describe}. If this component's jobs have other names, set its ${LINEAGE_JOB_PREFIX_ANNOTATION} annotation to their common prefix.`}
       >
         <Link href={root}>Open the Lineage page</Link>
       </EmptyState>
     );
   }
-  return <Found nodeId={first.nodeId} label={`Job ${first.name}`} />;
+  const { nodeIds, namespace } = jobs.value;
+  return (
+    <Found
+      nodeIds={nodeIds}
+      label={`${nodeIds.length} job${nodeIds.length === 1 ? '' : 's'} ${
+        query.describe
+      } in ${namespace}`}
+    />
+  );
 }
 
 /** The Lineage tab of a table Resource or a pipeline Component. */
@@ -124,10 +149,5 @@ export function EntityLineageContent() {
     }
     return <TableLineage datasetName={datasetName} />;
   }
-  return (
-    <ComponentLineage
-      name={entity.metadata.name}
-      title={entity.metadata.title ?? entity.metadata.name}
-    />
-  );
+  return <ComponentLineage entity={entity} />;
 }

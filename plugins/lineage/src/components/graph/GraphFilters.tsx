@@ -1,6 +1,7 @@
 import { Flex, Text, ToggleButton, ToggleButtonGroup } from '@backstage/ui';
 import type { GraphFilters as Filters } from '../../lib/graph-transformations';
 import { LAYERS, type Layer } from '../../lib/layers';
+import styles from './filters.module.css';
 
 const KINDS = [
   { id: 'dataset', label: 'Datasets' },
@@ -14,13 +15,14 @@ export function GraphFilters(props: {
 }) {
   const { filters, onChange } = props;
   return (
-    <Flex align="center" gap="4" style={{ flexWrap: 'wrap' }}>
-      <Flex align="center" gap="2">
+    <Flex align="center" gap="4" className={styles.bar}>
+      <Flex align="center" gap="2" className={styles.group}>
         <Text variant="body-small" color="secondary">
           Layers
         </Text>
         <ToggleButtonGroup
           aria-label="Layers"
+          className={styles.toggles}
           selectionMode="multiple"
           selectedKeys={[...filters.layers]}
           onSelectionChange={keys =>
@@ -37,12 +39,13 @@ export function GraphFilters(props: {
           ))}
         </ToggleButtonGroup>
       </Flex>
-      <Flex align="center" gap="2">
+      <Flex align="center" gap="2" className={styles.group}>
         <Text variant="body-small" color="secondary">
           Show
         </Text>
         <ToggleButtonGroup
           aria-label="Kinds"
+          className={styles.toggles}
           selectionMode="multiple"
           disallowEmptySelection
           selectedKeys={[...filters.kinds]}

@@ -12,7 +12,7 @@ export type NodeState = {
   pathFields: string[];
   canExpand: ReadonlySet<Direction>;
   expanding: ReadonlySet<Direction>;
-  /** The badges slot: quality and freshness marks (none yet, see lib/badges). */
+  /** Freshness, last run, rows and test marks (see lib/badges). */
   badges: NodeBadge[];
 };
 
@@ -45,8 +45,9 @@ function ExpandButton(props: {
 
 /**
  * One dataset or job of the graph, placed by the layout: a button that
- * selects it and, on a dataset with more to show, expand buttons on its
- * upstream (left) and downstream (right) sides.
+ * selects it and, on a dataset, an expand button on each side that holds
+ * more (upstream on the left, downstream on the right): none on the
+ * upstream side of a source, nor on the downstream side of a sink.
  */
 export const GraphNodeCard = memo(function NodeCard(props: {
   placed: PlacedNode;
@@ -107,7 +108,7 @@ export const GraphNodeCard = memo(function NodeCard(props: {
           {node.kind === 'dataset' ? node.name : node.namespace}
         </span>
         {state.badges.length > 0 && (
-          <span className={styles.row} aria-label="Badges">
+          <span className={styles.badges} aria-label="Badges">
             {state.badges.map(b => (
               <span
                 key={b.id}

@@ -1,36 +1,49 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { Alert, Button, Flex, Grid, Text } from '@backstage/ui';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { LineageError } from '../../api';
-import { useFieldPath, useLineageGraph } from '../../hooks';
+import { useExplorerParams, useFieldPath, useLineageGraph } from '../../hooks';
 import {
+  expandKey,
   filterGraph,
   findUnexplored,
   layoutGraph,
   pathNodes,
+  type Direction,
   type GraphFilters as Filters,
 } from '../../lib/graph-transformations';
-import { LAYERS } from '../../lib/layers';
 import { NodePanel } from '../panel/NodePanel';
 import { GraphFilters } from './GraphFilters';
 import { LineageGraphView } from './LineageGraphView';
 
-const ALL: Filters = {
-  layers: new Set(LAYERS),
-  kinds: new Set(['dataset', 'job']),
-};
-
 /**
- * The graph around one node, grown by expanding nodes, with filters, the
- * side panel of the clicked node and a picked column's path highlighted.
+ * The graph around one node or a few (a component's jobs), grown by
+ * expanding nodes, with filters, the side panel of the clicked node and a
+ * picked column's path highlighted. All of that is in the address (see
+ * lib/explorerParams), so a reload or a shared link shows the same view.
  */
-export function LineageExplorer(props: { rootId: string }) {
-  const { rootId } = props;
-  const lineage = useLineageGraph(rootId);
-  const [filters, setFilters] = useState(ALL);
-  const [selected, setSelected] = useState(rootId);
-  const [fieldId, setFieldId] = useState<string>();
+export function LineageExplorer(props: { rootIds: readonly string[] }) {
+  const { rootIds } = props;
+  const [params, update] = useExplorerParams();
+  const { filters, column: fieldId } = params;
+  const selected = params.selected ?? rootIds[0];
+
+  const dropSide = useCallback(
+    (key: string) =>
+      update(s => ({
+        expanded: new Set([...s.expanded].filter(k => k !== key)),
+      })),
+    [update],
+  );
+  const lineage = useLineageGraph(rootIds, params.expanded, dropSide);
   const path = useFieldPath(fieldId);
+
+  // A link with expansions: wait for them, so the first fit sees them all.
+  const [restored, setRestored] = useState(false);
+  const settled = !lineage.loading && !lineage.expanding.size;
+  useEffect(() => {
+    if (settled) setRestored(true);
+  }, [settled]);
 
   // Layout depends on the loaded graph and the filters only.
   const visible = useMemo(
@@ -51,9 +64,27 @@ export function LineageExplorer(props: { rootId: string }) {
     return { fields: path.value, nodeIds };
   }, [path.value, lineage.graph]);
 
-  const select = useCallback((id: string) => setSelected(id), []);
+  const select = useCallback(
+    (id: string) => update(() => ({ selected: id })),
+    [update],
+  );
+  const expand = useCallback(
+    (id: string, direction: Direction) =>
+      update(s => ({
+        expanded: new Set(s.expanded).add(expandKey(id, direction)),
+      })),
+    [update],
+  );
+  const setFilters = useCallback(
+    (f: Filters) => update(() => ({ filters: f })),
+    [update],
+  );
+  const pickField = useCallback(
+    (id: string | undefined) => update(() => ({ column: id })),
+    [update],
+  );
 
-  if (lineage.loading) return <Progress />;
+  if (lineage.loading || (!restored && !lineage.error)) return <Progress />;
   if (lineage.error || !lineage.graph || !layout) {
     const error = lineage.error ?? new Error('No graph');
     return (
@@ -61,7 +92,7 @@ export function LineageExplorer(props: { rootId: string }) {
         <ResponseErrorPanel
           title={
             error instanceof LineageError && error.status === 404
-              ? `No lineage recorded for ${rootId}`
+              ? `No lineage recorded for ${rootIds.join(', ')}`
               : 'Could not load the lineage graph'
           }
           error={error}
@@ -98,7 +129,7 @@ export function LineageExplorer(props: { rootId: string }) {
               unexplored={unexplored}
               expanding={lineage.expanding}
               onSelect={select}
-              onExpand={lineage.expand}
+              onExpand={expand}
             />
           )}
         </Flex>
@@ -108,9 +139,9 @@ export function LineageExplorer(props: { rootId: string }) {
           <NodePanel
             key={node.id}
             node={node}
-            isRoot={node.id === rootId}
+            isRoot={rootIds.includes(node.id)}
             fieldId={fieldId}
-            onPickField={setFieldId}
+            onPickField={pickField}
             path={path}
           />
         ) : (

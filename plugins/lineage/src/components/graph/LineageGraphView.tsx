@@ -1,5 +1,6 @@
 import { Button, Flex, Text } from '@backstage/ui';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
+import { useGraphZoom } from '../../hooks';
 import { nodeBadges, type NodeBadge } from '../../lib/badges';
 import {
   expandKey,
@@ -13,16 +14,15 @@ import { parseFieldNodeId } from '../../lib/nodeIds';
 import { GraphNodeCard, NO_SIDES, type NodeState } from './GraphNodeCard';
 import styles from './graph.module.css';
 
-const ZOOMS = [0.4, 0.6, 0.8, 1];
-
 function edgePath(points: { x: number; y: number }[]) {
   return points.map((p, i) => `${i ? 'L' : 'M'}${p.x},${p.y}`).join(' ');
 }
 
 /**
  * The laid-out graph: edges as SVG, nodes as absolutely placed cards, in a
- * scrolling viewport with zoom. The layout comes in already computed, so
- * selecting, highlighting or hovering never lays the graph out again.
+ * scrolling viewport, fitted to it at first, with zoom and "Fit". The
+ * layout comes in already computed, so selecting, highlighting, zooming or
+ * hovering never lays the graph out again; zooming renders no card again.
  */
 export function LineageGraphView(props: {
   layout: GraphLayout;
@@ -32,26 +32,13 @@ export function LineageGraphView(props: {
   expanding: ReadonlySet<string>;
   onSelect: (id: string) => void;
   onExpand: (id: string, direction: Direction) => void;
-  /** The badges slot's source; default {@link nodeBadges} (none yet). */
+  /** The badges' source; default {@link nodeBadges}. */
   badgesFor?: (node: LineageNode) => NodeBadge[];
 }) {
   const { layout, selectedId, path, unexplored, expanding } = props;
   const badgesFor = props.badgesFor ?? nodeBadges;
-  const [zoom, setZoom] = useState(layout.nodes.length > 60 ? 0.6 : 1);
-  const viewport = useRef<HTMLDivElement>(null);
-
-  // Opened on a node: scroll it into the middle of the viewport, once.
-  const centred = useRef(false);
-  useEffect(() => {
-    const placed = layout.nodes.find(p => p.node.id === selectedId);
-    const el = viewport.current;
-    if (centred.current || !placed || !el) return;
-    centred.current = true;
-    el.scrollTo?.({
-      left: (placed.x + placed.width / 2) * zoom - el.clientWidth / 2,
-      top: (placed.y + placed.height / 2) * zoom - el.clientHeight / 2,
-    });
-  }, [layout, selectedId, zoom]);
+  // The node the view opened on; later selections do not move the view.
+  const { viewport, zoom, fit, zoomBy } = useGraphZoom(layout, selectedId);
 
   const pathFields = useMemo(() => {
     const byDataset = new Map<string, string[]>();
@@ -89,26 +76,32 @@ export function LineageGraphView(props: {
     [layout, selectedId, path, pathFields, unexplored, expanding, badgesFor],
   );
 
-  const step = (d: number) => {
-    const i = ZOOMS.indexOf(zoom) + d;
-    setZoom(ZOOMS[Math.max(0, Math.min(ZOOMS.length - 1, i))]);
-  };
   const onPath = (from: string, to: string) =>
     path ? path.nodeIds.has(from) && path.nodeIds.has(to) : false;
 
   return (
     <Flex direction="column" gap="2">
-      <Flex align="center" gap="2" justify="end">
+      <Flex
+        align="center"
+        gap="2"
+        justify="end"
+        className={styles.controls}
+        role="toolbar"
+        aria-label="Zoom"
+      >
         <Text variant="body-small" color="secondary">
           {`${layout.nodes.length} node${
             layout.nodes.length === 1 ? '' : 's'
           } · ${Math.round(zoom * 100)}%`}
         </Text>
-        <Button size="small" variant="secondary" onPress={() => step(-1)}>
+        <Button size="small" variant="secondary" onPress={() => zoomBy(-1)}>
           Zoom out
         </Button>
-        <Button size="small" variant="secondary" onPress={() => step(1)}>
+        <Button size="small" variant="secondary" onPress={() => zoomBy(1)}>
           Zoom in
+        </Button>
+        <Button size="small" variant="secondary" onPress={fit}>
+          Fit
         </Button>
       </Flex>
       <div

@@ -3,13 +3,18 @@ import { Flex, Link, Text } from '@backstage/ui';
 import type { DatasetNode } from '../../lib/graph-transformations';
 import { lakehouseTableOf } from '../../lib/layers';
 import { lakehouseTableRouteRef, rootRouteRef } from '../../routes';
+import { DatasetFreshness } from './DatasetFreshness';
+import { DatasetRun } from './DatasetRun';
 import { DatasetTests } from './DatasetTests';
 import { ImpactList } from './ImpactList';
 import { useTableEntity } from '../../hooks';
 import { TableOwner } from './TableOwner';
 import styles from './panel.module.css';
 
-/** A dataset: where it lives, who owns it, its fields, tests, what reads it. */
+/**
+ * A dataset: where it lives, who owns it, its last run and freshness, its
+ * fields, tests, and what reads it.
+ */
 export function DatasetDetails(props: {
   dataset: DatasetNode;
   isRoot: boolean;
@@ -46,6 +51,8 @@ export function DatasetDetails(props: {
           </Link>
         )}
       </Flex>
+      <DatasetRun run={dataset.lastRun} />
+      {dataset.freshness && <DatasetFreshness freshness={dataset.freshness} />}
       <Flex direction="column" gap="1">
         <Text variant="body-medium" weight="bold">
           {`Fields (${dataset.fields.length})`}

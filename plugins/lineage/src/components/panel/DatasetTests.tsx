@@ -1,12 +1,38 @@
 import { CodeSnippet } from '@backstage/core-components';
 import { Flex, Text } from '@backstage/ui';
-import type { DatasetNode } from '../../lib/graph-transformations';
+import type {
+  DatasetNode,
+  QualityAssertion,
+} from '../../lib/graph-transformations';
+import { groupAssertions } from '../../lib/quality';
 import styles from './panel.module.css';
 
+function Assertion(props: { assertion: QualityAssertion }) {
+  const a = props.assertion;
+  return (
+    <li>
+      <span className={styles.mono}>{a.assertion}</span>{' '}
+      <span className={styles.type}>
+        {[a.status ?? (a.success ? 'pass' : 'fail'), a.column]
+          .filter(Boolean)
+          .join(', ')}
+      </span>
+      {!a.success && a.message && (
+        <Text as="p" variant="body-small" color="danger">
+          {a.message}
+        </Text>
+      )}
+      {!a.success && a.failingRowsQuery && (
+        <CodeSnippet language="sql" text={a.failingRowsQuery} />
+      )}
+    </li>
+  );
+}
+
 /**
- * A dataset's tests as its producer last reported them (dbt, through the
- * static pass): failures first, each with its column, message and the
- * query that selects the failing rows.
+ * A dataset's tests as their producers last reported them, by producer
+ * ("dbt tests", "Great Expectations"): failures first, each with its
+ * column, message and the query that selects the failing rows.
  */
 export function DatasetTests(props: { dataset: DatasetNode }) {
   const { quality, upstreamFailed } = props.dataset;
@@ -29,28 +55,22 @@ export function DatasetTests(props: { dataset: DatasetNode }) {
           No test results recorded for this dataset.
         </Text>
       )}
-      {quality && (
-        <ul className={styles.list} aria-label="Tests">
-          {quality.assertions.map(a => (
-            <li key={`${a.assertion}:${a.column ?? ''}`}>
-              <span className={styles.mono}>{a.assertion}</span>{' '}
-              <span className={styles.type}>
-                {[a.status ?? (a.success ? 'pass' : 'fail'), a.column]
-                  .filter(Boolean)
-                  .join(', ')}
-              </span>
-              {!a.success && a.message && (
-                <Text as="p" variant="body-small" color="danger">
-                  {a.message}
-                </Text>
-              )}
-              {!a.success && a.failingRowsQuery && (
-                <CodeSnippet language="sql" text={a.failingRowsQuery} />
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      {quality &&
+        groupAssertions(quality.assertions).map(group => (
+          <Flex key={group.source} direction="column" gap="1">
+            <Text variant="body-small" weight="bold">
+              {group.title}
+            </Text>
+            <ul className={styles.list} aria-label={group.title}>
+              {group.assertions.map(a => (
+                <Assertion
+                  key={`${a.assertion}:${a.column ?? ''}`}
+                  assertion={a}
+                />
+              ))}
+            </ul>
+          </Flex>
+        ))}
     </Flex>
   );
 }

@@ -1,6 +1,7 @@
 import { Card, CardBody, Tab, TabList, TabPanel, Tabs } from '@backstage/ui';
 import type { AsyncState } from 'react-use/esm/useAsyncFn';
 import type { FieldPath, LineageNode } from '../../lib/graph-transformations';
+import { fieldDatasetId } from '../../lib/nodeIds';
 import { ColumnView } from './ColumnView';
 import { DatasetDetails } from './DatasetDetails';
 import { JobDetails } from './JobDetails';
@@ -23,7 +24,14 @@ export function NodePanel(props: {
         {node.kind === 'job' ? (
           <JobDetails job={node} />
         ) : (
-          <Tabs defaultSelectedKey="details">
+          <Tabs
+            defaultSelectedKey={
+              // A link to a column path opens on that column.
+              props.fieldId && fieldDatasetId(props.fieldId) === node.id
+                ? 'columns'
+                : 'details'
+            }
+          >
             <TabList aria-label="Dataset views">
               <Tab id="details">Details</Tab>
               <Tab id="columns">Columns</Tab>

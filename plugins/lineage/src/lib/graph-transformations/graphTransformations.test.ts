@@ -19,6 +19,7 @@ import {
   filterGraph,
   findUnexplored,
   mergeGraphs,
+  parseExpandKey,
   pathNodes,
   sliceDirection,
   toLineageGraph,
@@ -32,47 +33,15 @@ const ALL: GraphFilters = {
 const ids = (g: { nodes: ReadonlyMap<string, unknown> }) =>
   [...g.nodes.keys()].sort();
 
-describe('toLineageGraph', () => {
-  it('reads datasets and jobs, with their layer, fields, SQL and run', () => {
-    const g = toLineageGraph(lineageAround(ds(GOLD), 1));
-    expect(g.nodes.get(ds(GOLD))).toMatchObject({
-      kind: 'dataset',
-      name: GOLD,
-      layer: 'gold',
-      fields: [{ name: 'revenue' }, { name: 'sale_date' }],
-    });
-    expect(g.nodes.get(job(`write ${GOLD}`))).toMatchObject({
-      kind: 'job',
-      sql: expect.stringContaining('INSERT INTO'),
-      latestRun: { runId: `run-${GOLD}`, state: 'COMPLETE' },
-    });
-    expect(g.edges.has(`${ds(SILVER)}>${job(`write ${GOLD}`)}`)).toBe(true);
-    expect(g.nodes.has(job(`write ${SILVER}`))).toBe(false);
-  });
-});
-
 describe('expanding a node', () => {
-  it('merges the side asked for and keeps what was there', () => {
-    const start = toLineageGraph(lineageAround(ds(GOLD), 1));
-    const root = new Set([
-      expandKey(ds(GOLD), 'upstream'),
-      expandKey(ds(GOLD), 'downstream'),
-    ]);
-    expect(findUnexplored(start, root).get(ds(GOLD))).toEqual(new Set());
-    expect(findUnexplored(start, root).get(ds(SILVER))).toEqual(
-      new Set(['upstream', 'downstream']),
-    );
-    const silver = toLineageGraph(lineageAround(ds(SILVER), 1));
-    const up = sliceDirection(silver, ds(SILVER), 'upstream');
-    // Upstream of silver: its job and bronze, not gold again.
-    expect(ids(up)).toEqual(
-      [ds(SILVER), job(`write ${SILVER}`), ds(BRONZE)].sort(),
-    );
-    const merged = mergeGraphs(start, up);
-    expect(ids(merged)).toEqual(
+  // As the explorer does: one job further than it keeps.
+  const around = (nodeId: string) =>
+    aroundNode(toLineageGraph(lineageAround(nodeId, 2)), nodeId, 1);
+
+  it('merges the side asked for, keeps what was there, and offers only sides with more', () => {
+    const start = around(ds(GOLD));
+    expect(ids(start)).toEqual(
       [
-        ds(BRONZE),
-        job(`write ${SILVER}`),
         ds(SILVER),
         job(`write ${GOLD}`),
         ds(GOLD),
@@ -80,15 +49,87 @@ describe('expanding a node', () => {
         ds(PLATINUM),
       ].sort(),
     );
-    expect(start.nodes.has(ds(BRONZE))).toBe(false); // not mutated
-    const open = findUnexplored(
-      merged,
-      new Set([...root, expandKey(ds(SILVER), 'upstream')]),
-    );
-    expect(open.get(ds(SILVER))).toEqual(new Set(['downstream']));
-    expect(open.get(ds(BRONZE))).toEqual(new Set(['upstream', 'downstream']));
+    const root = new Set([
+      expandKey(ds(GOLD), 'upstream'),
+      expandKey(ds(GOLD), 'downstream'),
+    ]);
+    const open = findUnexplored(start, root);
+    expect(open.get(ds(GOLD))).toEqual(new Set());
+    // Silver's writer is not loaded; its reader, gold's job, and all that
+    // job writes are.
+    expect(open.get(ds(SILVER))).toEqual(new Set(['upstream']));
+    // Platinum is a sink.
+    expect(open.get(ds(PLATINUM))).toEqual(new Set());
     // Jobs are expanded through their datasets.
     expect(open.has(job(`write ${GOLD}`))).toBe(false);
+
+    const silver = toLineageGraph(lineageAround(ds(SILVER), 2));
+    const up = sliceDirection(silver, ds(SILVER), 'upstream', 1);
+    // Upstream of silver, one job: its job and bronze, not gold again.
+    expect(ids(up)).toEqual(
+      [ds(SILVER), job(`write ${SILVER}`), ds(BRONZE)].sort(),
+    );
+    const merged = mergeGraphs(start, up);
+    expect(start.nodes.has(ds(BRONZE))).toBe(false); // not mutated
+    const expanded = new Set([...root, expandKey(ds(SILVER), 'upstream')]);
+    expect(findUnexplored(merged, expanded).get(ds(BRONZE))).toEqual(
+      new Set(['upstream']),
+    );
+
+    const bronze = toLineageGraph(lineageAround(ds(BRONZE), 2));
+    const withSource = mergeGraphs(
+      merged,
+      sliceDirection(bronze, ds(BRONZE), 'upstream', 1),
+    );
+    // The source has nothing upstream: no side to offer.
+    expect(
+      findUnexplored(
+        withSource,
+        new Set([...expanded, expandKey(ds(BRONZE), 'upstream')]),
+      ).get(ds(SOURCE)),
+    ).toEqual(new Set());
+  });
+
+  it('offers nothing on a graph loaded whole, whatever was expanded', () => {
+    const open = findUnexplored(toLineageGraph(chain()), new Set());
+    expect([...open.values()].every(sides => sides.size === 0)).toBe(true);
+  });
+
+  it('offers a side whose job is loaded but not all of its inputs', () => {
+    // Gold's job reads silver and the source; only silver is loaded.
+    const writeGold = job(`write ${GOLD}`);
+    const g = mergeGraphs(around(ds(GOLD)), {
+      nodes: new Map(),
+      edges: new Map([
+        [`${ds(SOURCE)}>${writeGold}`, { from: ds(SOURCE), to: writeGold }],
+      ]),
+    });
+    expect(findUnexplored(g, new Set()).get(ds(GOLD))).toEqual(
+      new Set(['upstream']),
+    );
+  });
+
+  it('keeps a job root and its datasets, one job', () => {
+    const writeGold = job(`write ${GOLD}`);
+    const g = around(writeGold);
+    expect(ids(g)).toEqual([ds(SILVER), writeGold, ds(GOLD)].sort());
+    // Their edges onward stay, for the expand buttons.
+    expect(findUnexplored(g, new Set()).get(ds(SILVER))).toEqual(
+      new Set(['upstream']),
+    );
+    expect(findUnexplored(g, new Set()).get(ds(GOLD))).toEqual(
+      new Set(['downstream']),
+    );
+  });
+
+  it('reads expand keys back', () => {
+    const key = expandKey(job('write a, b'), 'downstream');
+    expect(parseExpandKey(key)).toEqual({
+      nodeId: job('write a, b'),
+      direction: 'downstream',
+    });
+    expect(parseExpandKey('sideways:x')).toBeUndefined();
+    expect(parseExpandKey('upstream:')).toBeUndefined();
   });
 
   it('keeps downstream only when expanding downstream', () => {

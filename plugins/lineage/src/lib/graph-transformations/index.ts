@@ -3,7 +3,12 @@ export { toLineageGraph, toLineageNode } from './toLineageGraph';
 export { mergeGraphs } from './mergeGraphs';
 export { sliceDirection } from './sliceDirection';
 export { aroundNode } from './aroundNode';
-export { expandKey, findUnexplored, type Unexplored } from './unexplored';
+export {
+  expandKey,
+  findUnexplored,
+  parseExpandKey,
+  type Unexplored,
+} from './unexplored';
 export {
   filterGraph,
   type GraphFilters,

@@ -1,42 +1,10 @@
-import type { Node } from '@internal/backstage-plugin-lineage-common';
+import { generatedLineage } from '../../__testUtils__/generated';
 import { LAYERS } from '../layers';
 import { filterGraph, layoutGraph, toLineageGraph } from '.';
 
-/**
- * `n` datasets in layers of 50, each of the next layer written by a job
- * reading two datasets of the layer before: about n datasets + n jobs.
- */
-function generated(datasets: number): Node[] {
-  const nodes: Node[] = [];
-  const dsId = (i: number) =>
-    `dataset:trino://h:8080:iceberg.l${Math.floor(i / 50)}.t${i}`;
-  for (let i = 0; i < datasets; i++) {
-    const inputs = i < 50 ? [] : [i - 50, i - 50 + ((i * 7) % 50)];
-    const jobId = `job:trino://h:8080:write t${i}`;
-    const inEdges = inputs.map(j => ({ origin: dsId(j), destination: jobId }));
-    nodes.push({
-      id: dsId(i),
-      type: 'DATASET',
-      data: { name: `iceberg.l${Math.floor(i / 50)}.t${i}`, fields: [] },
-      inEdges: inputs.length ? [{ origin: jobId, destination: dsId(i) }] : [],
-      outEdges: [],
-    });
-    if (inputs.length) {
-      nodes.push({
-        id: jobId,
-        type: 'JOB',
-        data: { name: `write t${i}` },
-        inEdges,
-        outEdges: [{ origin: jobId, destination: dsId(i) }],
-      });
-    }
-  }
-  return nodes;
-}
-
 describe('layoutGraph', () => {
   it('places every node of a 500-node graph, left to right', () => {
-    const graph = toLineageGraph(generated(280));
+    const graph = toLineageGraph(generatedLineage(280));
     expect(graph.nodes.size).toBeGreaterThanOrEqual(500);
     const visible = filterGraph(graph, {
       layers: new Set(LAYERS),

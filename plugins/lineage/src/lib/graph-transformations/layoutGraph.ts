@@ -3,7 +3,8 @@ import type { GraphEdge, LineageNode } from './types';
 import type { VisibleGraph } from './filterGraph';
 
 export const NODE_SIZE = {
-  dataset: { width: 260, height: 88 },
+  // Room for two lines of badges.
+  dataset: { width: 260, height: 104 },
   job: { width: 220, height: 52 },
 };
 

@@ -2,40 +2,22 @@ import type { Node } from '@internal/backstage-plugin-lineage-common';
 import { layerOf } from '../layers';
 import { parseNodeId } from '../nodeIds';
 import {
+  fieldsOf,
+  freshnessOf,
+  lastRunOf,
+  qualityOf,
+  text,
+} from './readDatasetData';
+import {
   edgeKey,
-  type DatasetQuality,
-  type Field,
   type GraphEdge,
   type LineageGraph,
   type LineageNode,
 } from './types';
 
-const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
-
-function fieldsOf(v: unknown): Field[] {
-  if (!Array.isArray(v)) return [];
-  return v.flatMap(f =>
-    f && typeof f.name === 'string'
-      ? [{ name: f.name, type: text(f.type) }]
-      : [],
-  );
-}
-
-function qualityOf(v: unknown): DatasetQuality | undefined {
-  const q = v as Partial<DatasetQuality> | null | undefined;
-  if (!q || !Array.isArray(q.assertions)) return undefined;
-  return {
-    eventTime: text(q.eventTime),
-    passed: Number(q.passed ?? 0),
-    warned: Number(q.warned ?? 0),
-    failed: Number(q.failed ?? 0),
-    assertions: q.assertions.filter(a => a && typeof a.assertion === 'string'),
-  };
-}
-
 /**
- * One node of the answer. The schema types `data` as a free object, so
- * each field is checked here, and the id is the fallback for the names.
+ * One node of the answer; its `data` read field by field
+ * (readDatasetData), the id the fallback for the names.
  */
 export function toLineageNode(node: Node): LineageNode {
   const data: Record<string, unknown> = node.data ?? {};
@@ -63,6 +45,8 @@ export function toLineageNode(node: Node): LineageNode {
     fields: fieldsOf(data.fields),
     updatedAt: text(data.updatedAt),
     quality: qualityOf(data.quality),
+    lastRun: lastRunOf(data.lastRun),
+    freshness: freshnessOf(data.freshness),
     upstreamFailed: data.upstreamFailed === true,
   };
 }

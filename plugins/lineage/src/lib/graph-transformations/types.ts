@@ -2,10 +2,14 @@ import type { Layer } from '../layers';
 
 export type Field = { name: string; type?: string };
 
-/** One data quality assertion (a dbt test), as the lineage store keeps it. */
+/** What ran an assertion; old servers say nothing, which means dbt. */
+export type AssertionSource = 'dbt' | 'great_expectations';
+
+/** One data quality assertion (a dbt test or a GX expectation). */
 export type QualityAssertion = {
   assertion: string;
   success: boolean;
+  source?: AssertionSource;
   column?: string;
   status?: string;
   message?: string;
@@ -22,6 +26,27 @@ export type DatasetQuality = {
   assertions: QualityAssertion[];
 };
 
+/** The last Scout pipeline run that built or checked a dataset. */
+export type LastRun = {
+  runId: string;
+  status: 'published' | 'failed';
+  engine: string;
+  /** ISO 8601. */
+  finishedAt: string;
+  /** The rows it left; null when the run did not count them. */
+  rows: number | null;
+};
+
+/** dbt source freshness of a source table. */
+export type Freshness = {
+  status: 'pass' | 'warn' | 'error' | 'runtime error';
+  maxLoadedAt: string | null;
+  snapshottedAt: string;
+  ageSeconds: number | null;
+  warnAfterSeconds: number | null;
+  errorAfterSeconds: number | null;
+};
+
 export type DatasetNode = {
   id: string;
   kind: 'dataset';
@@ -32,6 +57,8 @@ export type DatasetNode = {
   /** When the lineage store last recorded the dataset (ISO 8601). */
   updatedAt?: string;
   quality?: DatasetQuality;
+  lastRun?: LastRun;
+  freshness?: Freshness;
   /** A dataset upstream of it has a failing assertion. */
   upstreamFailed: boolean;
 };

@@ -70,7 +70,7 @@ function Progress(props: { run: PipelineRunDetail }) {
 
 /**
  * /pipeline/runs/:runId: one run, followed while it runs: its facts, steps,
- * dbt tests (failures first) and rows per table; unknown ids say so.
+ * tests and expectations (failures first) and rows per table; unknown ids say so.
  */
 export function RunDetail(props: { runId: string }) {
   const followed = useFollowedRun(props.runId);
@@ -115,7 +115,7 @@ export function RunDetail(props: { runId: string }) {
       <Section title="Steps">
         <StepList run={run} />
       </Section>
-      <Section title="dbt tests">
+      <Section title="Tests and expectations">
         <TestTable tests={run.tests} />
       </Section>
       <Section title="Rows per table">

@@ -24,6 +24,15 @@ const columns: ColumnConfig<Row>[] = [
     cell: t => <CellText title={t.name} description={t.model ?? undefined} />,
   },
   {
+    id: 'source',
+    label: 'Checked by',
+    cell: t => (
+      <CellText
+        title={t.source === 'great_expectations' ? 'Great Expectations' : 'dbt'}
+      />
+    ),
+  },
+  {
     id: 'status',
     label: 'Status',
     cell: t => (
@@ -50,13 +59,17 @@ const columns: ColumnConfig<Row>[] = [
   },
 ];
 
-/** The run's dbt tests, failures first: name, model, status, failing rows, message. */
+/**
+ * The run's checks, failures first: dbt's tests and the expectations over
+ * Postgres silver, with name, table, who checked, status, failing rows and
+ * message.
+ */
 export function TestTable(props: { tests: RunTest[] }) {
   if (props.tests.length === 0) {
     return (
       <EmptyState
-        title="No dbt tests recorded for this run."
-        description="Tests run in the dbt step; a run that stopped before it has none."
+        title="No tests recorded for this run."
+        description="Expectations run before the branch and dbt tests in the dbt step; a run that stopped before them has none."
       />
     );
   }

@@ -208,9 +208,18 @@ export const spec = {
         properties: {
           name: {
             type: 'string',
-            enum: ['promote', 'branch', 'bronze', 'dbt', 'publish', 'release'],
+            enum: [
+              'promote',
+              'expectations',
+              'branch',
+              'bronze',
+              'freshness',
+              'dbt',
+              'publish',
+              'release',
+            ],
             description:
-              "promote: bronze to silver in PostgreSQL; branch: open the run's Nessie branch or staging folder; bronze: load new silver rows; dbt: build and test every layer; publish: merge to main; release: free the run's branch or folder.",
+              "promote: bronze to silver in PostgreSQL; expectations: Great Expectations over silver in PostgreSQL; branch: open the run's Nessie branch or staging folder; bronze: load new silver rows; freshness: dbt source freshness, informational; dbt: build and test every layer; publish: merge to main; release: free the run's branch or folder.",
           },
           status: {
             type: 'string',
@@ -236,7 +245,8 @@ export const spec = {
       },
       RunTest: {
         type: 'object',
-        description: 'One dbt test of a run, from its run_results.json.',
+        description:
+          'One check of a run: a dbt test (from its run_results.json) or a Great Expectations expectation over Postgres silver (from gx/results.json).',
         properties: {
           uniqueId: {
             type: 'string',
@@ -266,6 +276,12 @@ export const spec = {
           },
           seconds: {
             type: 'number',
+          },
+          source: {
+            type: 'string',
+            enum: ['dbt', 'great_expectations'],
+            description:
+              'Who ran the check; absent on tests recorded before expectations existed (dbt).',
           },
         },
         required: [

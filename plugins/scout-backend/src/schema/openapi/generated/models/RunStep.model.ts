@@ -10,7 +10,7 @@
  */
 export interface RunStep {
   /**
-   * promote: bronze to silver in PostgreSQL; branch: open the run\'s Nessie branch or staging folder; bronze: load new silver rows; dbt: build and test every layer; publish: merge to main; release: free the run\'s branch or folder.
+   * promote: bronze to silver in PostgreSQL; expectations: Great Expectations over silver in PostgreSQL; branch: open the run\'s Nessie branch or staging folder; bronze: load new silver rows; freshness: dbt source freshness, informational; dbt: build and test every layer; publish: merge to main; release: free the run\'s branch or folder.
    */
   name: RunStepNameEnum;
   status: RunStepStatusEnum;
@@ -27,8 +27,10 @@ export interface RunStep {
  */
 export type RunStepNameEnum =
   | 'promote'
+  | 'expectations'
   | 'branch'
   | 'bronze'
+  | 'freshness'
   | 'dbt'
   | 'publish'
   | 'release';

@@ -5,7 +5,7 @@
 // ******************************************************************
 
 /**
- * One dbt test of a run, from its run_results.json.
+ * One check of a run: a dbt test (from its run_results.json) or a Great Expectations expectation over Postgres silver (from gx/results.json).
  * @public
  */
 export interface RunTest {
@@ -25,9 +25,17 @@ export interface RunTest {
   failures: number | null;
   message: string | null;
   seconds: number;
+  /**
+   * Who ran the check; absent on tests recorded before expectations existed (dbt).
+   */
+  source?: RunTestSourceEnum;
 }
 
 /**
  * @public
  */
 export type RunTestStatusEnum = 'pass' | 'fail' | 'error' | 'warn' | 'skipped';
+/**
+ * @public
+ */
+export type RunTestSourceEnum = 'dbt' | 'great_expectations';

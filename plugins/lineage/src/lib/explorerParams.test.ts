@@ -1,0 +1,66 @@
+import {
+  ALL_FILTERS,
+  readExplorerParams,
+  writeExplorerParams,
+} from './explorerParams';
+
+const NODE = 'dataset:trino://h:8080:iceberg.gold.g';
+const JOB = 'job:trino://h:8080:write a, b';
+
+describe('explorer params', () => {
+  it('leaves defaults out of the address, and keeps other params', () => {
+    const params = new URLSearchParams({ node: NODE });
+    const state = readExplorerParams(params);
+    expect(state).toEqual({
+      expanded: new Set(),
+      selected: undefined,
+      column: undefined,
+      filters: ALL_FILTERS,
+    });
+    expect(writeExplorerParams(params, state).toString()).toBe(
+      params.toString(),
+    );
+  });
+
+  it('round-trips what the reader did', () => {
+    const state = {
+      expanded: new Set([`upstream:${NODE}`, `downstream:${JOB}`]),
+      selected: JOB,
+      column: `datasetField:trino://h:8080:iceberg.gold.g:revenue`,
+      filters: {
+        layers: new Set(['gold', 'silver'] as const),
+        kinds: new Set(['dataset'] as const),
+      },
+    };
+    const written = writeExplorerParams(
+      new URLSearchParams({ node: NODE }),
+      state,
+    );
+    expect(written.get('node')).toBe(NODE);
+    expect(written.get('layers')).toBe('silver,gold');
+    expect(readExplorerParams(new URLSearchParams(written.toString()))).toEqual(
+      state,
+    );
+  });
+
+  it('keeps "no layer" apart from "every layer"', () => {
+    const none = writeExplorerParams(new URLSearchParams(), {
+      ...readExplorerParams(new URLSearchParams()),
+      filters: { ...ALL_FILTERS, layers: new Set() },
+    });
+    expect(readExplorerParams(none).filters.layers).toEqual(new Set());
+  });
+
+  it('ignores what it does not know', () => {
+    const state = readExplorerParams(
+      new URLSearchParams(
+        `expand=sideways:x&expand=upstream:${encodeURIComponent(
+          NODE,
+        )}&layers=gold,mythril&kinds=`,
+      ),
+    );
+    expect(state.expanded).toEqual(new Set([`upstream:${NODE}`]));
+    expect(state.filters.layers).toEqual(new Set(['gold']));
+    expect(state.filters.kinds).toEqual(ALL_FILTERS.kinds);
+  });
+});

@@ -1,0 +1,73 @@
+import {
+  parseExpandKey,
+  type GraphFilters,
+  type LineageNode,
+} from './graph-transformations';
+import { LAYERS, type Layer } from './layers';
+
+/**
+ * What the reader did to the graph, kept in the address so that a reload
+ * or a shared link shows the same view. Defaults are left out of the
+ * address: a plain `?node=` link opens the graph as it always did.
+ */
+export type ExplorerState = {
+  /** Sides expanded, as `expandKey`s. */
+  expanded: ReadonlySet<string>;
+  /** The node in the side panel; the root when undefined. */
+  selected?: string;
+  /** The field whose column lineage is highlighted. */
+  column?: string;
+  filters: GraphFilters;
+};
+
+const KINDS: LineageNode['kind'][] = ['dataset', 'job'];
+
+export const ALL_FILTERS: GraphFilters = {
+  layers: new Set(LAYERS),
+  kinds: new Set(KINDS),
+};
+
+const PARAMS = ['expand', 'selected', 'column', 'layers', 'kinds'];
+
+// Node ids may hold commas (a Trino job "write a, b"): one `expand` each.
+// Layers and kinds never do: one comma-separated list each.
+function listOf<T extends string>(
+  value: string | null,
+  known: readonly T[],
+  all: ReadonlySet<T>,
+): ReadonlySet<T> {
+  if (value === null) return all;
+  return new Set(known.filter(k => value.split(',').includes(k)));
+}
+
+export function readExplorerParams(params: URLSearchParams): ExplorerState {
+  const kinds = listOf(params.get('kinds'), KINDS, ALL_FILTERS.kinds);
+  return {
+    expanded: new Set(params.getAll('expand').filter(k => parseExpandKey(k))),
+    selected: params.get('selected') ?? undefined,
+    column: params.get('column') ?? undefined,
+    filters: {
+      layers: listOf<Layer>(params.get('layers'), LAYERS, ALL_FILTERS.layers),
+      // The kind toggles never allow none: an empty list is a bad link.
+      kinds: kinds.size ? kinds : ALL_FILTERS.kinds,
+    },
+  };
+}
+
+/** `params` with the explorer's part replaced by `state`; others kept. */
+export function writeExplorerParams(
+  params: URLSearchParams,
+  state: ExplorerState,
+): URLSearchParams {
+  const next = new URLSearchParams(params);
+  PARAMS.forEach(p => next.delete(p));
+  [...state.expanded].sort().forEach(k => next.append('expand', k));
+  if (state.selected) next.set('selected', state.selected);
+  if (state.column) next.set('column', state.column);
+  const { layers, kinds } = state.filters;
+  if (layers.size < LAYERS.length) {
+    next.set('layers', LAYERS.filter(l => layers.has(l)).join(','));
+  }
+  if (kinds.size < KINDS.length) next.set('kinds', [...kinds].join(','));
+  return next;
+}

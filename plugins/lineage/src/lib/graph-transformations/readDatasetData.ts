@@ -1,0 +1,85 @@
+import type {
+  AssertionSource,
+  DatasetQuality,
+  Field,
+  Freshness,
+  LastRun,
+  QualityAssertion,
+} from './types';
+
+// The schema types node `data` as a free object, and old servers omit the
+// newer keys: each reader checks what it gets and answers undefined for
+// anything missing or malformed, never a made-up value.
+
+type Data = Record<string, unknown>;
+
+export const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+const num = (v: unknown) =>
+  typeof v === 'number' && Number.isFinite(v) ? v : null;
+const record = (v: unknown) =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Data) : undefined;
+const oneOf = <T extends string>(v: unknown, values: readonly T[]) =>
+  values.find(x => x === v);
+
+export function fieldsOf(v: unknown): Field[] {
+  if (!Array.isArray(v)) return [];
+  return v.flatMap(f =>
+    f && typeof f.name === 'string'
+      ? [{ name: f.name, type: text(f.type) }]
+      : [],
+  );
+}
+
+const SOURCES: readonly AssertionSource[] = ['dbt', 'great_expectations'];
+
+function assertionOf(v: unknown): QualityAssertion[] {
+  const a = record(v);
+  if (!a || typeof a.assertion !== 'string') return [];
+  const { source, ...rest } = a;
+  const known = oneOf(source, SOURCES);
+  return [{ ...(rest as QualityAssertion), ...(known && { source: known }) }];
+}
+
+export function qualityOf(v: unknown): DatasetQuality | undefined {
+  const q = record(v);
+  if (!q || !Array.isArray(q.assertions)) return undefined;
+  return {
+    eventTime: text(q.eventTime),
+    passed: Number(q.passed ?? 0),
+    warned: Number(q.warned ?? 0),
+    failed: Number(q.failed ?? 0),
+    assertions: q.assertions.flatMap(assertionOf),
+  };
+}
+
+export function lastRunOf(v: unknown): LastRun | undefined {
+  const r = record(v);
+  const runId = text(r?.runId);
+  const status = oneOf(r?.status, ['published', 'failed'] as const);
+  const finishedAt = text(r?.finishedAt);
+  if (!r || !runId || !status || !finishedAt) return undefined;
+  return {
+    runId,
+    status,
+    engine: text(r.engine) ?? '',
+    finishedAt,
+    rows: num(r.rows),
+  };
+}
+
+const FRESHNESS = ['pass', 'warn', 'error', 'runtime error'] as const;
+
+export function freshnessOf(v: unknown): Freshness | undefined {
+  const f = record(v);
+  const status = oneOf(f?.status, FRESHNESS);
+  const snapshottedAt = text(f?.snapshottedAt);
+  if (!f || !status || !snapshottedAt) return undefined;
+  return {
+    status,
+    maxLoadedAt: text(f.maxLoadedAt) ?? null,
+    snapshottedAt,
+    ageSeconds: num(f.ageSeconds),
+    warnAfterSeconds: num(f.warnAfterSeconds),
+    errorAfterSeconds: num(f.errorAfterSeconds),
+  };
+}
