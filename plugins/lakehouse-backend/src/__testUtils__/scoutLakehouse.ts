@@ -86,14 +86,18 @@ export function asStoreDays(rows: unknown[][]): Map<string, number> {
   );
 }
 
-/** A silver transaction whose total disagrees with its one line: a dbt test fails. */
+/**
+ * A silver transaction that says it has 2 lines and has 1: the expectations
+ * over Postgres silver pass it (its total is its line's), dbt's
+ * line_counts_match_transactions fails it, so the run fails on its branch.
+ */
 export const BAD_TRANSACTION_ID = '00000000-0000-4000-8000-00000000bad1';
 export const BAD_ROW = `
   with bad as (
     insert into scout.silver_transactions (transaction_id, store_id, occurred_at, sale_date,
       payment_method, total, item_count, units, received_at)
     values ('${BAD_TRANSACTION_ID}', 'ST-NCR-00001', '2026-11-19T10:00:00+08',
-      '2026-11-19', 'cash', 999.99, 1, 1, now())
+      '2026-11-19', 'cash', 1.00, 2, 2, now())
     returning transaction_id
   )
   insert into scout.silver_line_items (transaction_id, line_no, sale_date, store_id, sku,

@@ -2,9 +2,9 @@ import { InputError } from '@backstage/errors';
 import type { Knex } from 'knex';
 import { inChunks } from './collections';
 import { applyFacts, applyLastRun, type LastRun } from './DatasetFacts';
+import { GroupCommit } from './GroupCommit';
 import { NameRewrite, normalizeEvent, renameRef } from './normalize';
 import {
-  DatasetRef,
   eventKey,
   fieldCycle,
   fieldEdges,
@@ -14,47 +14,69 @@ import {
   schemaFields,
   sourceFreshness,
 } from './runEvent';
+import {
+  chunks,
+  datasetKey,
+  SEP,
+  upsertDatasets,
+  upsertFields,
+} from './storeRows';
 
 type Tx = Knex.Transaction;
 
 /** The outcome of recording one event. */
 export type RecordResult = { recorded: boolean };
 
-const SEP = '\u0000';
-const datasetKey = (namespace: string, name: string) =>
-  `${namespace}${SEP}${name}`;
+/** The columns of lineage_jobs the batch reads. */
+type JobRow = {
+  id: number;
+  namespace: string;
+  name: string;
+  latest_event_time: string | null;
+  io_event_time: string | null;
+};
 
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size)
-    out.push(items.slice(i, i + size));
-  return out;
-}
+/** An event as the batch writes it. */
+type Prepared = {
+  sent: RunEvent;
+  event: ReturnType<typeof normalizeEvent>;
+  key: string;
+  eventTime: string;
+};
 
 /**
  * Writes OpenLineage run events into the lineage tables
- * (migrations/20261201000000_lineage_store.js), one transaction per event,
- * so an event is stored whole or not at all. Datasets and fields are
- * written a statement per kind, not per row, so an event costs about a
- * dozen statements whatever its size; rows are sorted so concurrent events
- * take locks in the same order.
+ * (migrations/20261201000000_lineage_store.js). A batch of events is one
+ * transaction, stored whole or not at all, and costs about a dozen
+ * statements plus one per job, whatever its size: rows of a kind are
+ * written together, sorted so concurrent writers take locks in the same
+ * order. Single events from producers are grouped (GroupCommit).
  */
 export class LineageStore {
+  readonly #group: GroupCommit<RunEvent, Prepared, RecordResult>;
+
   constructor(
     private readonly db: Knex,
     /** Dataset-name rewrites (lineage.datasetNameRewrites). */
     private readonly rewrites: NameRewrite[] = [],
-  ) {}
+  ) {
+    this.#group = new GroupCommit(
+      event => this.#prepare(event),
+      batch => this.db.transaction(tx => this.#record(tx, batch)),
+    );
+  }
 
   /**
    * Records one event. `recorded` is false for a replay (the same event,
    * byte for byte after key order), which changes nothing. A job's inputs,
    * outputs and column edges become this event's when it names any and is
    * not older than the event that set them. The graph sees the event as
-   * normalizeEvent rewrites it; the stored event is the one sent.
+   * normalizeEvent rewrites it; the stored event is the one sent. Events
+   * that arrive together share a transaction; each still succeeds or fails
+   * on its own. Throws InputError for cyclic column lineage.
    */
   async record(sent: RunEvent): Promise<RecordResult> {
-    return this.db.transaction(tx => this.#record(tx, sent));
+    return this.#group.submit(sent);
   }
 
   /**
@@ -62,11 +84,8 @@ export class LineageStore {
    * error) none. Replays among them are absorbed as in record().
    */
   async recordAll(events: RunEvent[]): Promise<RecordResult[]> {
-    return this.db.transaction(async tx => {
-      const results: RecordResult[] = [];
-      for (const event of events) results.push(await this.#record(tx, event));
-      return results;
-    });
+    const prepared = events.map(sent => this.#prepare(sent));
+    return this.db.transaction(tx => this.#record(tx, prepared));
   }
 
   /**
@@ -83,7 +102,7 @@ export class LineageStore {
         const refs = [...(event.inputs ?? []), ...(event.outputs ?? [])].filter(
           d => qualityAssertions(d) || sourceFreshness(d),
         );
-        const ids = await this.#datasets(tx, refs, now);
+        const ids = await upsertDatasets(tx, refs, now);
         for (const ref of refs) {
           const id = ids.get(datasetKey(ref.namespace, ref.name))!;
           await applyFacts(tx, id, ref, eventTime);
@@ -106,7 +125,7 @@ export class LineageStore {
         ...renameRef(d, this.rewrites),
         rows: d.rows,
       }));
-      const ids = await this.#datasets(tx, refs, new Date().toISOString());
+      const ids = await upsertDatasets(tx, refs, new Date().toISOString());
       for (const ref of refs) {
         const id = ids.get(datasetKey(ref.namespace, ref.name))!;
         await applyLastRun(tx, id, { ...run, rows: ref.rows });
@@ -122,7 +141,8 @@ export class LineageStore {
     return new Set(rows.map(r => r.run_id));
   }
 
-  async #record(tx: Tx, sent: RunEvent): Promise<RecordResult> {
+  /** The event as the graph sees it; InputError when its lineage is cyclic. */
+  #prepare(sent: RunEvent): Prepared {
     const event = normalizeEvent(sent, this.rewrites);
     const cycle = fieldCycle(event);
     if (cycle) {
@@ -132,215 +152,180 @@ export class LineageStore {
         )}; a value cannot be computed from itself`,
       );
     }
-    const key = eventKey(sent);
-    const eventTime = new Date(sent.eventTime).toISOString();
-    const seen = await tx('lineage_events').where('event_key', key).first();
-    if (seen) return { recorded: false };
-    await tx('lineage_events').insert({
-      event_key: key,
-      run_id: sent.run.runId,
-      event_type: sent.eventType ?? 'OTHER',
-      job_namespace: sent.job.namespace,
-      job_name: sent.job.name,
-      event_time: eventTime,
-      body: JSON.stringify(sent),
+    return {
+      sent,
+      event,
+      key: eventKey(sent),
+      eventTime: new Date(sent.eventTime).toISOString(),
+    };
+  }
+
+  async #record(tx: Tx, batch: Prepared[]): Promise<RecordResult[]> {
+    // Replays: stored before, or earlier in this batch.
+    const found = await inChunks<{ event_key: string }, string>(
+      [...new Set(batch.map(p => p.key))],
+      keys =>
+        tx('lineage_events').whereIn('event_key', keys).select('event_key'),
+    );
+    const stored = new Set(found.map(r => r.event_key));
+    const fresh: Prepared[] = [];
+    const results = batch.map(p => {
+      if (stored.has(p.key)) return { recorded: false };
+      stored.add(p.key);
+      fresh.push(p);
+      return { recorded: true };
     });
-    if (!event.job) return { recorded: true };
+    for (const chunk of chunks(fresh, 50)) {
+      await tx('lineage_events').insert(
+        chunk.map(({ sent, key, eventTime }) => ({
+          event_key: key,
+          run_id: sent.run.runId,
+          event_type: sent.eventType ?? 'OTHER',
+          job_namespace: sent.job.namespace,
+          job_name: sent.job.name,
+          event_time: eventTime,
+          body: JSON.stringify(sent),
+        })),
+      );
+    }
+    const graphed = fresh.filter(p => p.event.job);
+    if (graphed.length) await this.#graph(tx, graphed);
+    return results;
+  }
+
+  /** Jobs, datasets, fields, facts, and each job's newest inputs, outputs and edges. */
+  async #graph(tx: Tx, batch: Prepared[]) {
     const now = new Date().toISOString();
-    const job = await this.#job(
+    const takers = await this.#jobs(tx, batch, now);
+    const refs = batch.flatMap(({ event }) => [
+      ...(event.inputs ?? []),
+      ...(event.outputs ?? []),
+    ]);
+    const edges = batch.map(p => (p.event.outputs ?? []).flatMap(fieldEdges));
+    const datasets = await upsertDatasets(
       tx,
-      { ...event, job: event.job },
-      eventTime,
+      [...refs, ...edges.flat().map(e => e.from)],
       now,
     );
-    const inputs = event.inputs ?? [];
-    const outputs = event.outputs ?? [];
-    const edges = outputs.flatMap(fieldEdges);
-    const datasets = await this.#datasets(
-      tx,
-      [...inputs, ...outputs, ...edges.map(e => e.from)],
-      now,
-    );
-    const fields = await this.#fields(tx, datasets, [
-      ...[...inputs, ...outputs].flatMap(d =>
-        schemaFields(d).map(f => ({ dataset: d, ...f })),
-      ),
-      ...edges.flatMap(e => [
+    const fields = await upsertFields(tx, datasets, [
+      ...refs.flatMap(d => schemaFields(d).map(f => ({ dataset: d, ...f }))),
+      ...edges.flat().flatMap(e => [
         { dataset: e.from, name: e.from.field, type: null },
         { dataset: e.to, name: e.to.field, type: null },
       ]),
     ]);
-
-    for (const ref of [...inputs, ...outputs]) {
-      const id = datasets.get(datasetKey(ref.namespace, ref.name))!;
-      await applyFacts(tx, id, ref, eventTime);
+    const datasetId = (d: { namespace: string; name: string }) =>
+      datasets.get(datasetKey(d.namespace, d.name))!;
+    for (const { event, eventTime } of batch) {
+      for (const ref of [...(event.inputs ?? []), ...(event.outputs ?? [])]) {
+        await applyFacts(tx, datasetId(ref), ref, eventTime);
+      }
     }
 
-    const takesIo =
-      inputs.length + outputs.length > 0 &&
-      (!job.io_event_time || job.io_event_time <= eventTime);
-    if (!takesIo) return { recorded: true };
-    await tx('lineage_jobs')
-      .where('id', job.id)
-      .update({ io_event_time: eventTime });
-
-    await tx('lineage_job_io').where('job_id', job.id).delete();
-    const io = new Map<
-      string,
-      { job_id: number; dataset_id: number; direction: string }
-    >();
-    for (const [list, direction] of [
-      [inputs, 'in'],
-      [outputs, 'out'],
-    ] as const) {
-      for (const d of list) {
-        const id = datasets.get(datasetKey(d.namespace, d.name))!;
-        io.set(`${id}:${direction}`, {
-          job_id: job.id,
-          dataset_id: id,
-          direction,
+    if (!takers.size) return;
+    const jobIds = [...takers.keys()];
+    for (const ids of chunks(jobIds, 500)) {
+      await tx('lineage_job_io').whereIn('job_id', ids).delete();
+      await tx('lineage_field_edges').whereIn('job_id', ids).delete();
+    }
+    const io = new Map<string, Record<string, unknown>>();
+    const rows = new Map<string, Record<string, unknown>>();
+    const fieldId = (d: { namespace: string; name: string; field: string }) =>
+      fields.get(`${datasetId(d)}${SEP}${d.field}`)!;
+    for (const [jobId, index] of takers) {
+      const { event } = batch[index];
+      for (const [list, direction] of [
+        [event.inputs ?? [], 'in'],
+        [event.outputs ?? [], 'out'],
+      ] as const) {
+        for (const d of list) {
+          const id = datasetId(d);
+          io.set(`${jobId}:${id}:${direction}`, {
+            job_id: jobId,
+            dataset_id: id,
+            direction,
+          });
+        }
+      }
+      for (const e of edges[index]) {
+        const from = fieldId(e.from);
+        const to = fieldId(e.to);
+        const pair = `${jobId}:${from}:${to}`;
+        // One edge per field pair: a DIRECT transformation wins over INDIRECT.
+        if (rows.has(pair) && e.type !== 'DIRECT') continue;
+        rows.set(pair, {
+          job_id: jobId,
+          from_field_id: from,
+          to_field_id: to,
+          transformation_type: e.type,
+          transformation_subtype: e.subtype,
+          description: e.description,
         });
       }
     }
     for (const chunk of chunks([...io.values()], 300)) {
       await tx('lineage_job_io').insert(chunk);
     }
-
-    await tx('lineage_field_edges').where('job_id', job.id).delete();
-    const rows = new Map<string, Record<string, unknown>>();
-    const fieldId = (d: { namespace: string; name: string; field: string }) =>
-      fields.get(
-        `${datasets.get(datasetKey(d.namespace, d.name))}${SEP}${d.field}`,
-      )!;
-    for (const e of edges) {
-      const from = fieldId(e.from);
-      const to = fieldId(e.to);
-      const pair = `${from}:${to}`;
-      // One edge per field pair: a DIRECT transformation wins over INDIRECT.
-      if (rows.has(pair) && e.type !== 'DIRECT') continue;
-      rows.set(pair, {
-        job_id: job.id,
-        from_field_id: from,
-        to_field_id: to,
-        transformation_type: e.type,
-        transformation_subtype: e.subtype,
-        description: e.description,
-      });
-    }
     for (const chunk of chunks([...rows.values()], 150)) {
       await tx('lineage_field_edges').insert(chunk);
     }
-    return { recorded: true };
   }
 
-  async #job(tx: Tx, event: RunEvent, eventTime: string, now: string) {
-    const { namespace, name } = event.job;
-    const sql = jobSql(event);
-    await tx('lineage_jobs')
-      .insert({ namespace, name, sql, updated_at: now })
-      .onConflict(['namespace', 'name'])
-      .ignore();
-    const job = await tx('lineage_jobs').where({ namespace, name }).first();
-    const update: Record<string, unknown> = { updated_at: now };
-    if (sql) update.sql = sql;
-    // The latest run is the one with the newest event.
-    if (!job.latest_event_time || job.latest_event_time <= eventTime) {
-      update.latest_run_id = event.run.runId;
-      update.latest_run_state = event.eventType ?? 'OTHER';
-      update.latest_event_time = eventTime;
-    }
-    await tx('lineage_jobs').where('id', job.id).update(update);
-    return job as { id: number; io_event_time: string | null };
-  }
-
-  /** Upserts datasets; their ids by datasetKey. */
-  async #datasets(
-    tx: Tx,
-    refs: Pick<DatasetRef, 'namespace' | 'name'>[],
-    now: string,
-  ): Promise<Map<string, number>> {
-    const unique = [
-      ...new Map(refs.map(r => [datasetKey(r.namespace, r.name), r])).entries(),
-    ]
+  /**
+   * Upserts the batch's jobs, in event order: the SQL of the last event
+   * that has some, the newest event's run as the latest run, and, of the
+   * events that name inputs or outputs and are not older than those
+   * stored, the newest as the one whose inputs, outputs and edges the job
+   * takes. Returns job id → index in `batch` of that event.
+   */
+  async #jobs(tx: Tx, batch: Prepared[], now: string) {
+    const jobKey = (p: Prepared) =>
+      `${p.event.job!.namespace}${SEP}${p.event.job!.name}`;
+    const named = [...new Map(batch.map(p => [jobKey(p), p.event.job!]))]
       .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([, r]) => ({ namespace: r.namespace, name: r.name }));
-    const ids = new Map<string, number>();
-    for (const chunk of chunks(unique, 200)) {
-      await tx('lineage_datasets')
-        .insert(chunk.map(r => ({ ...r, updated_at: now })))
+      .map(([, j]) => ({ namespace: j.namespace, name: j.name }));
+    for (const chunk of chunks(named, 200)) {
+      await tx('lineage_jobs')
+        .insert(chunk.map(j => ({ ...j, updated_at: now })))
         .onConflict(['namespace', 'name'])
-        .merge(['updated_at']);
-      const rows: { id: number; namespace: string; name: string }[] = await tx(
-        'lineage_datasets',
-      )
-        .whereIn(
-          ['namespace', 'name'],
-          chunk.map(r => [r.namespace, r.name]),
-        )
-        .select('id', 'namespace', 'name');
-      rows.forEach(r => ids.set(datasetKey(r.namespace, r.name), r.id));
+        .ignore();
     }
-    return ids;
-  }
-
-  /**
-   * Keeps each dataset's dataQualityAssertions facet (an output's `facets`,
-   * an input's `inputFacets`) when this event is not older than the one
-   * that set the stored assertions.
-   */
-  /**
-   * Upserts fields (a known type replaces a stored one; an unknown type
-   * leaves it); their ids by `<dataset id>\0<field>`.
-   */
-  async #fields(
-    tx: Tx,
-    datasets: Map<string, number>,
-    fields: {
-      dataset: { namespace: string; name: string };
-      name: string;
-      type: string | null;
-    }[],
-  ): Promise<Map<string, number>> {
-    const byKey = new Map<
-      string,
-      { dataset_id: number; name: string; type: string | null }
-    >();
-    for (const f of fields) {
-      const datasetId = datasets.get(
-        datasetKey(f.dataset.namespace, f.dataset.name),
-      )!;
-      const k = `${datasetId}${SEP}${f.name}`;
-      if (!byKey.has(k) || f.type)
-        byKey.set(k, { dataset_id: datasetId, name: f.name, type: f.type });
+    const stored = new Map<string, JobRow>();
+    for (const chunk of chunks(named, 200)) {
+      const rows = await tx('lineage_jobs').whereIn(
+        ['namespace', 'name'],
+        chunk.map(j => [j.namespace, j.name]),
+      );
+      for (const r of rows) stored.set(`${r.namespace}${SEP}${r.name}`, r);
     }
-    const rows = [...byKey.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([, r]) => r);
-    const ids = new Map<string, number>();
-    for (const chunk of chunks(rows, 200)) {
-      const typed = chunk.filter(r => r.type);
-      const untyped = chunk.filter(r => !r.type);
-      if (typed.length) {
-        await tx('lineage_fields')
-          .insert(typed)
-          .onConflict(['dataset_id', 'name'])
-          .merge(['type']);
+    const updates = new Map<number, Record<string, string>>();
+    const takers = new Map<number, number>();
+    batch.forEach((p, index) => {
+      const job = stored.get(jobKey(p))!;
+      const update: Record<string, string> = updates.get(job.id) ?? {
+        updated_at: now,
+      };
+      updates.set(job.id, update);
+      const sql = jobSql(p.event as RunEvent);
+      if (sql) update.sql = sql;
+      const latest = update.latest_event_time ?? job.latest_event_time;
+      // The latest run is the one with the newest event.
+      if (!latest || latest <= p.eventTime) {
+        update.latest_run_id = p.sent.run.runId;
+        update.latest_run_state = p.sent.eventType ?? 'OTHER';
+        update.latest_event_time = p.eventTime;
       }
-      if (untyped.length) {
-        await tx('lineage_fields')
-          .insert(untyped)
-          .onConflict(['dataset_id', 'name'])
-          .ignore();
+      const io = update.io_event_time ?? job.io_event_time;
+      const names =
+        (p.event.inputs ?? []).length + (p.event.outputs ?? []).length > 0;
+      if (names && (!io || io <= p.eventTime)) {
+        update.io_event_time = p.eventTime;
+        takers.set(job.id, index);
       }
-      const found: { id: number; dataset_id: number; name: string }[] =
-        await tx('lineage_fields')
-          .whereIn(
-            ['dataset_id', 'name'],
-            chunk.map(r => [r.dataset_id, r.name]),
-          )
-          .select('id', 'dataset_id', 'name');
-      found.forEach(r => ids.set(`${r.dataset_id}${SEP}${r.name}`, r.id));
+    });
+    for (const [id, update] of updates) {
+      await tx('lineage_jobs').where('id', id).update(update);
     }
-    return ids;
+    return takers;
   }
 }

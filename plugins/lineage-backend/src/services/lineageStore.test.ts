@@ -240,6 +240,62 @@ describe.each(databases.ids)('the lineage store on %s', id => {
     expect(await store.record(inPlace)).toEqual({ recorded: true });
   });
 
+  it('records concurrent events together, each with its own outcome', async () => {
+    const events = Array.from({ length: 6 }, (_, i) =>
+      runEvent(`together ${i}`, [`t.s.in${i}`], `t.s.out${i}`, {
+        a: [[`t.s.in${i}`, 'a']],
+      }),
+    );
+    const cyclic = runEvent('cyclic', ['t.s.c'], 't.s.c', {
+      a: [['t.s.c', 'a']],
+    });
+    const outcomes = await Promise.allSettled(
+      [...events.slice(0, 3), cyclic, ...events.slice(3), events[0]].map(e =>
+        store.record(e),
+      ),
+    );
+    expect(outcomes.map(o => o.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    // The replay of the first, in the same batch, records nothing.
+    expect((outcomes[7] as PromiseFulfilledResult<unknown>).value).toEqual({
+      recorded: false,
+    });
+    const found = await graph.search('t.s.out', 'DATASET', 20);
+    expect(found.totalCount).toBe(6);
+  });
+
+  it("takes a job's newest inputs within one batch too", async () => {
+    const older = runEvent(
+      'batched',
+      ['b.s.old'],
+      'b.s.t',
+      { a: [['b.s.old', 'a']] },
+      '2026-12-01T09:00:00Z',
+    );
+    const newer = runEvent(
+      'batched',
+      ['b.s.new'],
+      'b.s.t',
+      { a: [['b.s.new', 'a']] },
+      '2026-12-01T11:00:00Z',
+    );
+    await store.recordAll([newer, older]);
+    const { graph: nodes } = await graph.lineage(
+      { type: 'job', namespace: 'scout', name: 'batched' },
+      1,
+    );
+    expect(nodes.map(n => n.id)).toContain(`dataset:${NS}:b.s.new`);
+    expect(nodes.map(n => n.id)).not.toContain(`dataset:${NS}:b.s.old`);
+  });
+
   it('refuses depths and answers over the limits, and names unknown nodes', async () => {
     const small = new LineageGraph(db, { maxDepth: 3, maxNodes: 4 });
     const node = { type: 'dataset' as const, namespace: NS, name: GOLD };

@@ -28,22 +28,20 @@ export type FieldEdge = {
   description: string | null;
 };
 
-/** Orders strings by UTF-16 code units, independent of locale. */
-function compareCodeUnits(a: string, b: string): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
-}
-
-/** JSON with object keys sorted, so equal events hash equal. */
+/**
+ * JSON with object keys sorted by UTF-16 code units (sort()'s default,
+ * independent of locale), so equal events hash equal.
+ */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => compareCodeUnits(a, b));
-    return `{${entries
-      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
-      .join(',')}}`;
+    const o = value as Record<string, unknown>;
+    let out = '';
+    for (const k of Object.keys(o).sort()) {
+      if (o[k] === undefined) continue;
+      out += `${out ? ',' : ''}${JSON.stringify(k)}:${canonical(o[k])}`;
+    }
+    return `{${out}}`;
   }
   return JSON.stringify(value);
 }

@@ -1,0 +1,41 @@
+import { GroupCommit } from './GroupCommit';
+
+describe('GroupCommit', () => {
+  it('writes what arrives during a write as one batch, in order', async () => {
+    const batches: number[][] = [];
+    const group = new GroupCommit<number, number, string>(
+      n => n,
+      async items => {
+        batches.push(items);
+        await new Promise(resolve => setTimeout(resolve, 5));
+        return items.map(i => `ok ${i}`);
+      },
+    );
+    const results = await Promise.all([1, 2, 3, 4].map(n => group.submit(n)));
+    expect(results).toEqual(['ok 1', 'ok 2', 'ok 3', 'ok 4']);
+    // The first goes alone; the rest waited for it and went together.
+    expect(batches).toEqual([[1], [2, 3, 4]]);
+  });
+
+  it('refuses a bad item alone, and retries a failed batch item by item', async () => {
+    const group = new GroupCommit<number, number, number>(
+      n => {
+        if (n < 0) throw new Error(`negative ${n}`);
+        return n;
+      },
+      async items => {
+        if (items.includes(13)) throw new Error('13 is unlucky');
+        return items.map(i => i * 10);
+      },
+    );
+    const outcomes = await Promise.allSettled(
+      [1, -1, 13, 2].map(n => group.submit(n)),
+    );
+    expect(outcomes).toEqual([
+      { status: 'fulfilled', value: 10 },
+      { status: 'rejected', reason: new Error('negative -1') },
+      { status: 'rejected', reason: new Error('13 is unlucky') },
+      { status: 'fulfilled', value: 20 },
+    ]);
+  });
+});
