@@ -84,6 +84,50 @@ describe('the lineage API', () => {
       [{ ...event, job: { name: 'x' } }, 'namespace'],
       [{ ...event, eventType: 'DONE' }, 'eventType'],
       [{ ...event, outputs: [{ name: 'no-namespace' }] }, 'outputs/0'],
+      // A facet the store reads must have its standard shape.
+      [
+        {
+          ...event,
+          outputs: [
+            {
+              namespace: NS,
+              name: 'x.y.z',
+              facets: {
+                columnLineage: {
+                  fields: { a: { inputFields: [{ name: 'q' }] } },
+                },
+              },
+            },
+          ],
+        },
+        'columnLineage/fields/a/inputFields/0',
+      ],
+      [
+        {
+          ...event,
+          outputs: [
+            {
+              namespace: NS,
+              name: 'x.y.z',
+              facets: { schema: { fields: 'a' } },
+            },
+          ],
+        },
+        'schema/fields',
+      ],
+      [
+        {
+          ...event,
+          inputs: [
+            {
+              namespace: NS,
+              name: 'x.y.z',
+              inputFacets: { dataQualityAssertions: { assertions: [{}] } },
+            },
+          ],
+        },
+        'dataQualityAssertions/assertions/0',
+      ],
     ] as const) {
       const refused = await request(server)
         .post(EVENTS)

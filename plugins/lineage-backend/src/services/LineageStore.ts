@@ -2,6 +2,7 @@ import { InputError } from '@backstage/errors';
 import type { Knex } from 'knex';
 import { inChunks } from './collections';
 import { applyFacts, applyLastRun, type LastRun } from './DatasetFacts';
+import { refuseCycles } from './fieldCycles';
 import { GroupCommit } from './GroupCommit';
 import { NameRewrite, normalizeEvent, renameRef } from './normalize';
 import {
@@ -269,6 +270,7 @@ export class LineageStore {
     for (const chunk of chunks([...rows.values()], 150)) {
       await tx('lineage_field_edges').insert(chunk);
     }
+    if (rows.size) await refuseCycles(tx, jobIds);
   }
 
   /**

@@ -240,6 +240,30 @@ describe.each(databases.ids)('the lineage store on %s', id => {
     expect(await store.record(inPlace)).toEqual({ recorded: true });
   });
 
+  it('refuses an event whose column lineage closes a cycle with stored lineage', async () => {
+    await store.record(
+      runEvent('c1', ['c.s.a'], 'c.s.b', { x: [['c.s.a', 'x']] }),
+    );
+    await store.record(
+      runEvent('c2', ['c.s.b'], 'c.s.c', { x: [['c.s.b', 'x']] }),
+    );
+    const before = await counts(db);
+    const closing = runEvent('c3', ['c.s.c'], 'c.s.a', { x: [['c.s.c', 'x']] });
+    await expect(store.record(closing)).rejects.toThrow(
+      'cyclic column lineage: c.s.a.x ← c.s.c.x, which is already computed from c.s.a.x',
+    );
+    expect(await counts(db)).toEqual(before);
+    // A job may turn its own edge around: its old edges are replaced.
+    const turned = runEvent(
+      'c1',
+      ['c.s.b'],
+      'c.s.a',
+      { x: [['c.s.b', 'x']] },
+      '2026-12-01T12:00:00Z',
+    );
+    expect(await store.record(turned)).toEqual({ recorded: true });
+  });
+
   it('records concurrent events together, each with its own outcome', async () => {
     const events = Array.from({ length: 6 }, (_, i) =>
       runEvent(`together ${i}`, [`t.s.in${i}`], `t.s.out${i}`, {

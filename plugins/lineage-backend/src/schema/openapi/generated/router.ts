@@ -70,16 +70,154 @@ export const spec = {
           facets: {
             type: 'object',
             description:
-              'OpenLineage dataset facets; schema and columnLineage are read, all are kept.',
+              "OpenLineage dataset facets. The ones the store reads (schema, columnLineage, dataQualityAssertions) must have their standard shape, or the event is a 400 naming the path; others (a producer's own) are kept as sent.",
+            properties: {
+              schema: {
+                $ref: '#/components/schemas/SchemaFacet',
+              },
+              columnLineage: {
+                $ref: '#/components/schemas/ColumnLineageFacet',
+              },
+              dataQualityAssertions: {
+                $ref: '#/components/schemas/DataQualityAssertionsFacet',
+              },
+            },
             additionalProperties: true,
           },
           inputFacets: {
             type: 'object',
+            properties: {
+              dataQualityAssertions: {
+                $ref: '#/components/schemas/DataQualityAssertionsFacet',
+              },
+            },
             additionalProperties: true,
           },
           outputFacets: {
             type: 'object',
             additionalProperties: true,
+          },
+        },
+        additionalProperties: true,
+      },
+      SchemaFacet: {
+        type: 'object',
+        description: 'OpenLineage SchemaDatasetFacet.',
+        properties: {
+          fields: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SchemaField',
+            },
+          },
+        },
+        additionalProperties: true,
+      },
+      SchemaField: {
+        type: 'object',
+        required: ['name'],
+        properties: {
+          name: {
+            type: 'string',
+            minLength: 1,
+          },
+          type: {
+            type: 'string',
+            nullable: true,
+          },
+          fields: {
+            type: 'array',
+            description: 'The fields of a struct, nested.',
+            items: {
+              $ref: '#/components/schemas/SchemaField',
+            },
+          },
+        },
+        additionalProperties: true,
+      },
+      ColumnLineageFacet: {
+        type: 'object',
+        description: 'OpenLineage ColumnLineageDatasetFacet.',
+        required: ['fields'],
+        properties: {
+          fields: {
+            type: 'object',
+            additionalProperties: {
+              type: 'object',
+              required: ['inputFields'],
+              properties: {
+                inputFields: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['namespace', 'name', 'field'],
+                    properties: {
+                      namespace: {
+                        type: 'string',
+                        minLength: 1,
+                      },
+                      name: {
+                        type: 'string',
+                        minLength: 1,
+                      },
+                      field: {
+                        type: 'string',
+                        minLength: 1,
+                      },
+                      transformations: {
+                        type: 'array',
+                        items: {
+                          type: 'object',
+                          required: ['type'],
+                          properties: {
+                            type: {
+                              type: 'string',
+                            },
+                            subtype: {
+                              type: 'string',
+                            },
+                            description: {
+                              type: 'string',
+                            },
+                          },
+                          additionalProperties: true,
+                        },
+                      },
+                    },
+                    additionalProperties: true,
+                  },
+                },
+              },
+              additionalProperties: true,
+            },
+          },
+        },
+        additionalProperties: true,
+      },
+      DataQualityAssertionsFacet: {
+        type: 'object',
+        description: 'OpenLineage DataQualityAssertionsDatasetFacet.',
+        required: ['assertions'],
+        properties: {
+          assertions: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['assertion', 'success'],
+              properties: {
+                assertion: {
+                  type: 'string',
+                },
+                success: {
+                  type: 'boolean',
+                },
+                column: {
+                  type: 'string',
+                  nullable: true,
+                },
+              },
+              additionalProperties: true,
+            },
           },
         },
         additionalProperties: true,

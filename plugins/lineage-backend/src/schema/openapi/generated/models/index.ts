@@ -1,6 +1,14 @@
 //
 
+export * from '../models/ColumnLineageFacet.model';
+export * from '../models/ColumnLineageFacetFieldsValue.model';
+export * from '../models/ColumnLineageFacetFieldsValueInputFieldsInner.model';
+export * from '../models/ColumnLineageFacetFieldsValueInputFieldsInnerTransformationsInner.model';
+export * from '../models/DataQualityAssertionsFacet.model';
+export * from '../models/DataQualityAssertionsFacetAssertionsInner.model';
 export * from '../models/DatasetRef.model';
+export * from '../models/DatasetRefFacets.model';
+export * from '../models/DatasetRefInputFacets.model';
 export * from '../models/Edge.model';
 export * from '../models/FieldGraph.model';
 export * from '../models/FieldNode.model';
@@ -16,5 +24,7 @@ export * from '../models/Node.model';
 export * from '../models/RunEvent.model';
 export * from '../models/RunEventJob.model';
 export * from '../models/RunEventRun.model';
+export * from '../models/SchemaFacet.model';
+export * from '../models/SchemaField.model';
 export * from '../models/Search200Response.model';
 export * from '../models/SearchResult.model';
