@@ -126,7 +126,7 @@ test('where does gold revenue come from: expand to bronze, follow the column to 
   await page.setViewportSize({ width: 400, height: 800 });
   await expect(
     page
-      .getByRole('group', { name: 'Layers' })
+      .getByRole('toolbar', { name: 'Layers' })
       .getByRole('button', { name: 'platinum', exact: true }),
   ).toBeInViewport({ ratio: 1 });
   await snap(page, info, '05-narrow-filters');

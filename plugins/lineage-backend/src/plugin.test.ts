@@ -13,7 +13,7 @@ import {
   shopManifest,
   shopRunResults,
 } from './__testUtils__/dbtProject';
-import { NS, scoutChain } from './__testUtils__/events';
+import { facet, NS, runEvent, scoutChain } from './__testUtils__/events';
 import { lineagePlugin } from './plugin';
 
 // /api/lineage under Backstage's real auth: producers send events with the
@@ -93,9 +93,9 @@ describe('the lineage API', () => {
               namespace: NS,
               name: 'x.y.z',
               facets: {
-                columnLineage: {
+                columnLineage: facet('ColumnLineageDatasetFacet', {
                   fields: { a: { inputFields: [{ name: 'q' }] } },
-                },
+                }),
               },
             },
           ],
@@ -109,7 +109,7 @@ describe('the lineage API', () => {
             {
               namespace: NS,
               name: 'x.y.z',
-              facets: { schema: { fields: 'a' } },
+              facets: { schema: facet('SchemaDatasetFacet', { fields: 'a' }) },
             },
           ],
         },
@@ -122,11 +122,50 @@ describe('the lineage API', () => {
             {
               namespace: NS,
               name: 'x.y.z',
-              inputFacets: { dataQualityAssertions: { assertions: [{}] } },
+              inputFacets: {
+                dataQualityAssertions: facet(
+                  'DataQualityAssertionsDatasetFacet',
+                  { assertions: [{}] },
+                ),
+              },
             },
           ],
         },
         'dataQualityAssertions/assertions/0',
+      ],
+      // Any facet, read or not, is an object naming its producer and schema.
+      [
+        {
+          ...event,
+          run: { ...event.run, facets: { vendor_thing: { x: 1 } } },
+        },
+        'run/facets/vendor_thing',
+      ],
+      [
+        { ...event, job: { ...event.job, facets: { sql: 'select 1' } } },
+        'job/facets/sql',
+      ],
+      [
+        {
+          ...event,
+          outputs: [
+            { namespace: NS, name: 'x.y.z', outputFacets: { rows: [] } },
+          ],
+        },
+        'outputFacets/rows',
+      ],
+      [
+        {
+          ...event,
+          outputs: [
+            {
+              namespace: NS,
+              name: 'x.y.z',
+              facets: { schema: { fields: [] } },
+            },
+          ],
+        },
+        'facets/schema',
       ],
     ] as const) {
       const refused = await request(server)
@@ -136,12 +175,18 @@ describe('the lineage API', () => {
       expect(refused.status).toBe(400);
       expect(refused.body.error.message).toContain(path);
     }
-    // Unknown facets are kept, not refused.
+    // None of them left a trace.
+    const traces = await request(server)
+      .get('/api/lineage/api/v1/search')
+      .query({ q: 'x.y.z' })
+      .set('authorization', user);
+    expect(traces.body.totalCount).toBe(0);
+    // A producer's own facets are kept, not refused.
     const odd = {
       ...scoutChain()[1],
       run: {
         runId: scoutChain()[1].run.runId,
-        facets: { vendor_thing: { x: 1 } },
+        facets: { vendor_thing: facet('VendorThingRunFacet', { x: 1 }) },
       },
     };
     expect(
@@ -210,6 +255,55 @@ describe('the lineage API', () => {
       .query({ q: 'iceberg.gold.daily' })
       .set('authorization', user);
     expect(search.body.totalCount).toBe(1);
+  });
+
+  it('takes a batch of events whole, or none of it', async () => {
+    const server = await start();
+    const post = (body: unknown) =>
+      request(server)
+        .post(`${EVENTS}/batch`)
+        .set('authorization', PRODUCER)
+        .send(body as object);
+    const chain = scoutChain();
+    const search = async (q: string) =>
+      (
+        await request(server)
+          .get('/api/lineage/api/v1/search')
+          .query({ q })
+          .set('authorization', PRODUCER)
+      ).body.totalCount;
+
+    // A malformed third event, or a cycle between two events: nothing stays.
+    const malformed = await post([
+      chain[0],
+      chain[1],
+      { ...chain[2], run: { runId: 'nope' } },
+    ]);
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.message).toContain('2/run/runId');
+    const cyclic = await post([
+      runEvent('a_from_b', ['x.y.b'], 'x.y.a', { v: [['x.y.b', 'v']] }),
+      runEvent('b_from_a', ['x.y.a'], 'x.y.b', { v: [['x.y.a', 'v']] }),
+    ]);
+    expect(cyclic.status).toBe(400);
+    expect(cyclic.body.error.message).toContain('cyclic column lineage');
+    expect(await search('transactions')).toBe(0);
+    expect(await search('x.y.')).toBe(0);
+
+    expect((await post([])).status).toBe(400);
+    expect(
+      (await request(server).post(`${EVENTS}/batch`).send(chain)).status,
+    ).toBe(401);
+
+    const first = await post(chain);
+    expect(first.status).toBe(201);
+    expect(first.body).toEqual({ recorded: chain.length, replays: 0 });
+    expect(await search('iceberg.gold.daily')).toBe(1);
+    // A batch sent again is absorbed.
+    expect((await post(chain)).body).toEqual({
+      recorded: 0,
+      replays: chain.length,
+    });
   });
 });
 

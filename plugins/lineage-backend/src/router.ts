@@ -53,6 +53,13 @@ export async function createRouter(
     res.status(201).end();
   });
 
+  api.post('/api/v1/lineage/batch', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['service'] });
+    const results = await store.recordAll(req.body as unknown as RunEvent[]);
+    const recorded = results.filter(r => r.recorded).length;
+    res.status(201).json({ recorded, replays: results.length - recorded });
+  });
+
   api.post(ARTIFACTS_PATH, async (req, res) => {
     await httpAuth.credentials(req, { allow: ['service'] });
     res.json(await importer.importJson(req.body));

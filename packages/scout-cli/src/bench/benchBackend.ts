@@ -1,6 +1,7 @@
 import {
   BackendFeature,
   coreServices,
+  createBackendModule,
   createServiceFactory,
   LoggerService,
 } from '@backstage/backend-plugin-api';
@@ -40,6 +41,12 @@ export async function startBenchBackend(options: {
   config: (baseUrl: string) => JsonObject;
   features: (BackendFeature | Promise<{ default: BackendFeature }>)[];
   progress: (msg: string) => void;
+  /**
+   * Plugins whose database is SQLite in memory, as app-config.yaml has it:
+   * their one connection is kept for the whole run (closing it would lose
+   * the data) and closed when the backend stops, so the CLI can exit.
+   */
+  inMemoryDatabases?: string[];
 }): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
   const baseUrl = `http://127.0.0.1:${options.port}`;
   // Loaded here, not at the top: every other scout command would pay for it.
@@ -58,6 +65,15 @@ export async function startBenchBackend(options: {
             connection: { directory: dataDir },
             // No idle connection: the pools' reapers stop, so the CLI can exit.
             knexConfig: { pool: { min: 0, idleTimeoutMillis: 500 } },
+            plugin: Object.fromEntries(
+              (options.inMemoryDatabases ?? []).map(id => [
+                id,
+                {
+                  connection: ':memory:',
+                  knexConfig: { pool: { min: 1, max: 1 } },
+                },
+              ]),
+            ),
           },
         },
       },
@@ -73,6 +89,9 @@ export async function startBenchBackend(options: {
   );
   backend.add(quietLogger(options.progress));
   options.features.forEach(feature => backend.add(feature));
+  for (const pluginId of options.inMemoryDatabases ?? []) {
+    backend.add(closesDatabaseOf(pluginId));
+  }
 
   // The CLI owns SIGINT/SIGTERM and the exit code (../processes.ts); the
   // backend's own handlers would exit the process with 0 behind its back.
@@ -96,4 +115,24 @@ export async function startBenchBackend(options: {
     );
   }
   return { baseUrl, stop: () => cleanup.stop() };
+}
+
+/** A module that closes `pluginId`'s database when the backend stops. */
+function closesDatabaseOf(pluginId: string) {
+  return createBackendModule({
+    pluginId,
+    moduleId: 'bench-database-closer',
+    register(env) {
+      env.registerInit({
+        deps: {
+          database: coreServices.database,
+          lifecycle: coreServices.lifecycle,
+        },
+        async init({ database, lifecycle }) {
+          const client = await database.getClient();
+          lifecycle.addShutdownHook(() => client.destroy());
+        },
+      });
+    },
+  });
 }

@@ -5,6 +5,15 @@ export const NS = 'trino://127.0.0.1:8080';
 
 type Columns = Record<string, [string, string, string?][]>;
 
+/** An OpenLineage facet: `body` with the producer and schema every facet names. */
+export function facet<T extends object>(schema: string, body: T) {
+  return {
+    _producer: 'https://github.com/trinodb/trino',
+    _schemaURL: `https://openlineage.io/spec/facets/1-0-1/${schema}.json`,
+    ...body,
+  };
+}
+
 /**
  * A COMPLETE event of job `job` reading `inputs` and writing `output`,
  * whose columns come from `columns`: out column -> [[dataset, field, type?]].
@@ -24,7 +33,11 @@ export function runEvent(
     job: {
       namespace: 'scout',
       name: job,
-      facets: { sql: { query: `insert into ${output} select ...` } },
+      facets: {
+        sql: facet('SQLJobFacet', {
+          query: `insert into ${output} select ...`,
+        }),
+      },
     },
     inputs: inputs.map(name => ({ namespace: NS, name })),
     outputs: [
@@ -32,13 +45,13 @@ export function runEvent(
         namespace: NS,
         name: output,
         facets: {
-          schema: {
+          schema: facet('SchemaDatasetFacet', {
             fields: Object.keys(columns).map(name => ({
               name,
               type: 'varchar',
             })),
-          },
-          columnLineage: {
+          }),
+          columnLineage: facet('ColumnLineageDatasetFacet', {
             fields: Object.fromEntries(
               Object.entries(columns).map(([out, ins]) => [
                 out,
@@ -54,7 +67,7 @@ export function runEvent(
                 },
               ]),
             ),
-          },
+          }),
         },
       },
     ],

@@ -54,7 +54,7 @@ export async function applyFacts(
   const row = await tx('lineage_datasets')
     .where('id', datasetId)
     .first('quality', 'quality_event_time', 'freshness_time');
-  const update: Record<string, string> = {};
+  const update: Record<string, string | boolean> = {};
   if (assertions) {
     const quality = readStoredQuality(row.quality, row.quality_event_time);
     let changed = false;
@@ -65,6 +65,9 @@ export async function applyFacts(
     }
     if (changed) {
       update.quality = JSON.stringify(quality);
+      update.quality_failed = Object.values(quality).some(q =>
+        q.assertions.some(a => a.success === false),
+      );
       update.quality_event_time = Object.values(quality)
         .map(q => q.eventTime)
         .sort()

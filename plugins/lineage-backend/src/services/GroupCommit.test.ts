@@ -1,7 +1,7 @@
 import { GroupCommit } from './GroupCommit';
 
 describe('GroupCommit', () => {
-  it('writes what arrives during a write as one batch, in order', async () => {
+  it('writes what arrives in one turn as one batch, and what arrives during a write as the next', async () => {
     const batches: number[][] = [];
     const group = new GroupCommit<number, number, string>(
       n => n,
@@ -11,10 +11,42 @@ describe('GroupCommit', () => {
         return items.map(i => `ok ${i}`);
       },
     );
-    const results = await Promise.all([1, 2, 3, 4].map(n => group.submit(n)));
-    expect(results).toEqual(['ok 1', 'ok 2', 'ok 3', 'ok 4']);
-    // The first goes alone; the rest waited for it and went together.
-    expect(batches).toEqual([[1], [2, 3, 4]]);
+    const first = [1, 2].map(n => group.submit(n));
+    await new Promise(resolve => setTimeout(resolve, 1));
+    const during = [3, 4].map(n => group.submit(n));
+    expect(await Promise.all([...first, ...during])).toEqual([
+      'ok 1',
+      'ok 2',
+      'ok 3',
+      'ok 4',
+    ]);
+    expect(batches).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+  });
+
+  it('batches items from separate callbacks of one turn, even when the write never yields to I/O', async () => {
+    // better-sqlite3 is synchronous: a transaction runs on microtasks alone.
+    const batches: number[][] = [];
+    const group = new GroupCommit<number, number, number>(
+      n => n,
+      async items => {
+        batches.push(items);
+        return items;
+      },
+    );
+    // As requests whose bodies were read in the same poll phase.
+    const results = await Promise.all(
+      [1, 2, 3, 4].map(
+        n =>
+          new Promise<number>(resolve =>
+            setImmediate(() => resolve(group.submit(n))),
+          ),
+      ),
+    );
+    expect(results).toEqual([1, 2, 3, 4]);
+    expect(batches).toEqual([[1, 2, 3, 4]]);
   });
 
   it('refuses a bad item alone, and retries a failed batch item by item', async () => {

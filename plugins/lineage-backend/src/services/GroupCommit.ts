@@ -1,4 +1,12 @@
 /**
+ * Waits for the event loop's next turn, so that the requests read in this
+ * one reach submit() first. With a synchronous driver (better-sqlite3) a
+ * write runs to its end on microtasks alone, without giving I/O a turn:
+ * starting it at once would write one item per batch.
+ */
+const nextTurn = () => new Promise<void>(resolve => setImmediate(resolve));
+
+/**
  * Group commit: items submitted while a batch is being written wait, and
  * go together in the next one, so concurrent producers share transactions
  * (and their commits) instead of queueing for one each. Each submitter
@@ -34,6 +42,7 @@ export class GroupCommit<T, P, R> {
   }
 
   async #drain() {
+    await nextTurn();
     while (this.#queue.length) {
       const batch = this.#queue.splice(0, this.maxBatch);
       try {
@@ -44,6 +53,7 @@ export class GroupCommit<T, P, R> {
           await this.write([b.item]).then(([r]) => b.resolve(r), b.reject);
         }
       }
+      await nextTurn();
     }
     this.#draining = false;
   }

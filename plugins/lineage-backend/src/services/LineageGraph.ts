@@ -275,8 +275,7 @@ export class LineageGraph {
    */
   async #downstreamOfFailures(): Promise<Set<number>> {
     const failing: { id: number }[] = await this.db('lineage_datasets')
-      .whereNotNull('quality')
-      .andWhere('quality', 'like', '%"success":false%')
+      .where('quality_failed', true)
       .select('id');
     if (!failing.length) return new Set();
     // Not bounded by maxNodes: this marks nodes, it answers none itself.

@@ -4,6 +4,7 @@ import { inChunks } from './collections';
 import { applyFacts, applyLastRun, type LastRun } from './DatasetFacts';
 import { refuseCycles } from './fieldCycles';
 import { GroupCommit } from './GroupCommit';
+import { type EdgeRow, type IoRow, replaceJobLinks } from './jobLinks';
 import { NameRewrite, normalizeEvent, renameRef } from './normalize';
 import {
   eventKey,
@@ -162,33 +163,35 @@ export class LineageStore {
   }
 
   async #record(tx: Tx, batch: Prepared[]): Promise<RecordResult[]> {
-    // Replays: stored before, or earlier in this batch.
-    const found = await inChunks<{ event_key: string }, string>(
-      [...new Set(batch.map(p => p.key))],
-      keys =>
-        tx('lineage_events').whereIn('event_key', keys).select('event_key'),
-    );
-    const stored = new Set(found.map(r => r.event_key));
-    const fresh: Prepared[] = [];
-    const results = batch.map(p => {
-      if (stored.has(p.key)) return { recorded: false };
-      stored.add(p.key);
-      fresh.push(p);
-      return { recorded: true };
-    });
-    for (const chunk of chunks(fresh, 50)) {
-      await tx('lineage_events').insert(
-        chunk.map(({ sent, key, eventTime }) => ({
-          event_key: key,
-          run_id: sent.run.runId,
-          event_type: sent.eventType ?? 'OTHER',
-          job_namespace: sent.job.namespace,
-          job_name: sent.job.name,
-          event_time: eventTime,
-          body: JSON.stringify(sent),
-        })),
-      );
+    // Replays: earlier in this batch, or stored before (the insert skips
+    // those and returns the keys it wrote).
+    const unique = [...new Map(batch.map(p => [p.key, p])).values()];
+    const written = new Set<string>();
+    for (const chunk of chunks(unique, 50)) {
+      const rows: { event_key: string }[] = await tx('lineage_events')
+        .insert(
+          chunk.map(({ sent, key, eventTime }) => ({
+            event_key: key,
+            run_id: sent.run.runId,
+            event_type: sent.eventType ?? 'OTHER',
+            job_namespace: sent.job.namespace,
+            job_name: sent.job.name,
+            event_time: eventTime,
+            body: JSON.stringify(sent),
+          })),
+        )
+        .onConflict('event_key')
+        .ignore()
+        .returning('event_key');
+      rows.forEach(r => written.add(r.event_key));
     }
+    const fresh = unique.filter(p => written.has(p.key));
+    const first = new Set<string>();
+    const results = batch.map(p => {
+      const recorded = written.has(p.key) && !first.has(p.key);
+      first.add(p.key);
+      return { recorded };
+    });
     const graphed = fresh.filter(p => p.event.job);
     if (graphed.length) await this.#graph(tx, graphed);
     return results;
@@ -224,13 +227,8 @@ export class LineageStore {
     }
 
     if (!takers.size) return;
-    const jobIds = [...takers.keys()];
-    for (const ids of chunks(jobIds, 500)) {
-      await tx('lineage_job_io').whereIn('job_id', ids).delete();
-      await tx('lineage_field_edges').whereIn('job_id', ids).delete();
-    }
-    const io = new Map<string, Record<string, unknown>>();
-    const rows = new Map<string, Record<string, unknown>>();
+    const io = new Map<string, IoRow>();
+    const rows = new Map<string, EdgeRow>();
     const fieldId = (d: { namespace: string; name: string; field: string }) =>
       fields.get(`${datasetId(d)}${SEP}${d.field}`)!;
     for (const [jobId, index] of takers) {
@@ -258,19 +256,19 @@ export class LineageStore {
           job_id: jobId,
           from_field_id: from,
           to_field_id: to,
-          transformation_type: e.type,
-          transformation_subtype: e.subtype,
-          description: e.description,
+          transformation_type: e.type ?? null,
+          transformation_subtype: e.subtype ?? null,
+          description: e.description ?? null,
         });
       }
     }
-    for (const chunk of chunks([...io.values()], 300)) {
-      await tx('lineage_job_io').insert(chunk);
-    }
-    for (const chunk of chunks([...rows.values()], 150)) {
-      await tx('lineage_field_edges').insert(chunk);
-    }
-    if (rows.size) await refuseCycles(tx, jobIds);
+    const gained = await replaceJobLinks(
+      tx,
+      [...takers.keys()],
+      [...io.values()],
+      [...rows.values()],
+    );
+    if (gained.length) await refuseCycles(tx, gained);
   }
 
   /**
@@ -286,18 +284,19 @@ export class LineageStore {
     const named = [...new Map(batch.map(p => [jobKey(p), p.event.job!]))]
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([, j]) => ({ namespace: j.namespace, name: j.name }));
-    for (const chunk of chunks(named, 200)) {
-      await tx('lineage_jobs')
-        .insert(chunk.map(j => ({ ...j, updated_at: now })))
-        .onConflict(['namespace', 'name'])
-        .ignore();
-    }
     const stored = new Map<string, JobRow>();
     for (const chunk of chunks(named, 200)) {
-      const rows = await tx('lineage_jobs').whereIn(
-        ['namespace', 'name'],
-        chunk.map(j => [j.namespace, j.name]),
-      );
+      const rows: JobRow[] = await tx('lineage_jobs')
+        .insert(chunk.map(j => ({ ...j, updated_at: now })))
+        .onConflict(['namespace', 'name'])
+        .merge(['updated_at'])
+        .returning([
+          'id',
+          'namespace',
+          'name',
+          'latest_event_time',
+          'io_event_time',
+        ]);
       for (const r of rows) stored.set(`${r.namespace}${SEP}${r.name}`, r);
     }
     const updates = new Map<number, Record<string, string>>();

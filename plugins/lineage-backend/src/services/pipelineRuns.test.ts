@@ -21,6 +21,9 @@ import { LineageStore } from './LineageStore';
 import { subscribeToPipelineRuns } from './pipelineRuns';
 
 // The real static pass over a small project's artifacts, into a real store.
+// Each run goes through the Python static pass: seconds on a busy machine.
+jest.setTimeout(30_000);
+
 const { python } = readStaticPassConfig(new ConfigReader({}));
 const pipeline = {
   namespace: 'duckdb://lakehouse',

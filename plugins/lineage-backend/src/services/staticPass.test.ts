@@ -70,8 +70,9 @@ describe.each(databases.ids)('the static pass on the Scout project, %s', id => {
     graph = new LineageGraph(db, { maxDepth: 20, maxNodes: 2000 });
     fields = new FieldLineage(db, graph);
     importer = new DbtArtifactImporter(store, python);
-  });
+  }, 60_000);
 
+  // Two runs of the Python static pass: seconds each on a busy machine.
   it('derives every model and records them once', async () => {
     const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
     const models = Object.values(manifest.nodes).filter(
@@ -98,7 +99,7 @@ describe.each(databases.ids)('the static pass on the Scout project, %s', id => {
       sqlJobs: BRONZE_LOAD,
     });
     expect(again.recorded).toBe(0);
-  });
+  }, 60_000);
 
   it("leaves the pipeline's lineage alone when the same project is imported under another namespace", async () => {
     const other = await importer.importFiles({

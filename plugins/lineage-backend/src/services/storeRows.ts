@@ -32,18 +32,14 @@ export async function upsertDatasets(
     .map(([, r]) => ({ namespace: r.namespace, name: r.name }));
   const ids = new Map<string, number>();
   for (const chunk of chunks(unique, 200)) {
-    await tx('lineage_datasets')
-      .insert(chunk.map(r => ({ ...r, updated_at: now })))
-      .onConflict(['namespace', 'name'])
-      .merge(['updated_at']);
+    // RETURNING gives the ids of inserted and existing rows alike.
     const rows: { id: number; namespace: string; name: string }[] = await tx(
       'lineage_datasets',
     )
-      .whereIn(
-        ['namespace', 'name'],
-        chunk.map(r => [r.namespace, r.name]),
-      )
-      .select('id', 'namespace', 'name');
+      .insert(chunk.map(r => ({ ...r, updated_at: now })))
+      .onConflict(['namespace', 'name'])
+      .merge(['updated_at'])
+      .returning(['id', 'namespace', 'name']);
     rows.forEach(r => ids.set(datasetKey(r.namespace, r.name), r.id));
   }
   return ids;
@@ -79,30 +75,48 @@ export async function upsertFields(
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([, r]) => r);
   const ids = new Map<string, number>();
+  const key = (r: { dataset_id: number; name: string }) =>
+    `${r.dataset_id}${SEP}${r.name}`;
   for (const chunk of chunks(rows, 200)) {
-    const typed = chunk.filter(r => r.type);
-    const untyped = chunk.filter(r => !r.type);
-    if (typed.length) {
-      await tx('lineage_fields')
-        .insert(typed)
-        .onConflict(['dataset_id', 'name'])
-        .merge(['type']);
-    }
-    if (untyped.length) {
-      await tx('lineage_fields')
-        .insert(untyped)
-        .onConflict(['dataset_id', 'name'])
-        .ignore();
-    }
-    const found: { id: number; dataset_id: number; name: string }[] = await tx(
-      'lineage_fields',
-    )
+    // Most fields are there already: read them, and write only what is new
+    // or newly typed.
+    const stored: {
+      id: number;
+      dataset_id: number;
+      name: string;
+      type: string | null;
+    }[] = await tx('lineage_fields')
       .whereIn(
         ['dataset_id', 'name'],
         chunk.map(r => [r.dataset_id, r.name]),
       )
-      .select('id', 'dataset_id', 'name');
-    found.forEach(r => ids.set(`${r.dataset_id}${SEP}${r.name}`, r.id));
+      .select('id', 'dataset_id', 'name', 'type');
+    const have = new Map(stored.map(r => [key(r), r]));
+    stored.forEach(r => ids.set(key(r), r.id));
+    const missing = chunk.filter(r => !have.has(key(r)));
+    for (const [fresh, merge] of [
+      // A writer in between may have added some: the conflict then keeps its
+      // row (and takes a known type), and RETURNING still gives the id.
+      [missing.filter(r => r.type), 'type'],
+      [missing.filter(r => !r.type), 'name'],
+    ] as const) {
+      if (!fresh.length) continue;
+      const inserted: { id: number; dataset_id: number; name: string }[] =
+        await tx('lineage_fields')
+          .insert(fresh)
+          .onConflict(['dataset_id', 'name'])
+          .merge([merge])
+          .returning(['id', 'dataset_id', 'name']);
+      inserted.forEach(r => ids.set(key(r), r.id));
+    }
+    for (const r of chunk) {
+      const before = have.get(key(r));
+      if (before && r.type && before.type !== r.type) {
+        await tx('lineage_fields')
+          .where('id', before.id)
+          .update({ type: r.type });
+      }
+    }
   }
   return ids;
 }

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
 import { BASE_URL } from '../../__testUtils__/fixtures';
@@ -11,6 +11,7 @@ import { LakehouseBrowser } from './LakehouseBrowser';
 
 // Whole-app renders with react-aria tables are slow on a busy CI machine.
 jest.setTimeout(30_000);
+configure({ asyncUtilTimeout: 10_000 });
 
 describe('LakehouseBrowser', () => {
   const server = setupLakehouseServer();

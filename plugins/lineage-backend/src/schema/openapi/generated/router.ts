@@ -68,42 +68,95 @@ export const spec = {
             $ref: '#/components/schemas/Name',
           },
           facets: {
-            type: 'object',
             description:
-              "OpenLineage dataset facets. The ones the store reads (schema, columnLineage, dataQualityAssertions) must have their standard shape, or the event is a 400 naming the path; others (a producer's own) are kept as sent.",
-            properties: {
-              schema: {
-                $ref: '#/components/schemas/SchemaFacet',
+              "OpenLineage dataset facets. The ones the store reads (schema, columnLineage, dataQualityAssertions) must have their standard shape, or the event is a 400 naming the path; others (a producer's own) are kept as sent, if they are facets at all.",
+            allOf: [
+              {
+                type: 'object',
+                properties: {
+                  schema: {
+                    $ref: '#/components/schemas/SchemaFacet',
+                  },
+                  columnLineage: {
+                    $ref: '#/components/schemas/ColumnLineageFacet',
+                  },
+                  dataQualityAssertions: {
+                    $ref: '#/components/schemas/DataQualityAssertionsFacet',
+                  },
+                },
               },
-              columnLineage: {
-                $ref: '#/components/schemas/ColumnLineageFacet',
+              {
+                $ref: '#/components/schemas/Facets',
               },
-              dataQualityAssertions: {
-                $ref: '#/components/schemas/DataQualityAssertionsFacet',
-              },
-            },
-            additionalProperties: true,
+            ],
           },
           inputFacets: {
-            type: 'object',
-            properties: {
-              dataQualityAssertions: {
-                $ref: '#/components/schemas/DataQualityAssertionsFacet',
+            allOf: [
+              {
+                type: 'object',
+                properties: {
+                  dataQualityAssertions: {
+                    $ref: '#/components/schemas/DataQualityAssertionsFacet',
+                  },
+                },
               },
-            },
-            additionalProperties: true,
+              {
+                $ref: '#/components/schemas/Facets',
+              },
+            ],
           },
           outputFacets: {
-            type: 'object',
-            additionalProperties: true,
+            $ref: '#/components/schemas/Facets',
           },
         },
         additionalProperties: true,
       },
+      Facet: {
+        type: 'object',
+        description:
+          "An OpenLineage facet (the spec's BaseFacet): whatever else it holds, it names the producer that wrote it and the JSON schema of its shape. A facet the store does not read is kept as sent; one without these two is not a facet, and the event is a 400 naming its path.",
+        required: ['_producer', '_schemaURL'],
+        properties: {
+          _producer: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2048,
+          },
+          _schemaURL: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2048,
+          },
+          _deleted: {
+            type: 'boolean',
+            description:
+              'A dataset facet that deletes the stored one of its name.',
+          },
+        },
+        additionalProperties: true,
+      },
+      Facets: {
+        type: 'object',
+        description: 'Facets by name (run, job and output facets).',
+        additionalProperties: {
+          $ref: '#/components/schemas/Facet',
+        },
+      },
       SchemaFacet: {
         type: 'object',
         description: 'OpenLineage SchemaDatasetFacet.',
+        required: ['_producer', '_schemaURL'],
         properties: {
+          _producer: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2048,
+          },
+          _schemaURL: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2048,
+          },
           fields: {
             type: 'array',
             items: {
@@ -138,8 +191,18 @@ export const spec = {
       ColumnLineageFacet: {
         type: 'object',
         description: 'OpenLineage ColumnLineageDatasetFacet.',
-        required: ['fields'],
+        required: ['_producer', '_schemaURL', 'fields'],
         properties: {
+          _producer: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2048,
+          },
+          _schemaURL: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2048,
+          },
           fields: {
             type: 'object',
             additionalProperties: {
@@ -197,8 +260,18 @@ export const spec = {
       DataQualityAssertionsFacet: {
         type: 'object',
         description: 'OpenLineage DataQualityAssertionsDatasetFacet.',
-        required: ['assertions'],
+        required: ['_producer', '_schemaURL', 'assertions'],
         properties: {
+          _producer: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2048,
+          },
+          _schemaURL: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2048,
+          },
           assertions: {
             type: 'array',
             items: {
@@ -253,8 +326,7 @@ export const spec = {
                 format: 'uuid',
               },
               facets: {
-                type: 'object',
-                additionalProperties: true,
+                $ref: '#/components/schemas/Facets',
               },
             },
             additionalProperties: true,
@@ -272,8 +344,7 @@ export const spec = {
                 $ref: '#/components/schemas/Name',
               },
               facets: {
-                type: 'object',
-                additionalProperties: true,
+                $ref: '#/components/schemas/Facets',
               },
             },
             additionalProperties: true,
@@ -584,6 +655,55 @@ export const spec = {
           },
           '404': {
             description: 'No such dataset or job.',
+          },
+        },
+      },
+    },
+    '/api/v1/lineage/batch': {
+      post: {
+        operationId: 'postLineageEvents',
+        description:
+          "Records up to 1000 OpenLineage run events in one request and one transaction, in order: all of them, or (on any error) none (producers only, as for one event). Replays among them are absorbed. Producers that buffer events (the OpenLineage HTTP transport's batch endpoint, `<url>/batch`) save a request per event.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'array',
+                minItems: 1,
+                maxItems: 1000,
+                items: {
+                  $ref: '#/components/schemas/RunEvent',
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Every event recorded (or already recorded).',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['recorded', 'replays'],
+                  properties: {
+                    recorded: {
+                      type: 'integer',
+                      description: 'Events new to the store.',
+                    },
+                    replays: {
+                      type: 'integer',
+                      description: 'Events it held already.',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            description:
+              'An event that does not follow the OpenLineage RunEvent schema (the path starts with its index), or cyclic column lineage; nothing of the batch is recorded.',
           },
         },
       },

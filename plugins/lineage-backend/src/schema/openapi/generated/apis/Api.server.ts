@@ -9,6 +9,7 @@ import { Graph } from '../models/Graph.model';
 import { Impact } from '../models/Impact.model';
 import { ImportDbtArtifacts200Response } from '../models/ImportDbtArtifacts200Response.model';
 import { ImportDbtArtifactsRequest } from '../models/ImportDbtArtifactsRequest.model';
+import { PostLineageEvents201Response } from '../models/PostLineageEvents201Response.model';
 import { RunEvent } from '../models/RunEvent.model';
 import { Search200Response } from '../models/Search200Response.model';
 
@@ -59,6 +60,13 @@ export type PostLineageEvent = {
 /**
  * @public
  */
+export type PostLineageEvents = {
+  body: Array<RunEvent>;
+  response: PostLineageEvents201Response | void;
+};
+/**
+ * @public
+ */
 export type Search = {
   query: {
     q: string;
@@ -78,6 +86,8 @@ export type EndpointMap = {
   '#post|/dbt-artifacts': ImportDbtArtifacts;
 
   '#post|/api/v1/lineage': PostLineageEvent;
+
+  '#post|/api/v1/lineage/batch': PostLineageEvents;
 
   '#get|/api/v1/search': Search;
 };

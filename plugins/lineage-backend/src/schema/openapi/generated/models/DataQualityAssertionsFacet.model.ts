@@ -11,5 +11,7 @@ import { DataQualityAssertionsFacetAssertionsInner } from '../models/DataQuality
  */
 export interface DataQualityAssertionsFacet {
   [key: string]: any;
+  _producer: string;
+  _schemaURL: string;
   assertions: Array<DataQualityAssertionsFacetAssertionsInner>;
 }

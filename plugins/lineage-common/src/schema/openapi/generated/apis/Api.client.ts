@@ -14,6 +14,7 @@ import { Graph } from '../models/Graph.model';
 import { Impact } from '../models/Impact.model';
 import { ImportDbtArtifacts200Response } from '../models/ImportDbtArtifacts200Response.model';
 import { ImportDbtArtifactsRequest } from '../models/ImportDbtArtifactsRequest.model';
+import { PostLineageEvents201Response } from '../models/PostLineageEvents201Response.model';
 import { RunEvent } from '../models/RunEvent.model';
 import { Search200Response } from '../models/Search200Response.model';
 
@@ -72,6 +73,12 @@ export type ImportDbtArtifacts = {
  */
 export type PostLineageEvent = {
   body: RunEvent;
+};
+/**
+ * @public
+ */
+export type PostLineageEvents = {
+  body: Array<RunEvent>;
 };
 /**
  * @public
@@ -217,6 +224,31 @@ export class DefaultApiClient {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
     const uriTemplate = `/api/v1/lineage`;
+
+    const uri = parser.parse(uriTemplate).expand({});
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * Records up to 1000 OpenLineage run events in one request and one transaction, in order: all of them, or (on any error) none (producers only, as for one event). Replays among them are absorbed. Producers that buffer events (the OpenLineage HTTP transport\'s batch endpoint, `<url>/batch`) save a request per event.
+   * @param runEvent -
+   */
+  public async postLineageEvents(
+    // @ts-ignore
+    request: PostLineageEvents,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<PostLineageEvents201Response>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/api/v1/lineage/batch`;
 
     const uri = parser.parse(uriTemplate).expand({});
 

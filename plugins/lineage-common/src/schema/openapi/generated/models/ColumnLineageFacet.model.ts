@@ -11,5 +11,7 @@ import { ColumnLineageFacetFieldsValue } from '../models/ColumnLineageFacetField
  */
 export interface ColumnLineageFacet {
   [key: string]: any;
+  _producer: string;
+  _schemaURL: string;
   fields: { [key: string]: ColumnLineageFacetFieldsValue };
 }

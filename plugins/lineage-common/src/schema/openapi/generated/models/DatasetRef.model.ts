@@ -5,6 +5,7 @@
 // ******************************************************************
 import { DatasetRefFacets } from '../models/DatasetRefFacets.model';
 import { DatasetRefInputFacets } from '../models/DatasetRefInputFacets.model';
+import { Facet } from '../models/Facet.model';
 
 /**
  * @public
@@ -15,5 +16,8 @@ export interface DatasetRef {
   name: string;
   facets?: DatasetRefFacets;
   inputFacets?: DatasetRefInputFacets;
-  outputFacets?: { [key: string]: any };
+  /**
+   * Facets by name (run, job and output facets).
+   */
+  outputFacets?: { [key: string]: Facet };
 }

@@ -8,11 +8,10 @@ import { DataQualityAssertionsFacet } from '../models/DataQualityAssertionsFacet
 import { SchemaFacet } from '../models/SchemaFacet.model';
 
 /**
- * OpenLineage dataset facets. The ones the store reads (schema, columnLineage, dataQualityAssertions) must have their standard shape, or the event is a 400 naming the path; others (a producer\'s own) are kept as sent.
+ * OpenLineage dataset facets. The ones the store reads (schema, columnLineage, dataQualityAssertions) must have their standard shape, or the event is a 400 naming the path; others (a producer\'s own) are kept as sent, if they are facets at all.
  * @public
  */
 export interface DatasetRefFacets {
-  [key: string]: any;
   schema?: SchemaFacet;
   columnLineage?: ColumnLineageFacet;
   dataQualityAssertions?: DataQualityAssertionsFacet;

@@ -9,6 +9,5 @@ import { DataQualityAssertionsFacet } from '../models/DataQualityAssertionsFacet
  * @public
  */
 export interface DatasetRefInputFacets {
-  [key: string]: any;
   dataQualityAssertions?: DataQualityAssertionsFacet;
 }

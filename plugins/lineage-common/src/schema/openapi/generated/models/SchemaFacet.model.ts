@@ -11,5 +11,7 @@ import { SchemaField } from '../models/SchemaField.model';
  */
 export interface SchemaFacet {
   [key: string]: any;
+  _producer: string;
+  _schemaURL: string;
   fields?: Array<SchemaField>;
 }
