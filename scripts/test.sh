@@ -20,7 +20,7 @@ source "$SCOUT_ROOT/scripts/lib/postgres.sh"
 source "$SCOUT_ROOT/scripts/lib/python.sh"
 cd "$SCOUT_ROOT"
 
-ensure_apt chromium unzip # unzip: Keycloak's distribution (scout stack up)
+ensure_apt chromium unzip prometheus prometheus-alertmanager # unzip: Keycloak's distribution; Prometheus and Alertmanager: scout stack up
 ensure_deps
 ensure_venv
 
@@ -38,6 +38,9 @@ yarn tsc || failed_steps+=(typecheck)
 step "lint (eslint) and formatting (prettier)"
 yarn backstage-cli repo lint || failed_steps+=(lint)
 yarn prettier --check . || failed_steps+=(prettier)
+
+step "SLO rules: fresh, valid, and tested (sloth, promtool, amtool)"
+bash scripts/slo-check.sh || failed_steps+=(slo)
 
 step "the local stack: PostgreSQL, S3Proxy, Nessie, Trino, Keycloak (downloads once)"
 # Keycloak starts here, with the rest and long before the portal: the

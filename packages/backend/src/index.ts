@@ -2,13 +2,28 @@
 // plugin's logic lives in its own package under plugins/.
 
 import { createBackend } from '@backstage/backend-defaults';
+import { rootHttpRouterServiceFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { scoutPermissionsServiceFactory } from '@internal/backstage-plugin-permission-backend-module-scout';
-import { productionRootConfigServiceFactory } from '@internal/backstage-plugin-scout-backend';
+import {
+  httpMetrics,
+  productionRootConfigServiceFactory,
+} from '@internal/backstage-plugin-scout-backend';
 
 const backend = createBackend();
 
 // The config, checked against the production profile before anything starts.
 backend.add(productionRootConfigServiceFactory);
+
+// Every /api/<plugin> request counted and timed (served at
+// /api/scout/metrics for the SLOs), ahead of Backstage's own middleware.
+backend.add(
+  rootHttpRouterServiceFactory({
+    configure({ app, applyDefaults }) {
+      app.use(httpMetrics.middleware());
+      applyDefaults();
+    },
+  }),
+);
 
 backend.add(import('@backstage/plugin-app-backend'));
 // The events bus: plugins publish (a pipeline run published) and subscribe
@@ -44,6 +59,8 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // The lineage store: OpenLineage events in, Marquez-compatible queries out.
 backend.add(import('@internal/backstage-plugin-lineage-backend'));
+// SLO status and budgets (Prometheus or embedded), Alertmanager's webhook.
+backend.add(import('@internal/backstage-plugin-slo-backend'));
 
 // permission plugin, with the one policy: who may do what, by catalog group
 backend.add(import('@backstage/plugin-permission-backend'));

@@ -7,6 +7,7 @@ import { lakehouseCommand } from './commands/lakehouse.ts';
 import { lineageCommand } from './commands/lineage.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { pipelineCommand } from './commands/pipeline.ts';
+import { sloCommand } from './commands/slo.ts';
 import { stackCommand } from './commands/stack.ts';
 import { tokenCommand } from './commands/token.ts';
 
@@ -20,6 +21,7 @@ const commands: Command[] = [
   lakehouseCommand,
   pipelineCommand,
   lineageCommand,
+  sloCommand,
   imageCommand,
 ];
 

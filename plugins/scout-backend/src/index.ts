@@ -3,3 +3,4 @@ export {
   productionRootConfigServiceFactory,
   productionRootConfigServiceFactoryWithOptions,
 } from './productionRootConfig';
+export { httpMetrics } from './services/httpMetrics';

@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { Registry } from 'prom-client';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
   lakehouseStackServiceRef,
@@ -13,7 +14,10 @@ import { createRouter } from './router';
 import { FunctionHost } from './services/FunctionHost';
 import { IngestSummaryService } from './services/IngestSummary';
 import { LakehousePipeline } from './services/LakehousePipeline';
+import { GoldFreshness } from './services/goldFreshness';
+import { httpMetrics } from './services/httpMetrics';
 import { FunctionMetrics } from './services/metrics';
+import { PipelineMetrics } from './services/pipelineMetrics';
 import { PipelineOverviewService } from './services/PipelineOverview';
 import { ScoutDataPlane } from './services/ScoutDataPlane';
 
@@ -39,6 +43,7 @@ export const scoutPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         lifecycle: coreServices.lifecycle,
+        instanceMetadata: coreServices.rootInstanceMetadata,
         scheduler: coreServices.scheduler,
         events: eventsServiceRef,
         lakehouseStack: lakehouseStackServiceRef,
@@ -50,6 +55,19 @@ export const scoutPlugin = createBackendPlugin({
         const config = readScoutConfig(deps.config);
         const metrics = FunctionMetrics.create();
         const plane = await ScoutDataPlane.create(config, deps.logger, metrics);
+        const pipelineMetrics = new PipelineMetrics({
+          freshness: new GoldFreshness({
+            db: plane.db,
+            engine: deps.lakehouseStack.engine,
+          }),
+          logger: deps.logger,
+        });
+        // The root HTTP router counts requests by plugin: these are the ids.
+        httpMetrics.setPlugins(
+          (await deps.instanceMetadata.getInstalledPlugins()).map(
+            p => p.pluginId,
+          ),
+        );
         const pipeline = new LakehousePipeline({
           db: plane.db,
           stack: deps.lakehouseStack,
@@ -57,6 +75,7 @@ export const scoutPlugin = createBackendPlugin({
           logger: deps.logger,
           events: deps.events,
           databaseUrl: config.database.url,
+          onEnd: outcome => pipelineMetrics.runEnded(outcome),
         });
         if (config.pipeline.enabled) {
           await deps.scheduler.scheduleTask({
@@ -93,7 +112,11 @@ export const scoutPlugin = createBackendPlugin({
             ...deps,
             plane,
             host,
-            metrics,
+            metrics: Registry.merge([
+              metrics.registry,
+              pipelineMetrics.registry,
+              httpMetrics.registry,
+            ]),
             pipeline,
             ingest,
             overview,

@@ -27,6 +27,11 @@ function safe() {
             options: { token: 'l'.repeat(32), subject: 'lineage-producer' },
             accessRestrictions: [{ plugin: 'lineage' }],
           },
+          {
+            type: 'static',
+            options: { token: 'a'.repeat(32), subject: 'alertmanager' },
+            accessRestrictions: [{ plugin: 'slo' }],
+          },
         ],
       },
       cors: { origin: ORIGIN },
@@ -134,13 +139,14 @@ describe('productionProblems', () => {
   });
 
   it('needs the scraper token long, and limited to the scout and lakehouse plugins', () => {
-    const [entry, lineage] = safe().backend.auth.externalAccess;
+    const [entry, lineage, alerts] = safe().backend.auth.externalAccess;
     const key = 'backend.auth.externalAccess[0]';
     expect(
       problems(d => {
         d.backend.auth.externalAccess = [
           { ...entry, options: { ...entry.options, token: 'short-token' } },
           lineage,
+          alerts,
         ];
       }),
     ).toEqual([`${key}.options.token: is shorter than 32 characters`]);
@@ -150,6 +156,7 @@ describe('productionProblems', () => {
           d.backend.auth.externalAccess = [
             { ...entry, accessRestrictions },
             lineage,
+            alerts,
           ];
         }),
       ).toEqual([
@@ -161,15 +168,19 @@ describe('productionProblems', () => {
         d.backend.auth.externalAccess = [];
       }),
     ).toEqual([
-      "backend.auth.externalAccess: has no static token with subject prometheus-scraper: Prometheus needs one to read the metrics routes; has no static token with subject lineage-producer: OpenLineage producers (Trino's listener) need one to send events",
+      "backend.auth.externalAccess: has no static token with subject prometheus-scraper: Prometheus needs one to read the metrics routes; has no static token with subject lineage-producer: OpenLineage producers (Trino's listener) need one to send events; has no static token with subject alertmanager: Alertmanager needs one to send SLO alerts to /api/slo/alerts",
     ]);
   });
 
   it('needs the lineage producer token set, not the development one, and limited to the lineage plugin', () => {
-    const [entry, lineage] = safe().backend.auth.externalAccess;
+    const [entry, lineage, alerts] = safe().backend.auth.externalAccess;
     const key = 'backend.auth.externalAccess[1]';
     const withLineage = (changes: Partial<typeof lineage>) => (d: Data) => {
-      d.backend.auth.externalAccess = [entry, { ...lineage, ...changes }];
+      d.backend.auth.externalAccess = [
+        entry,
+        { ...lineage, ...changes },
+        alerts,
+      ];
     };
     expect(
       problems(
@@ -182,6 +193,33 @@ describe('productionProblems', () => {
       problems(withLineage({ accessRestrictions: [{ plugin: 'catalog' }] })),
     ).toEqual([
       `${key}.accessRestrictions: must limit lineage-producer to the lineage plugin`,
+    ]);
+  });
+
+  it('needs the Alertmanager token set, not the development one, and limited to the slo plugin', () => {
+    const [entry, lineage, alerts] = safe().backend.auth.externalAccess;
+    const key = 'backend.auth.externalAccess[2]';
+    const withAlerts = (changes: Partial<typeof alerts>) => (d: Data) => {
+      d.backend.auth.externalAccess = [
+        entry,
+        lineage,
+        { ...alerts, ...changes },
+      ];
+    };
+    expect(
+      problems(
+        withAlerts({
+          options: { ...alerts.options, token: 'scout-dev-alerts-token' },
+        }),
+      ),
+    ).toEqual([`${key}.options.token: is the development token`]);
+    expect(
+      problems(withAlerts({ options: { ...alerts.options, token: '' } })),
+    ).toEqual([`${key}.options.token: not set (or empty)`]);
+    expect(
+      problems(withAlerts({ accessRestrictions: [{ plugin: 'scout' }] })),
+    ).toEqual([
+      `${key}.accessRestrictions: must limit alertmanager to the slo plugin`,
     ]);
   });
 });

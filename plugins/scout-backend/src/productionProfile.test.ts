@@ -34,6 +34,7 @@ type Env = Record<string, string | undefined>;
 const ROOT = resolve(__dirname, '../../..');
 const FILES = ['app-config.yaml', 'app-config.production.yaml'];
 const TOKEN = 'backend.auth.externalAccess.0.options.token';
+const ALERTS_TOKEN = 'backend.auth.externalAccess.2.options.token';
 const [postgres] = testDatabases().filter(d => d.kind === 'postgres');
 // The backend's own database, which Backstage's auth keeps its keys in.
 const backendDatabases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -186,6 +187,9 @@ describe('the production profile', () => {
       const metrics = await scrape(`Bearer ${token}`);
       expect(metrics.status).toBe(200);
       expect(metrics.text).toContain('scout_function_requests_total');
+      // The SLOs' metrics: pipeline runs and gold's newest rows, HTTP requests.
+      expect(metrics.text).toContain('scout_pipeline_runs_total');
+      expect(metrics.text).toContain('scout_http_request_duration_seconds');
       expect((await scrape()).status).toBe(401);
       expect((await scrape(`Bearer ${secret()}`)).status).toBe(401);
       expect((await scrape(mockCredentials.user.header())).status).toBe(401);
@@ -251,6 +255,16 @@ describe('the production profile', () => {
       /backend\.auth\.externalAccess\[0\]\.options\.token: is the development token/,
     ],
     [
+      'no Alertmanager token',
+      unset(ALERTS_TOKEN),
+      /backend\.auth\.externalAccess\[2\]\.options\.token: not set/,
+    ],
+    [
+      'the development Alertmanager token',
+      set(ALERTS_TOKEN, 'scout-dev-alerts-token'),
+      /backend\.auth\.externalAccess\[2\]\.options\.token: is the development token/,
+    ],
+    [
       'no app origin (the development localhost shows through)',
       unset('app.baseUrl'),
       /backend\.cors\.origin: http:\/\/localhost:3000 is a loopback origin/,
@@ -284,6 +298,12 @@ describe('the production profile', () => {
     await expect(start(unset(TOKEN)(safe), { realAuth: true })).rejects.toThrow(
       /backend\.auth\.externalAccess\[0\]\.options\.token/,
     );
+  });
+
+  it('refuses to start without an Alertmanager token under the real external access too', async () => {
+    await expect(
+      start(unset(ALERTS_TOKEN)(safe), { realAuth: true }),
+    ).rejects.toThrow(/backend\.auth\.externalAccess\[2\]\.options\.token/);
   });
 
   it('lists every problem at once, one line per key, and no secret', async () => {

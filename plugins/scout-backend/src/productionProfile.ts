@@ -5,7 +5,7 @@ import {
 } from '@internal/backstage-plugin-scout-node';
 
 // The development values that production refuses. The S3 keys and the
-// metrics token are the local stack's, from app-config.yaml.
+// static tokens are the local stack's, from app-config.yaml.
 const DEV_S3_KEYS = {
   accessKeyId: 'scout',
   secretAccessKey: 'scout-dev-secret',
@@ -24,6 +24,12 @@ const STATIC_TOKENS = [
     devToken: 'scout-dev-lineage-token',
     plugins: ['lineage'],
     purpose: "OpenLineage producers (Trino's listener) need one to send events",
+  },
+  {
+    subject: 'alertmanager',
+    devToken: 'scout-dev-alerts-token',
+    plugins: ['slo'],
+    purpose: 'Alertmanager needs one to send SLO alerts to /api/slo/alerts',
   },
 ];
 /** HS256 keys and static tokens: at least 256 bits. */
@@ -313,8 +319,9 @@ function checkOrigins(config: RootConfigService, problems: Problems) {
  * - scout.demo.enabled false; scout.database.url set (no PGlite);
  * - scout.lakehouse.s3 keys not the local stack's;
  * - backend.auth.externalAccess: static tokens for the Prometheus scraper
- *   (limited to the scout and lakehouse plugins) and for lineage producers
- *   (the lineage plugin), each 32 characters or more, not the development one;
+ *   (limited to the scout and lakehouse plugins), for lineage producers
+ *   (the lineage plugin) and for Alertmanager (the slo plugin), each 32
+ *   characters or more, not the development one;
  * - backend.cors.origin and scout.functions.allowedOrigins (or app.baseUrl):
  *   exact origins, no wildcard, no loopback host;
  * - backend.csp: no `*`, no scheme-only source (`https:`), no loopback host

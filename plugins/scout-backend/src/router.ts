@@ -9,6 +9,7 @@ import {
   scoutPipelineRunPermission,
 } from '@internal/backstage-plugin-scout-node';
 import express from 'express';
+import type { Registry } from 'prom-client';
 import Router from 'express-promise-router';
 import { createGuardedAction } from './guardedAction';
 import { parseRunsQuery, parseSummaryHours } from './request/parseQuery';
@@ -17,7 +18,6 @@ import { toApiRun, toApiRunDetail } from './services/apiRuns';
 import { FunctionHost } from './services/FunctionHost';
 import { IngestSummaryService } from './services/IngestSummary';
 import { LakehousePipeline, StartedRun } from './services/LakehousePipeline';
-import { FunctionMetrics } from './services/metrics';
 import { PipelineOverviewService } from './services/PipelineOverview';
 import { ScoutDataPlane } from './services/ScoutDataPlane';
 
@@ -28,7 +28,8 @@ export type RouterOptions = {
   logger: LoggerService;
   plane: ScoutDataPlane;
   host: FunctionHost;
-  metrics: FunctionMetrics;
+  /** What /metrics serves: the functions', pipeline's and HTTP metrics. */
+  metrics: Registry;
   pipeline: LakehousePipeline;
   ingest: IngestSummaryService;
   overview: PipelineOverviewService;
@@ -141,9 +142,7 @@ export async function createRouter(
   // people cannot scrape.
   router.get('/metrics', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['service'] });
-    res
-      .type(metrics.registry.contentType)
-      .send(await metrics.registry.metrics());
+    res.type(metrics.contentType).send(await metrics.metrics());
   });
   router.use(api);
   return router;

@@ -9,12 +9,14 @@ import { benchLakehouse } from '../bench/lakehouse.ts';
 import { benchLineage } from '../bench/lineage.ts';
 import { benchPermission } from '../bench/permission.ts';
 import { benchPipeline } from '../bench/pipeline.ts';
+import { benchSlo } from '../bench/slo.ts';
 
 const usage = `Usage: scout bench ingest [--db pglite|postgres] [--count N] [--batch B] [--concurrency C] [--singles S]
        scout bench pipeline [--transactions N,M,...] [--engine trino|duckdb]
        scout bench lakehouse [--engine trino|duckdb] [--transactions N] [--requests R] [--url URL]
        scout bench permission [--requests R]
        scout bench lineage [--runs N] [--concurrency C] [--requests R]
+       scout bench slo [--count N] [--requests R] [--prometheus-port P]
 
 ingest    Starts a backend on a fresh database (PGlite, or the project's local
           PostgreSQL started by scripts/lib/postgres.sh), drives
@@ -49,6 +51,12 @@ permission
           (authorize_*), the policy's own decision in it (policy_*), and
           the CPU time per request with and without the check (cpu_*), which
           other load disturbs less. Target: p95_added_ms < 2.
+slo       The SLO overview (GET /api/slo/slos) against real Prometheus:
+          generates N SLO specs (default 50) and Sloth-shaped recorded series
+          for them (a rule file), starts Prometheus on --prometheus-port
+          (default 19190) and a backend with the slo plugin in this process,
+          and prints one JSON line: overview p50/p95/max in ms over R
+          requests (default 200). Target: p95 < 300 ms.
 lineage   The lineage store over HTTP on the embedded default's database
           (SQLite): starts a backend in this process with the lineage
           plugin, sends N runs of a generated 500-model project (one
@@ -105,6 +113,7 @@ export const benchCommand: Command = {
         requests: { type: 'string' },
         url: { type: 'string' },
         runs: { type: 'string', default: '3' },
+        'prometheus-port': { type: 'string', default: '19190' },
       },
     });
     const progress = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
@@ -143,6 +152,30 @@ export const benchCommand: Command = {
           seed: parseInteger('seed', values.seed, 0),
           port: parseInteger('port', values.port, 1),
           url: values.url,
+        },
+        progress,
+      );
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      return;
+    }
+    if (positionals[0] === 'slo') {
+      const result = await benchSlo(
+        {
+          // --count's default (200000) is ingest's; SLOs default to 50.
+          count: parseInteger(
+            'count',
+            args.some(a => a === '--count' || a.startsWith('--count='))
+              ? values.count
+              : '50',
+            1,
+          ),
+          requests: parseInteger('requests', values.requests ?? '200', 1),
+          port: parseInteger('port', values.port, 1),
+          prometheusPort: parseInteger(
+            'prometheus-port',
+            values['prometheus-port'],
+            1,
+          ),
         },
         progress,
       );

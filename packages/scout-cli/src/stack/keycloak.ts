@@ -1,10 +1,10 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { ensureKeycloak } from './artifacts.ts';
 import { httpGet } from './health.ts';
 import { serviceMarker } from './process.ts';
-import type { JavaService } from './services.ts';
+import type { ManagedService } from './services.ts';
+import { envPort } from './settings.ts';
 import { renderTree } from './template.ts';
 
 /** The realm of platform-manifests/config/keycloak/scout-realm.json. */
@@ -18,32 +18,15 @@ export type KeycloakSettings = {
   realmUrl: string;
 };
 
-const port = (fallback: number) =>
-  z.preprocess(
-    value => (value === '' ? undefined : value),
-    z.coerce.number().int().min(1).max(65535).default(fallback),
-  );
-
 /** Keycloak's ports from SCOUT_KEYCLOAK_PORT (18080) and SCOUT_KEYCLOAK_MANAGEMENT_PORT (port + 1). */
 export function keycloakSettings(
   env: Record<string, string | undefined>,
 ): KeycloakSettings {
-  const main = port(18080).safeParse(env.SCOUT_KEYCLOAK_PORT);
-  if (!main.success) {
-    throw new Error(`SCOUT_KEYCLOAK_PORT: ${main.error.issues[0]?.message}`);
-  }
-  const management = port(main.data + 1).safeParse(
-    env.SCOUT_KEYCLOAK_MANAGEMENT_PORT,
-  );
-  if (!management.success) {
-    throw new Error(
-      `SCOUT_KEYCLOAK_MANAGEMENT_PORT: ${management.error.issues[0]?.message}`,
-    );
-  }
+  const port = envPort(env, 'SCOUT_KEYCLOAK_PORT', 18080);
   return {
-    port: main.data,
-    managementPort: management.data,
-    realmUrl: `http://127.0.0.1:${main.data}/realms/${KEYCLOAK_REALM}`,
+    port,
+    managementPort: envPort(env, 'SCOUT_KEYCLOAK_MANAGEMENT_PORT', port + 1),
+    realmUrl: `http://127.0.0.1:${port}/realms/${KEYCLOAK_REALM}`,
   };
 }
 
@@ -60,7 +43,7 @@ export const keycloakTemplateVars = (settings: KeycloakSettings) => ({
  * and the import folder is .scout/stack/keycloak; the distribution stays in
  * the cache.
  */
-export const keycloak: JavaService = {
+export const keycloak: ManagedService = {
   name: 'keycloak',
   portEnv: 'SCOUT_KEYCLOAK_PORT',
   managementPortEnv: 'SCOUT_KEYCLOAK_MANAGEMENT_PORT',

@@ -25,9 +25,9 @@ describe('service processes', () => {
     );
     await new Promise(r => setTimeout(r, 300));
     expect(isAlive(started.pid)).toBe(true);
-    expect(await isOurProcess(started.pid, 'svc')).toBe(true);
-    expect(await isOurProcess(started.pid, 'trino')).toBe(false);
-    expect(await isOurProcess(process.pid, 'svc')).toBe(false);
+    expect(await isOurProcess(started.pid, serviceMarker('svc'))).toBe(true);
+    expect(await isOurProcess(started.pid, serviceMarker('trino'))).toBe(false);
+    expect(await isOurProcess(process.pid, serviceMarker('svc'))).toBe(false);
 
     expect(await stopProcessGroup(started.pid, 5000)).toBe('stopped');
     await new Promise(r => setTimeout(r, 100));

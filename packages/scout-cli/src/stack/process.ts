@@ -16,15 +16,16 @@ export async function commandLine(pid: number): Promise<string[] | undefined> {
 }
 
 /**
- * True when `pid` is alive and is the stack's `service` (its command line
- * carries the marker), so a recycled PID is never mistaken for ours.
+ * True when `pid` is alive and is one of the stack's services: its command
+ * line carries `marker` (serviceMarker, or a native service's config file
+ * argument), so a recycled PID is never mistaken for ours.
  */
 export async function isOurProcess(
   pid: number,
-  service: string,
+  marker: string,
 ): Promise<boolean> {
   const argv = await commandLine(pid);
-  return argv !== undefined && argv.includes(serviceMarker(service));
+  return argv !== undefined && argv.includes(marker);
 }
 
 /** A started service process: its PID (also its process group) and, while this CLI runs, its exit. */

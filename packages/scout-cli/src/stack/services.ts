@@ -10,6 +10,11 @@ import {
 } from './artifacts.ts';
 import { httpGet } from './health.ts';
 import { keycloak, type KeycloakSettings } from './keycloak.ts';
+import {
+  alertmanager,
+  type MonitoringSettings,
+  prometheus,
+} from './monitoring.ts';
 import type { StackPaths } from './paths.ts';
 import { serviceMarker } from './process.ts';
 import type { LakehouseSettings } from './settings.ts';
@@ -21,12 +26,17 @@ export const SERVICES = [
   'nessie',
   'trino',
   'keycloak',
+  'prometheus',
+  'alertmanager',
 ] as const;
 export type ServiceName = (typeof SERVICES)[number];
-export type JavaServiceName = Exclude<ServiceName, 'postgres'>;
+export type ManagedServiceName = Exclude<ServiceName, 'postgres'>;
 
-/** Where each service listens: the lakehouse's and Keycloak's settings. */
-export type StackSettings = LakehouseSettings & { keycloak: KeycloakSettings };
+/** Where each service listens: the lakehouse's, Keycloak's and monitoring's settings. */
+export type StackSettings = LakehouseSettings & {
+  keycloak: KeycloakSettings;
+  monitoring: MonitoringSettings;
+};
 
 /** Everything a service needs to fetch, configure and start itself. */
 export type StackContext = {
@@ -37,9 +47,12 @@ export type StackContext = {
   log: (line: string) => void;
 };
 
-/** A JVM service that `scout stack` downloads, configures and runs. */
-export type JavaService = {
-  name: JavaServiceName;
+/**
+ * A service that `scout stack` fetches (or finds installed), configures and
+ * runs: a JVM, or a native binary (`native`).
+ */
+export type ManagedService = {
+  name: ManagedServiceName;
   /** The env variable that moves its main port. */
   portEnv: string;
   /** The env variable that moves its second (management) port, if any. */
@@ -50,13 +63,27 @@ export type JavaService = {
   /** How long a start may take before it counts as failed. */
   startTimeoutMs: number;
   healthy(settings: StackSettings): Promise<boolean>;
-  /** Downloads (once) what it runs: a jar or a server folder. */
+  /**
+   * Downloads (once) what it runs, a jar or a server folder; a native
+   * service returns its installed binary, or throws saying how to install it.
+   */
   fetch(ctx: StackContext): Promise<string>;
-  /** Renders its config into .scout/stack/<name> and returns the java arguments. */
+  /** Renders its config into .scout/stack/<name> and returns the arguments. */
   prepare(ctx: StackContext, artifact: string): Promise<string[]>;
   /** What runs those arguments, when not `java` itself (a launcher script). */
   launcher?(java: string): { command: string; env: Record<string, string> };
+  /** True when fetch's binary runs the arguments itself: no JVM. */
+  native?: boolean;
+  /**
+   * The argument that marks its process as ours (serviceMarker by default);
+   * a native binary refuses unknown flags, so it names its config file.
+   */
+  marker?(paths: StackPaths): string;
 };
+
+/** The argument that marks `service`'s process as ours. */
+export const markerOf = (service: ManagedService, paths: StackPaths) =>
+  service.marker?.(paths) ?? serviceMarker(service.name);
 
 const local = (port: number) => `http://127.0.0.1:${port}`;
 
@@ -101,7 +128,7 @@ export function templateVars(
 }
 
 /** Renders platform-manifests/config/<name> into .scout/stack/<name>; returns that folder. */
-async function render(ctx: StackContext, name: JavaServiceName) {
+async function render(ctx: StackContext, name: ManagedServiceName) {
   const vars = templateVars(ctx.paths, ctx.settings, ctx.versions, ctx.env);
   const dir = join(ctx.paths.state, name);
   await renderTree(join(ctx.paths.templates, name), dir, vars);
@@ -111,7 +138,7 @@ async function render(ctx: StackContext, name: JavaServiceName) {
 const readJvmOptions = async (file: string) =>
   jvmOptions(await readFile(file, 'utf8'));
 
-const s3: JavaService = {
+const s3: ManagedService = {
   name: 's3',
   portEnv: 'SCOUT_S3_PORT',
   ports: settings => [settings.s3.port],
@@ -135,7 +162,7 @@ const s3: JavaService = {
   },
 };
 
-const nessie: JavaService = {
+const nessie: ManagedService = {
   name: 'nessie',
   portEnv: 'SCOUT_NESSIE_PORT',
   managementPortEnv: 'SCOUT_NESSIE_MANAGEMENT_PORT',
@@ -164,7 +191,7 @@ const nessie: JavaService = {
   },
 };
 
-const trino: JavaService = {
+const trino: ManagedService = {
   name: 'trino',
   portEnv: 'SCOUT_TRINO_PORT',
   ports: settings => [settings.trino.port],
@@ -201,12 +228,14 @@ const trino: JavaService = {
   },
 };
 
-/** The JVM services; `down` stops them in reverse order, Keycloak first. */
-export const JAVA_SERVICES: readonly JavaService[] = [
+/** The services besides PostgreSQL; `down` stops them in reverse order. */
+export const MANAGED_SERVICES: readonly ManagedService[] = [
   s3,
   nessie,
   trino,
   keycloak,
+  prometheus,
+  alertmanager,
 ];
 
 function hasKey<K extends string>(

@@ -45,6 +45,21 @@ describe('localStackSettings', () => {
     expect(s.stack.postgres.jdbcUrl).toBe(s.postgres.jdbcUrl);
   });
 
+  it("reads the scraper's and Alertmanager's tokens from backend.auth.externalAccess", async () => {
+    expect((await localStackSettings({})).tokens).toEqual({
+      metrics: 'scout-dev-metrics-token',
+      alerts: 'scout-dev-alerts-token',
+    });
+    const s = await localStackSettings({
+      SCOUT_METRICS_TOKEN: 'm'.repeat(32),
+      SCOUT_ALERTS_TOKEN: 'a'.repeat(32),
+    });
+    expect(s.tokens).toEqual({
+      metrics: 'm'.repeat(32),
+      alerts: 'a'.repeat(32),
+    });
+  });
+
   it('names what is wrong', async () => {
     await expect(
       localStackSettings({ SCOUT_TRINO_PORT: 'eighty' }),

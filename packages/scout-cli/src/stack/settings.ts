@@ -11,6 +11,7 @@ import {
   type TrinoConnection,
 } from '@internal/backstage-plugin-scout-node';
 import { join } from 'node:path';
+import { z } from 'zod';
 
 /**
  * The local stack: the checkout's `scout.lakehouse` (app-config.yaml, where
@@ -36,27 +37,39 @@ export type LakehouseSettings = {
    * external-access token with subject lineage-producer).
    */
   lineage: { origin: string; token: string };
+  /** The portal backend's origin: backend.baseUrl's. */
+  backendOrigin: string;
+  /**
+   * The static external-access tokens of the local Prometheus (subject
+   * prometheus-scraper: SCOUT_METRICS_TOKEN) and Alertmanager (subject
+   * alertmanager: SCOUT_ALERTS_TOKEN).
+   */
+  tokens: { metrics: string; alerts: string };
 };
 
-/** The portal's lineage producer settings from app-config. */
-function lineageProducer(
+/**
+ * The token of backend.auth.externalAccess's static entry for `subject`;
+ * throws naming the subject and `why` the stack needs it.
+ */
+function staticToken(
   config: Awaited<ReturnType<typeof loadRepositoryConfig>>,
-): LakehouseSettings['lineage'] {
-  const origin = new URL(config.getString('backend.baseUrl')).origin;
+  subject: string,
+  why: string,
+): string {
   const entry = (
     config.getOptionalConfigArray('backend.auth.externalAccess') ?? []
   ).find(
     e =>
       e.getOptionalString('type') === 'static' &&
-      e.getOptionalString('options.subject') === 'lineage-producer',
+      e.getOptionalString('options.subject') === subject,
   );
   const token = entry?.getOptionalString('options.token');
   if (!token) {
     throw new Error(
-      'backend.auth.externalAccess has no static token with subject lineage-producer: Trino sends its lineage events with it',
+      `backend.auth.externalAccess has no static token with subject ${subject}: ${why}`,
     );
   }
-  return { origin, token };
+  return token;
 }
 
 /** The port of a local service's URL; refuses one on another machine. */
@@ -69,6 +82,26 @@ function localPort(key: string, value: string, fallback?: number): number {
   }
   if (url.port) return Number(url.port);
   return fallback ?? (url.protocol === 'https:' ? 443 : 80);
+}
+
+const portNumber = z.coerce.number().int().min(1).max(65535);
+
+/**
+ * The port in env variable `name`, or `fallback` when it is unset or empty;
+ * throws naming the variable when it is not a port number.
+ */
+export function envPort(
+  env: Record<string, string | undefined>,
+  name: string,
+  fallback: number,
+): number {
+  const value = env[name]?.trim();
+  if (!value) return fallback;
+  const port = portNumber.safeParse(value);
+  if (!port.success) {
+    throw new Error(`${name}: ${port.error.issues[0]?.message}`);
+  }
+  return port.data;
 }
 
 function managementPort(
@@ -108,6 +141,7 @@ export async function localStackSettings(
     );
   }
   const key = (name: string) => `scout.lakehouse.${name}`;
+  const backendOrigin = new URL(config.getString('backend.baseUrl')).origin;
   const jdbc = postgres.jdbcUrl.slice('jdbc:'.length);
   const pgPort = localPort(key('postgres.jdbcUrl'), jdbc, 5432);
   const nessiePort = localPort(key('nessie.url'), nessie.url);
@@ -135,6 +169,26 @@ export async function localStackSettings(
       port: localPort(key('trino.url'), trino.url),
       icebergCatalog: trino.catalog,
     },
-    lineage: lineageProducer(config),
+    backendOrigin,
+    lineage: {
+      origin: backendOrigin,
+      token: staticToken(
+        config,
+        'lineage-producer',
+        'Trino sends its lineage events with it',
+      ),
+    },
+    tokens: {
+      metrics: staticToken(
+        config,
+        'prometheus-scraper',
+        'the local Prometheus scrapes the portal with it',
+      ),
+      alerts: staticToken(
+        config,
+        'alertmanager',
+        'the local Alertmanager sends SLO alerts to the portal with it',
+      ),
+    },
   };
 }

@@ -3,6 +3,7 @@ import { isAlive, stopProcessGroup } from '../processTree.ts';
 import { stackVersions } from './artifacts.ts';
 import { portAnswers } from './health.ts';
 import { keycloakSettings } from './keycloak.ts';
+import { monitoringSettings } from './monitoring.ts';
 import { stackPaths } from './paths.ts';
 import {
   type PidFile,
@@ -14,8 +15,9 @@ import { postgresPid, runPostgresScript } from './postgres.ts';
 import { type LakehouseSettings, localStackSettings } from './settings.ts';
 import { isOurProcess } from './process.ts';
 import {
-  JAVA_SERVICES,
-  type JavaService,
+  MANAGED_SERVICES,
+  type ManagedService,
+  markerOf,
   type ServiceName,
   SERVICES,
   type StackContext,
@@ -49,7 +51,11 @@ export class Stack {
     this.ctx = {
       paths,
       env,
-      settings: { ...settings, keycloak: keycloakSettings(env) },
+      settings: {
+        ...settings,
+        keycloak: keycloakSettings(env),
+        monitoring: monitoringSettings(env, settings.backendOrigin),
+      },
       versions: stackVersions(env),
       log: line => run.err(`[stack] ${line}\n`),
     };
@@ -89,7 +95,7 @@ export class Stack {
   async status(name: ServiceName): Promise<ServiceStatus> {
     return name === 'postgres'
       ? this.postgresStatus()
-      : this.javaStatus(JAVA_SERVICES.find(s => s.name === name)!);
+      : this.serviceStatus(MANAGED_SERVICES.find(s => s.name === name)!);
   }
 
   async postgresStatus(): Promise<ServiceStatus> {
@@ -107,11 +113,12 @@ export class Stack {
     };
   }
 
-  async javaStatus(service: JavaService): Promise<ServiceStatus> {
+  async serviceStatus(service: ManagedService): Promise<ServiceStatus> {
     const { settings } = this.ctx;
     const record = this.pids.services[service.name];
     const ours =
-      record !== undefined && (await isOurProcess(record.pid, service.name));
+      record !== undefined &&
+      (await isOurProcess(record.pid, markerOf(service, this.ctx.paths)));
     const healthy = await service.healthy(settings);
     const answers =
       healthy ||
@@ -136,7 +143,7 @@ export class Stack {
 }
 
 /** How long a service gets between SIGTERM and SIGKILL. */
-export const stopGraceMs = (service: JavaService) =>
+export const stopGraceMs = (service: ManagedService) =>
   service.name === 'trino' ? 30_000 : 15_000;
 
 function stateOf(
@@ -165,14 +172,14 @@ export async function stackStatus(
 
 /**
  * `scout stack down`: stops what `up` started, by recorded PID (SIGTERM,
- * then SIGKILL of the process group), Keycloak first; PostgreSQL through
+ * then SIGKILL of the process group), in reverse start order; PostgreSQL through
  * pg_stop, and only when `up` started it.
  */
 export async function stackDown(run: StackRun): Promise<number> {
   const stack = await Stack.create(run);
   const { ctx } = stack;
   await stack.load();
-  for (const service of [...JAVA_SERVICES].reverse()) {
+  for (const service of [...MANAGED_SERVICES].reverse()) {
     if (!stack.wants(service.name)) continue;
     const record = stack.pids.services[service.name];
     if (!record) {
@@ -183,7 +190,7 @@ export async function stackDown(run: StackRun): Promise<number> {
       }
       continue;
     }
-    if (await isOurProcess(record.pid, service.name)) {
+    if (await isOurProcess(record.pid, markerOf(service, ctx.paths))) {
       const how = await stopProcessGroup(record.pid, stopGraceMs(service));
       ctx.log(`${service.name} (pid ${record.pid}): ${how}`);
     } else {

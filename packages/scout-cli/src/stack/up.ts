@@ -14,13 +14,14 @@ import {
   stopPostgresAtEnd,
 } from './postgres.ts';
 import { isOurProcess, spawnDetached } from './process.ts';
-import { JAVA_SERVICES, type JavaService } from './services.ts';
+import { MANAGED_SERVICES, type ManagedService, markerOf } from './services.ts';
 import { Stack, type StackRun, stopGraceMs } from './stack.ts';
 import { formatStatusTable } from './statusTable.ts';
 
 /**
  * `scout stack up`: starts what is not running (PostgreSQL through
- * scripts/lib/postgres.sh, then S3, Nessie, Trino and Keycloak together),
+ * scripts/lib/postgres.sh, then S3, Nessie, Trino, Keycloak, Prometheus and
+ * Alertmanager together),
  * waits until each answers, and leaves running services alone. What it
  * started keeps running once every start succeeded; a failure or a signal
  * halfway stops it again (../processes.ts).
@@ -50,10 +51,10 @@ async function startStack(
   const { ctx, run } = stack;
   await mkdir(ctx.paths.logs, { recursive: true });
 
-  const wanted = JAVA_SERVICES.filter(s => stack.wants(s.name));
+  const wanted = MANAGED_SERVICES.filter(s => stack.wants(s.name));
   const statuses = new Map(
     await Promise.all(
-      wanted.map(async s => [s.name, await stack.javaStatus(s)] as const),
+      wanted.map(async s => [s.name, await stack.serviceStatus(s)] as const),
     ),
   );
   const toStart = wanted.filter(s => statuses.get(s.name)?.state !== 'up');
@@ -63,7 +64,7 @@ async function startStack(
   if (stack.wants('postgres')) await ensurePostgres(stack, started);
 
   const launching = toStart.filter(s => statuses.get(s.name)?.state === 'down');
-  const java = launching.length > 0 ? findJava(ctx.env) : '';
+  const java = launching.some(s => !s.native) ? findJava(ctx.env) : '';
   const artifacts = new Map(
     await Promise.all(
       launching.map(async s => [s.name, await s.fetch(ctx)] as const),
@@ -94,10 +95,15 @@ async function startStack(
   return all.every(s => s.state === 'up') ? 0 : 1;
 }
 
-async function refuseForeignPorts(stack: Stack, service: JavaService) {
+async function refuseForeignPorts(stack: Stack, service: ManagedService) {
   const { settings } = stack.ctx;
   const record = stack.pids.services[service.name];
-  if (record && (await isOurProcess(record.pid, service.name))) return;
+  if (
+    record &&
+    (await isOurProcess(record.pid, markerOf(service, stack.ctx.paths)))
+  ) {
+    return;
+  }
   for (const port of service.ports(settings)) {
     if (await portAnswers(port)) {
       const variable =
@@ -159,7 +165,7 @@ async function requirePostgresPid(root: string): Promise<number> {
 
 async function startService(
   stack: Stack,
-  service: JavaService,
+  service: ManagedService,
   java: string,
   artifact: string,
   { started, signal }: { started: Cleanup[]; signal: AbortSignal },
@@ -175,7 +181,9 @@ async function startService(
       logFile,
     )})`,
   );
-  const launch = service.launcher?.(java) ?? { command: java, env: {} };
+  const launch = service.native
+    ? { command: artifact, env: {} }
+    : service.launcher?.(java) ?? { command: java, env: {} };
   const child = spawnDetached(launch.command, args, {
     cwd,
     logFile,
@@ -199,7 +207,7 @@ async function startService(
 
 async function waitHealthy(
   stack: Stack,
-  service: JavaService,
+  service: ManagedService,
   exitCode: (() => number | null | undefined) | undefined,
   signal: AbortSignal,
 ) {

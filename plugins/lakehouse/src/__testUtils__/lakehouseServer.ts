@@ -14,6 +14,14 @@ const TABLE = `${BASE_URL}/catalogs/iceberg/namespaces/gold/tables/gold_daily_st
 
 /** A lakehouse backend serving the fixtures for gold_daily_store_sales. */
 export const handlers: RequestHandler[] = [
+  // The table page's freshness badge asks the SLO API; no SLO covers these.
+  http.get('*/api/slo/slos', () =>
+    HttpResponse.json({
+      source: 'embedded',
+      evaluatedAt: '2026-11-03T14:05:00Z',
+      items: [],
+    }),
+  ),
   http.get(`${BASE_URL}/catalogs`, () =>
     HttpResponse.json({ items: catalogs }),
   ),

@@ -1,6 +1,7 @@
 import { useRouteRef, useRouteRefParams } from '@backstage/frontend-plugin-api';
 import { Flex, Link } from '@backstage/ui';
 import { rootRouteRef, tableRouteRef } from '../routes';
+import { FreshnessBadge } from './table/FreshnessBadge';
 import { TableView } from './table/TableView';
 
 /** A table at its own address, with the way back to its layer. */
@@ -15,6 +16,7 @@ export function TablePage() {
           {`← All tables in ${namespace}`}
         </Link>
       )}
+      <FreshnessBadge catalog={catalog} namespace={namespace} />
       <TableView tableRef={{ catalog, namespace, table }} />
     </Flex>
   );

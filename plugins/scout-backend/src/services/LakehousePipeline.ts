@@ -45,6 +45,7 @@ export class LakehousePipeline {
   readonly #dbt: ScoutConfig['pipeline']['dbt'];
   readonly #logger: LoggerService;
   readonly #events: EventsService;
+  readonly #onEnd: (outcome: 'published' | 'failed') => void;
   // Runs are written by the schema's owner (they write bronze too) and read
   // as service_role, the role the table's policy admits.
   readonly #reader: RunStore;
@@ -62,7 +63,10 @@ export class LakehousePipeline {
      * is skipped and says why.
      */
     databaseUrl?: string;
+    /** Told how each run of this backend ended (the pipeline metrics). */
+    onEnd?: (outcome: 'published' | 'failed') => void;
   }) {
+    this.#onEnd = options.onEnd ?? (() => {});
     this.#db = options.db;
     this.#databaseUrl = options.databaseUrl;
     this.#stack = options.stack;
@@ -95,6 +99,7 @@ export class LakehousePipeline {
       .catch(error => {
         // Before the run was recorded, the caller hears of it below.
         if (recorded) {
+          this.#onEnd('failed');
           this.#logger.error(
             'pipeline run ended in an error it could not record',
             error,
@@ -171,6 +176,7 @@ export class LakehousePipeline {
     if (run.status === 'failed') {
       this.#logger.warn(`pipeline run ${run.runId} failed: ${run.error}`);
     }
+    this.#onEnd(run.status === 'published' ? 'published' : 'failed');
     await this.#announce(run);
     return run;
   }

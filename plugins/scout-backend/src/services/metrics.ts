@@ -20,7 +20,8 @@ export class FunctionMetrics {
     name: 'scout_function_request_duration_seconds',
     help: 'Edge function latency, from request to response.',
     labelNames: ['function'],
-    buckets: [0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    // 2 s: the ingest latency SLO's threshold (platform-manifests/observability/slos).
+    buckets: [0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2, 2.5, 5, 10],
     registers: [this.registry],
   });
   readonly #rows = new Counter({

@@ -22,6 +22,7 @@ export const mainPages = [
   'page:api-docs',
   'page:lakehouse',
   'page:lineage',
+  'page:slo', // SLOs
   'page:scout', // Pipeline
   'page:techdocs', // Docs
   'page:scaffolder', // Create

@@ -1,0 +1,4 @@
+export { sloApiRef } from './SloApi';
+export type { SloApi, SloQuery } from './SloApi';
+export { SloClient } from './SloClient';
+export { SloError } from './SloError';

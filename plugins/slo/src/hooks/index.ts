@@ -1,0 +1,3 @@
+export { useSlos } from './useSlos';
+export { useSloHistory } from './useSloHistory';
+export { useSloSystems } from './useSloSystems';
