@@ -4,9 +4,11 @@ Each test in the manifest is attached to the model or source it tests
 (`attached_node`, dbt 1.5+) or, for a singular test, to every model it reads. Its result in
 run_results.json becomes one assertion of that model's
 `dataQualityAssertions` facet: the standard `assertion`, `success` and
-`column`, plus dbt's `status` (pass, warn, fail, error, skipped), `message`,
+`column`, plus dbt's `status` (pass, warn, fail or error), `message`,
 `failures` (failing rows) and `failingRowsQuery` (the test's compiled SQL,
 which selects the failing rows) when it did not pass, and `source: dbt`.
+A skipped test (dbt stopped before it) asserted nothing, so it is left out:
+it is neither a pass nor a failure of the model.
 
 Source freshness (sources.json from `dbt source freshness`) becomes a
 `scout_freshness` facet per source.
@@ -33,6 +35,8 @@ def assertions_by_model(manifest: dict, run_results: dict) -> dict[str, list[dic
             (test.get("test_metadata") or {}).get("kwargs", {}).get("column_name")
         )
         status = result.get("status")
+        if status == "skipped":
+            continue
         assertion = {
             "assertion": test.get("name", uid),
             "success": status in ("pass", "warn"),

@@ -54,6 +54,13 @@ export const shopManifest = {
       attached_node: null,
       depends_on: { nodes: ['model.shop.orders'] },
     },
+    'test.shop.positive_orders_amount.2b': {
+      resource_type: 'test',
+      name: 'positive_orders_amount',
+      attached_node: 'model.shop.orders',
+      column_name: 'AMOUNT',
+      depends_on: { nodes: ['model.shop.orders'] },
+    },
   },
   sources: {
     'source.shop.raw.orders': {
@@ -90,7 +97,10 @@ export const shopCatalog = {
   },
 };
 
-/** The shop project's test results: one failing, one passing. */
+/**
+ * The shop project's test results: one failing, one passing, and one that
+ * dbt skipped (it asserted nothing, so it is no failure).
+ */
 export const shopRunResults = {
   metadata: { generated_at: '2026-01-01T00:05:00Z' },
   results: [
@@ -101,6 +111,12 @@ export const shopRunResults = {
       failures: 3,
     },
     { unique_id: 'test.shop.orders_not_empty', status: 'pass', failures: 0 },
+    {
+      unique_id: 'test.shop.positive_orders_amount.2b',
+      status: 'skipped',
+      message: null,
+      failures: null,
+    },
   ],
 };
 
