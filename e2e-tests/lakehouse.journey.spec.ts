@@ -1,5 +1,5 @@
 import { test, expect, Page, TestInfo } from '@playwright/test';
-import { enterAsGuest, snap } from './steps';
+import { enterAsGuest, sidebar, snap } from './steps';
 
 // The table the pipeline always publishes in gold, on either engine.
 const TABLE = 'gold_daily_store_sales';
@@ -48,7 +48,10 @@ test('browse gold in the Lakehouse: schema, preview and snapshots of a table', a
   page,
 }, info) => {
   await enterAsGuest(page);
-  await page.getByRole('link', { name: 'Lakehouse', exact: true }).click();
+  // The sidebar's: home's cards link to the Lakehouse too.
+  await sidebar(page)
+    .getByRole('link', { name: 'Lakehouse', exact: true })
+    .click();
   await expect(page).toHaveURL(/\/lakehouse/);
   const layers = page.getByRole('radiogroup', { name: 'Layer' });
   await expect(layers).toBeVisible();
