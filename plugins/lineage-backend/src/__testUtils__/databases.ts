@@ -1,53 +1,5 @@
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import knexFactory, { Knex } from 'knex';
-import { randomBytes } from 'node:crypto';
+import { pluginTestDatabases } from '@internal/backstage-plugin-scout-node/testing';
 
-const MIGRATIONS = resolvePackagePath(
-  '@internal/backstage-plugin-lineage-backend',
-  'migrations',
-);
-
-/**
- * The lineage store on the databases the backend runs on: SQLite (the
- * embedded default) always, and PostgreSQL when SCOUT_TEST_DATABASE_URL
- * names a server (scripts/test.sh sets it; each run gets its own database).
- */
-export function lineageDatabases(): {
-  ids: string[];
-  init(id: string): Promise<Knex>;
-  closeAll(): Promise<void>;
-} {
-  const url = process.env.SCOUT_TEST_DATABASE_URL;
-  const opened: (() => Promise<void>)[] = [];
-  return {
-    ids: url ? ['SQLITE_3', 'POSTGRES'] : ['SQLITE_3'],
-    async init(id) {
-      let db: Knex;
-      if (id === 'SQLITE_3') {
-        db = knexFactory({
-          client: 'better-sqlite3',
-          connection: ':memory:',
-          useNullAsDefault: true,
-        });
-        opened.push(() => db.destroy());
-      } else {
-        const name = `lineage_test_${randomBytes(4).toString('hex')}`;
-        const admin = knexFactory({ client: 'pg', connection: url });
-        await admin.raw(`create database ${name}`);
-        const target = new URL(url!);
-        target.pathname = `/${name}`;
-        db = knexFactory({ client: 'pg', connection: target.toString() });
-        opened.push(async () => {
-          await db.destroy();
-          await admin.raw(`drop database if exists ${name}`);
-          await admin.destroy();
-        });
-      }
-      await db.migrate.latest({ directory: MIGRATIONS });
-      return db;
-    },
-    async closeAll() {
-      await Promise.all(opened.splice(0).map(close => close()));
-    },
-  };
-}
+/** The lineage store's tables on SQLite, and on PostgreSQL when SCOUT_TEST_DATABASE_URL is set. */
+export const lineageDatabases = () =>
+  pluginTestDatabases('@internal/backstage-plugin-lineage-backend');

@@ -8,3 +8,4 @@
 export { testDatabases } from './testDatabases';
 export type { TestDatabases } from './testDatabases';
 export { ingestTransactions, serviceRoleToken } from './ingest';
+export { pluginTestDatabases } from './pluginDatabases';
