@@ -15,12 +15,18 @@ import {
 import { LakehouseTableProvider } from './LakehouseTableProvider';
 
 // A stand-in for the lakehouse backend: canned answers per path, overridable
-// per test, and the Authorization header of every request.
+// per test, and the Authorization header of every request. And one for the
+// lineage backend's POST /api/v1/upstream, answering from `upstreamOf` as
+// the store would: every name asked for, exactly, in the order asked.
 type Answer = { status: number; body: unknown };
+type Dataset = { namespace: string; name: string };
 
 const answers = new Map<string, Answer>();
+const upstreamOf = new Map<string, Dataset[]>();
 const authorizations: (string | undefined)[] = [];
 const lineageAuthorizations: (string | undefined)[] = [];
+const lineageRequests: { method?: string; url?: string; body: unknown }[] = [];
+const UPSTREAM = '/api/lineage/api/v1/upstream';
 let server: Server;
 let baseUrl: string;
 
@@ -70,6 +76,7 @@ function detail(namespace: string, name: string, description: string | null) {
 
 function serveLakehouse() {
   answers.clear();
+  upstreamOf.clear();
   const set = (path: string, answer: Answer) =>
     answers.set(`/api/lakehouse${path}`, answer);
   set(
@@ -119,14 +126,26 @@ function serveLakehouse() {
 }
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  server = createServer(async (req, res) => {
+    let text = '';
+    for await (const chunk of req) text += chunk;
+    const body = text ? JSON.parse(text) : undefined;
     if (req.url?.startsWith('/api/lakehouse/')) {
       authorizations.push(req.headers.authorization);
     } else {
       lineageAuthorizations.push(req.headers.authorization);
+      lineageRequests.push({ method: req.method, url: req.url, body });
     }
     const answer =
-      answers.get(req.url ?? '') ?? failure(404, 'NotFoundError', 'no such');
+      answers.get(req.url ?? '') ??
+      (req.method === 'POST' && req.url === UPSTREAM
+        ? ok({
+            items: (body.names as string[]).map(name => ({
+              name,
+              upstream: upstreamOf.get(name) ?? [],
+            })),
+          })
+        : failure(404, 'NotFoundError', 'no such'));
     res.writeHead(answer.status, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(answer.body));
   });
@@ -141,6 +160,7 @@ afterAll(async () => {
 beforeEach(() => {
   authorizations.length = 0;
   lineageAuthorizations.length = 0;
+  lineageRequests.length = 0;
 });
 
 function discoveryAt(url: () => string): DiscoveryService {
@@ -264,70 +284,15 @@ describe('LakehouseTableProvider', () => {
   it('adds the tables the lineage store says a table is built from to dependsOn', async () => {
     serveLakehouse();
     const NS = 'trino://127.0.0.1:8080';
-    const node = (name: string) => `dataset:${NS}:${name}`;
-    const search = (q: string) =>
-      `/api/lineage/api/v1/search?filter=DATASET&limit=100&q=${encodeURIComponent(
-        q,
-      )}`;
-    const lineage = (name: string) =>
-      `/api/lineage/api/v1/lineage?depth=1&nodeId=${encodeURIComponent(
-        node(name),
-      )}`;
     const GOLD = 'iceberg.gold.gold_payment_mix';
     const BRONZE = 'iceberg.bronze.transactions';
-    const hit = (name: string) => ({
-      results: [
-        { type: 'DATASET', name, namespace: NS, nodeId: node(name) },
-        {
-          type: 'DATASET',
-          name: `${name}_old`,
-          namespace: NS,
-          nodeId: node(`${name}_old`),
-        },
-      ],
-    });
-    answers.set(search(GOLD), ok(hit(GOLD)));
-    answers.set(search(BRONZE), ok({ results: [] }));
-    answers.set(search('local.gold.gold_payment_mix'), ok({ results: [] }));
-    const job = 'job:trino:write iceberg.gold.gold_payment_mix';
-    answers.set(
-      lineage(GOLD),
-      ok({
-        graph: [
-          {
-            id: node(GOLD),
-            type: 'DATASET',
-            data: { name: GOLD },
-            inEdges: [{ origin: job, destination: node(GOLD) }],
-            outEdges: [],
-          },
-          {
-            id: job,
-            type: 'JOB',
-            data: {},
-            inEdges: [
-              { origin: node(BRONZE), destination: job },
-              { origin: node('postgresql.scout.stores'), destination: job },
-            ],
-            outEdges: [],
-          },
-          {
-            id: node(BRONZE),
-            type: 'DATASET',
-            data: { name: BRONZE },
-            inEdges: [],
-            outEdges: [],
-          },
-          {
-            id: node('postgresql.scout.stores'),
-            type: 'DATASET',
-            data: { name: 'postgresql.scout.stores' },
-            inEdges: [],
-            outEdges: [],
-          },
-        ],
-      }),
-    );
+    upstreamOf.set(GOLD, [
+      { namespace: 'duckdb://scout', name: BRONZE },
+      { namespace: NS, name: BRONZE },
+      // A job that reads and writes the table does not make it its own input.
+      { namespace: NS, name: GOLD },
+      { namespace: NS, name: 'postgresql.scout.stores' },
+    ]);
     const { connection, scoutEvents } = await connectProvider();
     // The static pass announcing new lineage refreshes the tables.
     await scoutEvents.publish({
@@ -349,6 +314,16 @@ describe('LakehouseTableProvider', () => {
       'resource:default/bronze-transactions',
     ]);
     expect(dependsOn['bronze-transactions']).toBeUndefined();
+    // Every table's upstream in one request.
+    expect(lineageRequests).toEqual([
+      {
+        method: 'POST',
+        url: UPSTREAM,
+        body: {
+          names: [BRONZE, GOLD, 'local.gold.gold_payment_mix'],
+        },
+      },
+    ]);
     expect(new Set(lineageAuthorizations)).toEqual(
       new Set([
         mockCredentials.service.header({
@@ -356,6 +331,52 @@ describe('LakehouseTableProvider', () => {
           targetPluginId: 'lineage',
         }),
       ]),
+    );
+  });
+
+  it('asks lineage once per refresh, however many tables there are', async () => {
+    const set = serveLakehouse();
+    const { connection, runOnce } = await connectProvider();
+    await runOnce();
+    expect(lineageRequests).toHaveLength(1);
+
+    // Fifty times the tables (their detail answers 404: they get no
+    // description), with lineage for some of them.
+    const many = Array.from({ length: 150 }, (_, i) => `t${i}`);
+    set(
+      '/catalogs/iceberg/namespaces/gold/tables',
+      ok({ items: many.map(name => summary('gold', name)) }),
+    );
+    many
+      .slice(1)
+      .forEach((name, i) =>
+        upstreamOf.set(`iceberg.gold.${name}`, [
+          { namespace: 'trino://x', name: `iceberg.gold.${many[i]}` },
+        ]),
+      );
+    lineageRequests.length = 0;
+    await runOnce();
+    expect(lineageRequests).toHaveLength(1);
+    const mutation = connection.applyMutation.mock.calls[1][0];
+    const entities = mutation.type === 'full' ? mutation.entities : [];
+    expect(entities).toHaveLength(152);
+    expect(
+      entities.find(e => e.entity.metadata.name === 'gold-t149')?.entity.spec
+        ?.dependsOn,
+    ).toEqual(['component:default/dbt', 'resource:default/gold-t148']);
+  });
+
+  it('gives no dependsOn when lineage does not answer', async () => {
+    serveLakehouse();
+    answers.set(UPSTREAM, failure(503, 'ServiceUnavailableError', 'down'));
+    const { connection, logger, runOnce } = await connectProvider();
+    await runOnce();
+
+    const mutation = connection.applyMutation.mock.calls[0][0];
+    const entities = mutation.type === 'full' ? mutation.entities : [];
+    expect(entities).toHaveLength(3);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('lineage /api/v1/upstream answered 503'),
     );
   });
 

@@ -1,11 +1,12 @@
 import type { DiscoveryService } from '@backstage/backend-plugin-api';
 import { type LakehouseTable, tableRef } from './tableEntity';
 
-type GraphNode = {
-  id: string;
-  type: 'DATASET' | 'JOB';
-  data: { name?: string };
-  inEdges: { origin: string; destination: string }[];
+/** The most names POST /api/v1/upstream takes at once (its openapi.yaml). */
+const MAX_NAMES = 10_000;
+
+/** The answer of the lineage backend's POST /api/v1/upstream. */
+type UpstreamAnswer = {
+  items: { name: string; upstream: { namespace: string; name: string }[] }[];
 };
 
 /**
@@ -15,7 +16,9 @@ type GraphNode = {
  * `tables` (a Postgres source) is left out, and a table without recorded
  * lineage gets no entry. The lineage store names a table
  * `<catalog>.<namespace>.<table>`, in any namespace (Trino's, DuckDB's).
- * Throws when the lineage store does not answer.
+ * One request to the lineage backend per refresh (per 10 000 tables),
+ * however many tables there are. Throws when the lineage store does not
+ * answer.
  */
 export async function readLineageUpstream(options: {
   tables: LakehouseTable[];
@@ -23,40 +26,35 @@ export async function readLineageUpstream(options: {
   token: string;
 }): Promise<Map<string, string[]>> {
   const { tables, discovery, token } = options;
-  const base = await discovery.getBaseUrl('lineage');
-  const get = async <T>(path: string): Promise<T> => {
-    const res = await fetch(`${base}${path}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    if (!res.ok) {
-      throw new Error(`lineage ${path} answered ${res.status}`);
-    }
-    return (await res.json()) as T;
-  };
   const byName = new Map(
     tables.map(t => [`${t.catalog}.${t.namespace}.${t.name}`, tableRef(t)]),
   );
+  const names = [...byName.keys()];
   const upstream = new Map<string, string[]>();
-  for (const [name, ref] of byName) {
-    const { results } = await get<{
-      results: { type: string; name: string; nodeId: string }[];
-    }>(`/api/v1/search?filter=DATASET&limit=100&q=${encodeURIComponent(name)}`);
-    const inputs = new Set<string>();
-    for (const hit of results.filter(r => r.name === name)) {
-      const { graph } = await get<{ graph: GraphNode[] }>(
-        `/api/v1/lineage?depth=1&nodeId=${encodeURIComponent(hit.nodeId)}`,
-      );
-      const nodes = new Map(graph.map(n => [n.id, n]));
-      const writers = (nodes.get(hit.nodeId)?.inEdges ?? []).map(e => e.origin);
-      for (const job of writers) {
-        for (const edge of nodes.get(job)?.inEdges ?? []) {
-          const input = nodes.get(edge.origin)?.data.name;
-          const inputRef = input && byName.get(input);
-          if (inputRef && inputRef !== ref) inputs.add(inputRef);
-        }
-      }
+  if (!names.length) return upstream;
+  const url = `${await discovery.getBaseUrl('lineage')}/api/v1/upstream`;
+  for (let i = 0; i < names.length; i += MAX_NAMES) {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ names: names.slice(i, i + MAX_NAMES) }),
+    });
+    if (!res.ok) {
+      throw new Error(`lineage /api/v1/upstream answered ${res.status}`);
     }
-    if (inputs.size) upstream.set(ref, [...inputs].sort());
+    const { items } = (await res.json()) as UpstreamAnswer;
+    for (const item of items) {
+      const ref = byName.get(item.name);
+      const inputs = new Set<string>();
+      for (const input of item.upstream) {
+        const inputRef = byName.get(input.name);
+        if (inputRef && inputRef !== ref) inputs.add(inputRef);
+      }
+      if (ref && inputs.size) upstream.set(ref, [...inputs].sort());
+    }
   }
   return upstream;
 }

@@ -106,6 +106,12 @@ export async function createRouter(
     );
   });
 
+  // A read with a body: a list of names does not fit in a URL.
+  api.post('/api/v1/upstream', async (req, res) => {
+    await reader(req);
+    res.json({ items: await graph.upstreamByNames(req.body.names) });
+  });
+
   api.get('/impact', async (req, res) => {
     await reader(req);
     const node = parseNodeId(req.query.nodeId);

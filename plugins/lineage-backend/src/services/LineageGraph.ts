@@ -1,31 +1,22 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { Knex } from 'knex';
 import { datasetNodeId, FieldRef, jobNodeId, NodeRef } from '../request/nodeId';
-import { inChunks, push } from './collections';
-import { freshness, lastRun, quality, type QualityColumns } from './quality';
+import { inChunks } from './collections';
+import { upstreamByNames } from './datasetUpstream';
+import { reachDownstream } from './downstreamReach';
+import { type DatasetRow, graphNodes, type JobRow } from './graphNodes';
+import type { IoRow } from './jobLinks';
+import { searchLineage } from './lineageSearch';
 
 /** The bounds every query keeps (config lineage.maxDepth and maxNodes). */
 export type GraphLimits = { maxDepth: number; maxNodes: number };
 
-type Edge = { origin: string; destination: string };
-type NodeRow = {
-  id: number;
-  namespace: string;
-  name: string;
-  updated_at: string;
-};
-type DatasetRow = NodeRow & QualityColumns;
-type JobRow = NodeRow & {
-  sql: string | null;
-  latest_run_id: string | null;
-  latest_run_state: string | null;
-};
-type IoRow = { job_id: number; dataset_id: number; direction: 'in' | 'out' };
-
 /**
- * Reads the lineage tables: the dataset-job graph around a node, search and
- * the downstream impact of a dataset (breadth first, one query per hop).
- * Field lineage is in FieldLineage.
+ * Reads the lineage tables: the dataset-job graph around a node (breadth
+ * first, one query per hop), search, what a list of datasets is built from
+ * and the downstream impact of a dataset. This class keeps the limits; the
+ * walks and the answer's shape are in its sibling files. Field lineage is
+ * in FieldLineage.
  */
 export class LineageGraph {
   constructor(
@@ -107,85 +98,15 @@ export class LineageGraph {
       this.checkNodes(datasets.size + jobs.size, depth);
       if (!frontierDatasets.length) break;
     }
-    return { graph: await this.#nodes([...datasets], [...jobs], io) };
-  }
-
-  async #nodes(datasetIds: number[], jobIds: number[], io: IoRow[]) {
-    const datasets: DatasetRow[] = await inChunks(datasetIds, ids =>
-      this.db('lineage_datasets').whereIn('id', ids),
-    );
-    const jobs: JobRow[] = await inChunks(jobIds, ids =>
-      this.db('lineage_jobs').whereIn('id', ids),
-    );
-    const fields: { dataset_id: number; name: string; type: string | null }[] =
-      await inChunks(datasetIds, ids =>
-        this.db('lineage_fields').whereIn('dataset_id', ids).orderBy('id'),
-      );
-    const upstreamFailed = await this.#downstreamOfFailures();
-    const dsId = new Map(
-      datasets.map(d => [d.id, datasetNodeId(d.namespace, d.name)]),
-    );
-    const jobId = new Map(
-      jobs.map(j => [j.id, jobNodeId(j.namespace, j.name)]),
-    );
-    const inEdges = new Map<string, Edge[]>();
-    const outEdges = new Map<string, Edge[]>();
-    const seen = new Set<string>();
-    for (const r of io) {
-      const d = dsId.get(r.dataset_id);
-      const j = jobId.get(r.job_id);
-      if (!d || !j) continue;
-      const edge =
-        r.direction === 'in'
-          ? { origin: d, destination: j }
-          : { origin: j, destination: d };
-      const key = `${edge.origin}>${edge.destination}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      push(outEdges, edge.origin, edge);
-      push(inEdges, edge.destination, edge);
-    }
-    return [
-      ...datasets.map(d => {
-        const id = dsId.get(d.id)!;
-        return {
-          id,
-          type: 'DATASET' as const,
-          data: {
-            namespace: d.namespace,
-            name: d.name,
-            updatedAt: d.updated_at,
-            fields: fields
-              .filter(f => f.dataset_id === d.id)
-              .map(f => ({ name: f.name, type: f.type })),
-            quality: quality(d),
-            upstreamFailed: upstreamFailed.has(d.id),
-            freshness: freshness(d),
-            lastRun: lastRun(d),
-          },
-          inEdges: inEdges.get(id) ?? [],
-          outEdges: outEdges.get(id) ?? [],
-        };
-      }),
-      ...jobs.map(j => {
-        const id = jobId.get(j.id)!;
-        return {
-          id,
-          type: 'JOB' as const,
-          data: {
-            namespace: j.namespace,
-            name: j.name,
-            sql: j.sql,
-            updatedAt: j.updated_at,
-            latestRun: j.latest_run_id
-              ? { runId: j.latest_run_id, state: j.latest_run_state }
-              : null,
-          },
-          inEdges: inEdges.get(id) ?? [],
-          outEdges: outEdges.get(id) ?? [],
-        };
-      }),
-    ];
+    return {
+      graph: await graphNodes(
+        this.db,
+        this.limits.maxDepth,
+        [...datasets],
+        [...jobs],
+        io,
+      ),
+    };
   }
 
   /** Datasets and jobs whose name contains `q`, case-insensitive, newest first. */
@@ -194,102 +115,21 @@ export class LineageGraph {
     filter: 'DATASET' | 'JOB' | undefined,
     limit: number,
   ) {
-    const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, c => `\\${c}`)}%`;
-    const kinds = [
-      {
-        type: 'DATASET' as const,
-        table: 'lineage_datasets',
-        id: datasetNodeId,
-      },
-      { type: 'JOB' as const, table: 'lineage_jobs', id: jobNodeId },
-    ].filter(k => !filter || k.type === filter);
-    const results = [];
-    let totalCount = 0;
-    for (const k of kinds) {
-      const query = () =>
-        this.db(k.table).whereRaw(`lower(name) like ? escape '\\'`, [pattern]);
-      const [{ n }] = await query().count({ n: '*' });
-      totalCount += Number(n);
-      const rows: DatasetRow[] = await query()
-        .orderBy('updated_at', 'desc')
-        .limit(limit);
-      results.push(
-        ...rows.map(r => ({
-          type: k.type,
-          name: r.name,
-          namespace: r.namespace,
-          nodeId: k.id(r.namespace, r.name),
-          updatedAt: r.updated_at,
-        })),
-      );
-    }
-    results.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
-    return { totalCount, results: results.slice(0, limit) };
+    return searchLineage(this.db, q, filter, limit);
   }
 
   /**
-   * The datasets (with their distance in jobs) and jobs downstream of the
-   * start, to maxDepth jobs away; over maxNodes is a 400 when `bounded`.
+   * For each dataset name (in any namespace), the datasets the jobs that
+   * write it read: depth 1 upstream, for a whole list in a few queries.
    */
-  async #reach(startDatasets: number[], startJobs: number[], bounded = true) {
-    const distance = new Map<number, number>(startDatasets.map(id => [id, 0]));
-    const jobs = new Set<number>(startJobs);
-    let frontier = startDatasets;
-    let frontierJobs = startJobs;
-    for (let hop = 1; hop <= this.limits.maxDepth; hop++) {
-      const reading: IoRow[] = frontier.length
-        ? await inChunks(frontier, ids =>
-            this.db('lineage_job_io')
-              .whereIn('dataset_id', ids)
-              .where('direction', 'in'),
-          )
-        : [];
-      const next = [
-        ...frontierJobs,
-        ...reading.map(r => r.job_id).filter(id => !jobs.has(id)),
-      ];
-      next.forEach(id => jobs.add(id));
-      const writes: IoRow[] = next.length
-        ? await inChunks([...new Set(next)], ids =>
-            this.db('lineage_job_io')
-              .whereIn('job_id', ids)
-              .where('direction', 'out'),
-          )
-        : [];
-      frontier = [...new Set(writes.map(r => r.dataset_id))].filter(
-        id => !distance.has(id),
-      );
-      frontier.forEach(id => distance.set(id, hop));
-      frontierJobs = [];
-      if (bounded) {
-        this.checkNodes(distance.size + jobs.size, this.limits.maxDepth);
-      }
-      if (!frontier.length) break;
-    }
-    return { distance, jobs };
-  }
-
-  /**
-   * The datasets downstream of a dataset whose newest quality assertions
-   * include a failure: their data was built from failing data.
-   */
-  async #downstreamOfFailures(): Promise<Set<number>> {
-    const failing: { id: number }[] = await this.db('lineage_datasets')
-      .where('quality_failed', true)
-      .select('id');
-    if (!failing.length) return new Set();
-    // Not bounded by maxNodes: this marks nodes, it answers none itself.
-    const { distance } = await this.#reach(
-      failing.map(f => f.id),
-      [],
-      false,
-    );
-    return new Set([...distance].filter(([, d]) => d > 0).map(([id]) => id));
+  async upstreamByNames(names: string[]) {
+    return upstreamByNames(this.db, names);
   }
 
   /**
    * Every dataset and job downstream of a dataset, to maxDepth jobs away,
    * nearest first; `distance` counts the jobs in between.
+   * @throws NotFoundError for an unknown node; InputError over maxNodes.
    */
   async downstream(node: FieldRef | NodeRef) {
     const start =
@@ -300,7 +140,13 @@ export class LineageGraph {
             name: node.dataset,
           })
         : await this.#start(node);
-    const { distance, jobs } = await this.#reach(start.datasets, start.jobs);
+    const { maxDepth } = this.limits;
+    const { distance, jobs } = await reachDownstream(
+      this.db,
+      start,
+      maxDepth,
+      count => this.checkNodes(count, maxDepth),
+    );
     const startIds = new Set(start.datasets);
     const datasets: DatasetRow[] = await inChunks(
       [...distance.keys()].filter(id => !startIds.has(id)),

@@ -1,50 +1,26 @@
-import { InputError } from '@backstage/errors';
 import type { Knex } from 'knex';
 import { inChunks } from './collections';
 import { applyFacts, applyLastRun, type LastRun } from './DatasetFacts';
+import { appendEvents } from './eventLog';
 import { refuseCycles } from './fieldCycles';
 import { GroupCommit } from './GroupCommit';
 import { type EdgeRow, type IoRow, replaceJobLinks } from './jobLinks';
 import { NameRewrite, normalizeEvent, renameRef } from './normalize';
+import { type PreparedEvent, prepareEvent } from './preparedEvent';
 import {
-  eventKey,
-  fieldCycle,
   fieldEdges,
-  jobSql,
   qualityAssertions,
   RunEvent,
   schemaFields,
   sourceFreshness,
 } from './runEvent';
-import {
-  chunks,
-  datasetKey,
-  SEP,
-  upsertDatasets,
-  upsertFields,
-} from './storeRows';
+import { datasetKey, SEP, upsertDatasets, upsertFields } from './storeRows';
+import { upsertJobs } from './upsertJobs';
 
 type Tx = Knex.Transaction;
 
 /** The outcome of recording one event. */
 export type RecordResult = { recorded: boolean };
-
-/** The columns of lineage_jobs the batch reads. */
-type JobRow = {
-  id: number;
-  namespace: string;
-  name: string;
-  latest_event_time: string | null;
-  io_event_time: string | null;
-};
-
-/** An event as the batch writes it. */
-type Prepared = {
-  sent: RunEvent;
-  event: ReturnType<typeof normalizeEvent>;
-  key: string;
-  eventTime: string;
-};
 
 /**
  * Writes OpenLineage run events into the lineage tables
@@ -52,10 +28,11 @@ type Prepared = {
  * transaction, stored whole or not at all, and costs about a dozen
  * statements plus one per job, whatever its size: rows of a kind are
  * written together, sorted so concurrent writers take locks in the same
- * order. Single events from producers are grouped (GroupCommit).
+ * order. Single events from producers are grouped (GroupCommit). The
+ * event log and the job rows have their own files (eventLog, upsertJobs).
  */
 export class LineageStore {
-  readonly #group: GroupCommit<RunEvent, Prepared, RecordResult>;
+  readonly #group: GroupCommit<RunEvent, PreparedEvent, RecordResult>;
 
   constructor(
     private readonly db: Knex,
@@ -63,7 +40,7 @@ export class LineageStore {
     private readonly rewrites: NameRewrite[] = [],
   ) {
     this.#group = new GroupCommit(
-      event => this.#prepare(event),
+      event => prepareEvent(event, this.rewrites),
       batch => this.db.transaction(tx => this.#record(tx, batch)),
     );
   }
@@ -86,7 +63,7 @@ export class LineageStore {
    * error) none. Replays among them are absorbed as in record().
    */
   async recordAll(events: RunEvent[]): Promise<RecordResult[]> {
-    const prepared = events.map(sent => this.#prepare(sent));
+    const prepared = events.map(sent => prepareEvent(sent, this.rewrites));
     return this.db.transaction(tx => this.#record(tx, prepared));
   }
 
@@ -143,48 +120,11 @@ export class LineageStore {
     return new Set(rows.map(r => r.run_id));
   }
 
-  /** The event as the graph sees it; InputError when its lineage is cyclic. */
-  #prepare(sent: RunEvent): Prepared {
-    const event = normalizeEvent(sent, this.rewrites);
-    const cycle = fieldCycle(event);
-    if (cycle) {
-      throw new InputError(
-        `outputs[].facets.columnLineage: cyclic column lineage ${cycle.join(
-          ' ← ',
-        )}; a value cannot be computed from itself`,
-      );
-    }
-    return {
-      sent,
-      event,
-      key: eventKey(sent),
-      eventTime: new Date(sent.eventTime).toISOString(),
-    };
-  }
-
-  async #record(tx: Tx, batch: Prepared[]): Promise<RecordResult[]> {
+  async #record(tx: Tx, batch: PreparedEvent[]): Promise<RecordResult[]> {
     // Replays: earlier in this batch, or stored before (the insert skips
     // those and returns the keys it wrote).
     const unique = [...new Map(batch.map(p => [p.key, p])).values()];
-    const written = new Set<string>();
-    for (const chunk of chunks(unique, 50)) {
-      const rows: { event_key: string }[] = await tx('lineage_events')
-        .insert(
-          chunk.map(({ sent, key, eventTime }) => ({
-            event_key: key,
-            run_id: sent.run.runId,
-            event_type: sent.eventType ?? 'OTHER',
-            job_namespace: sent.job.namespace,
-            job_name: sent.job.name,
-            event_time: eventTime,
-            body: JSON.stringify(sent),
-          })),
-        )
-        .onConflict('event_key')
-        .ignore()
-        .returning('event_key');
-      rows.forEach(r => written.add(r.event_key));
-    }
+    const written = await appendEvents(tx, unique);
     const fresh = unique.filter(p => written.has(p.key));
     const first = new Set<string>();
     const results = batch.map(p => {
@@ -198,9 +138,9 @@ export class LineageStore {
   }
 
   /** Jobs, datasets, fields, facts, and each job's newest inputs, outputs and edges. */
-  async #graph(tx: Tx, batch: Prepared[]) {
+  async #graph(tx: Tx, batch: PreparedEvent[]) {
     const now = new Date().toISOString();
-    const takers = await this.#jobs(tx, batch, now);
+    const takers = await upsertJobs(tx, batch, now);
     const refs = batch.flatMap(({ event }) => [
       ...(event.inputs ?? []),
       ...(event.outputs ?? []),
@@ -269,64 +209,5 @@ export class LineageStore {
       [...rows.values()],
     );
     if (gained.length) await refuseCycles(tx, gained);
-  }
-
-  /**
-   * Upserts the batch's jobs, in event order: the SQL of the last event
-   * that has some, the newest event's run as the latest run, and, of the
-   * events that name inputs or outputs and are not older than those
-   * stored, the newest as the one whose inputs, outputs and edges the job
-   * takes. Returns job id → index in `batch` of that event.
-   */
-  async #jobs(tx: Tx, batch: Prepared[], now: string) {
-    const jobKey = (p: Prepared) =>
-      `${p.event.job!.namespace}${SEP}${p.event.job!.name}`;
-    const named = [...new Map(batch.map(p => [jobKey(p), p.event.job!]))]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([, j]) => ({ namespace: j.namespace, name: j.name }));
-    const stored = new Map<string, JobRow>();
-    for (const chunk of chunks(named, 200)) {
-      const rows: JobRow[] = await tx('lineage_jobs')
-        .insert(chunk.map(j => ({ ...j, updated_at: now })))
-        .onConflict(['namespace', 'name'])
-        .merge(['updated_at'])
-        .returning([
-          'id',
-          'namespace',
-          'name',
-          'latest_event_time',
-          'io_event_time',
-        ]);
-      for (const r of rows) stored.set(`${r.namespace}${SEP}${r.name}`, r);
-    }
-    const updates = new Map<number, Record<string, string>>();
-    const takers = new Map<number, number>();
-    batch.forEach((p, index) => {
-      const job = stored.get(jobKey(p))!;
-      const update: Record<string, string> = updates.get(job.id) ?? {
-        updated_at: now,
-      };
-      updates.set(job.id, update);
-      const sql = jobSql(p.event as RunEvent);
-      if (sql) update.sql = sql;
-      const latest = update.latest_event_time ?? job.latest_event_time;
-      // The latest run is the one with the newest event.
-      if (!latest || latest <= p.eventTime) {
-        update.latest_run_id = p.sent.run.runId;
-        update.latest_run_state = p.sent.eventType ?? 'OTHER';
-        update.latest_event_time = p.eventTime;
-      }
-      const io = update.io_event_time ?? job.io_event_time;
-      const names =
-        (p.event.inputs ?? []).length + (p.event.outputs ?? []).length > 0;
-      if (names && (!io || io <= p.eventTime)) {
-        update.io_event_time = p.eventTime;
-        takers.set(job.id, index);
-      }
-    });
-    for (const [id, update] of updates) {
-      await tx('lineage_jobs').where('id', id).update(update);
-    }
-    return takers;
   }
 }

@@ -1,12 +1,9 @@
 import type { SqlQueryable } from '@internal/backstage-plugin-scout-common';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { existsSync } from 'node:fs';
 import {
-  appendFile,
   copyFile,
   link,
   mkdir,
-  readdir,
   readFile,
   rename,
   rm,
@@ -14,26 +11,18 @@ import {
 } from 'node:fs/promises';
 import { join } from 'node:path';
 import { quoteLiteral as quote } from '../sql/quote';
-import { APPENDED, Columns, REPLACED, silverSelects } from './bronzeSource';
+import { APPENDED, REPLACED, silverSelects } from './bronzeSource';
+import { exportBronzeTable } from './duckdbBronzeExport';
+import {
+  appendCommit,
+  type DuckdbCommit,
+  readCommitLog,
+} from './duckdbCommitLog';
+import { duck, parquetFiles } from './duckdbParquet';
 import type { LakehouseTarget, XidRange } from './types';
 
 const LAYERS = ['silver', 'gold', 'platinum'] as const;
-const PAGE = 200_000;
-/** The lakehouse's commit log: one JSON line per published run, oldest first. */
-const COMMIT_LOG = '_commits.jsonl';
 const STARTED_AT_FILE = '_started_at';
-
-/** One published run in the DuckDB lakehouse's commit log. */
-export type DuckdbCommit = {
-  runId: string;
-  /** When the run's publish finished, ISO 8601. */
-  committedAt: string;
-  /** Rows of each table the run wrote, after the run, keyed `layer.table`. */
-  tables: Record<string, number>;
-};
-
-const duckType = (trinoType: string) =>
-  trinoType === 'timestamp(6) with time zone' ? 'TIMESTAMPTZ' : trinoType;
 
 /**
  * The embedded lakehouse: Parquet files under `dir` (default
@@ -50,11 +39,6 @@ export class DuckdbTarget implements LakehouseTarget {
   #rows: Record<string, number> | undefined;
 
   /**
-   * The published runs in `dir`'s commit log, oldest first; none when no
-   * run has published yet. A line that does not parse (the log was edited
-   * by hand) is skipped.
-   */
-  /**
    * When the run whose staging folder this is began (ms since the epoch),
    * as written by begin; undefined for a folder without the record.
    */
@@ -68,24 +52,9 @@ export class DuckdbTarget implements LakehouseTarget {
     }
   }
 
+  /** The published runs in `dir`'s commit log (duckdbCommitLog), oldest first. */
   static async readCommits(dir: string): Promise<DuckdbCommit[]> {
-    let text: string;
-    try {
-      text = await readFile(join(dir, COMMIT_LOG), 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
-    return text.split('\n').flatMap(line => {
-      try {
-        const commit = JSON.parse(line) as DuckdbCommit;
-        return typeof commit.runId === 'string' && commit.tables
-          ? [commit]
-          : [];
-      } catch {
-        return [];
-      }
-    });
+    return readCommitLog(dir);
   }
 
   constructor(
@@ -230,28 +199,11 @@ export class DuckdbTarget implements LakehouseTarget {
         }
       }
     }
-    await this.#commit(
+    await appendCommit(
+      this.dir,
+      this.#runId,
       Object.fromEntries(Object.entries(rows).filter(([t]) => written.has(t))),
     );
-  }
-
-  /**
-   * Appends the run to the commit log: the whole log is rewritten beside it
-   * and renamed over it, so readers see it with or without the run, never
-   * half a line. Runs publish one at a time (the run store allows one).
-   */
-  async #commit(tables: Record<string, number>) {
-    const log = join(this.dir, COMMIT_LOG);
-    let before = existsSync(log) ? await readFile(log, 'utf8') : '';
-    if (before && !before.endsWith('\n')) before += '\n';
-    const commit: DuckdbCommit = {
-      runId: this.#runId,
-      committedAt: new Date().toISOString(),
-      tables,
-    };
-    const part = `${log}.part`;
-    await writeFile(part, `${before}${JSON.stringify(commit)}\n`);
-    await rename(part, log);
   }
 
   async release() {
@@ -262,88 +214,20 @@ export class DuckdbTarget implements LakehouseTarget {
     // The staging folder stays: it is the failed run's branch.
   }
 
-  /**
-   * Writes the rows of `select` to bronze/<table>/<file>.parquet in the
-   * staging folder. Postgres renders each row as JSON (exact decimals, dates
-   * and offsets); DuckDB types it by the bronze columns and writes Parquet.
-   * Appended tables are read in pages; returns the row count.
-   */
-  async #export(
+  /** One bronze table's rows from Postgres into the staging folder. */
+  #export(
     table: keyof typeof APPENDED | keyof typeof REPLACED,
     select: string,
     params: unknown[],
     file: string,
   ): Promise<number> {
-    const columns: Columns = { ...APPENDED, ...REPLACED }[table];
-    const dir = join(this.#staging, 'bronze', table);
-    await mkdir(dir, { recursive: true });
-    const ndjson = join(this.#staging, `${table}.ndjson`);
-    await rm(ndjson, { force: true });
-    const appended = table in APPENDED;
-    const order =
-      table === 'line_items'
-        ? 'x.transaction_id, x.line_no'
-        : 'x.transaction_id';
-    let count = 0;
-    for (let offset = 0; ; offset += PAGE) {
-      // Offset paging over a stable order: the range below the watermark no
-      // longer changes, so pages neither skip nor repeat rows.
-      const { rows } = await this.db.query<{ j: string }>(
-        `select row_to_json(x)::text as j from (${select}) x
-         ${appended ? `order by ${order} limit ${PAGE} offset ${offset}` : ''}`,
-        params,
-      );
-      if (rows.length) {
-        await appendFile(ndjson, `${rows.map(r => r.j).join('\n')}\n`);
-      }
-      count += rows.length;
-      if (!appended || rows.length < PAGE) break;
-    }
-    if (count === 0 && appended) return 0;
-    const fromSource = columns.filter(
-      ([name]) => name !== 'load_id' && name !== 'loaded_at',
-    );
-    const jsonColumns = fromSource
-      .map(([name, type]) => `${name}: ${quote(duckType(type))}`)
-      .join(', ');
-    const selectList = columns
-      .map(([name]) => {
-        if (name === 'load_id') return `${quote(file)} as load_id`;
-        if (name === 'loaded_at') return 'now() as loaded_at';
-        return name;
-      })
-      .join(', ');
-    const source = count
-      ? `read_json(${quote(
-          ndjson,
-        )}, format = 'newline_delimited', columns = {${jsonColumns}})`
-      : `(select ${fromSource
-          .map(([n, t]) => `null::${duckType(t)} as ${n}`)
-          .join(', ')} limit 0)`;
-    await duck(
-      `copy (select ${selectList} from ${source}) to ${quote(
-        join(dir, `${file}.parquet`),
-      )} (format parquet)`,
-    );
-    await rm(ndjson, { force: true });
-    return count;
-  }
-}
-
-async function parquetFiles(dir: string): Promise<string[]> {
-  if (!existsSync(dir)) return [];
-  return (await readdir(dir)).filter(f => f.endsWith('.parquet')).sort();
-}
-
-/** Runs one statement on a throwaway in-memory DuckDB; returns rows as arrays. */
-async function duck(sql: string): Promise<unknown[][]> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
-  try {
-    const reader = await connection.runAndReadAll(sql);
-    return reader.getRows();
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
+    return exportBronzeTable({
+      db: this.db,
+      staging: this.#staging,
+      table,
+      select,
+      params,
+      file,
+    });
   }
 }

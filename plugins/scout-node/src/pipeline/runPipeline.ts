@@ -3,22 +3,18 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { promoteBronze } from '../promotion/promoteBronze';
 import { publishArtifacts, runArtifactsDir } from './artifacts';
-import {
-  DbtBuildResult,
-  DbtSettings,
-  runDbtBuild,
-  runDbtSourceFreshness,
-} from './dbt';
+import { buildLayers } from './buildLayers';
+import { DbtSettings, runDbtBuild, runDbtSourceFreshness } from './dbt';
 import { developmentExpectations, ExpectationsRunner } from './expectations';
 import { expectationsStep, freshnessStep } from './qualitySteps';
 import { RunStore } from './runStore';
 import { RunSteps } from './runSteps';
 import { oldestReceivedAt, settledXid } from './silverRange';
+import { since } from './stepClock';
 import type {
   LakehouseTarget,
   PipelineRun,
   PipelineRunDetail,
-  RunTest,
   XidRange,
 } from './types';
 
@@ -65,9 +61,6 @@ export type PipelineTimings = {
   dbtTotal: number;
   publish: number;
 };
-
-/** Seconds since `start`, a performance.now() reading. */
-const since = (start: number) => (performance.now() - start) / 1000;
 
 /** `20261127-112233-ab12`: sortable, and safe in branch and catalog names. */
 export function newRunId(now = new Date()): string {
@@ -191,7 +184,18 @@ export async function runPipeline(
 
     const build = await steps.run(
       'dbt',
-      () => buildLayers(options, runId, runDir, runs, timings, expectations),
+      () =>
+        buildLayers({
+          target,
+          dbt: options.dbt,
+          dbtBuild: options.dbtBuild,
+          log,
+          runId,
+          runDir,
+          runs,
+          timings,
+          expectations,
+        }),
       result =>
         `${
           result.testsPassed
@@ -265,49 +269,4 @@ export async function runPipeline(
   }
   const run = await runs.get(runId);
   return { run: run!, timings };
-}
-
-/**
- * The dbt step: builds and tests every layer on the run's copy, records the
- * row counts and every test after the run's `expectations`, and throws when
- * a node failed.
- */
-async function buildLayers(
-  options: RunPipelineOptions,
-  runId: string,
-  runDir: string,
-  runs: RunStore,
-  timings: PipelineTimings,
-  expectations: RunTest[],
-): Promise<DbtBuildResult> {
-  const { target, log } = options;
-  const start = performance.now();
-  const { target: dbtTarget, env } = target.dbt();
-  const build = await (options.dbtBuild ?? runDbtBuild)({
-    dbt: options.dbt,
-    target: dbtTarget,
-    env,
-    targetPath: join(runDir, 'dbt'),
-    log: line => log(`dbt | ${line}`),
-  });
-  timings.dbtTotal = since(start);
-  timings.dbt = build.seconds;
-  await runs.update(runId, {
-    rows: await target.countRows(),
-    // Every expectation passed, or the run would not have come this far.
-    testsPassed: build.testsPassed + expectations.length,
-    testsFailed: build.testsFailed,
-    tests: [...expectations, ...build.tests],
-  });
-  if (!build.ok) {
-    const failures = build.failures
-      .map(f => `${f.node} (${f.status}): ${f.message}`)
-      .join('; ');
-    throw new Error(
-      `dbt build failed, main is unchanged: ${
-        failures || `exit code ${build.exitCode}`
-      }`,
-    );
-  }
-  return build;
 }

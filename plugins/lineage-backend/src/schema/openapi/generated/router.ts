@@ -12,7 +12,7 @@ export const spec = {
     title: 'lineage',
     version: '1',
     description:
-      "The Scout lineage store. Producers (Trino's OpenLineage listener, the static pass over dbt artifacts, the platform's own jobs) send OpenLineage run events; people and plugins read the dataset graph, the column lineage of a field and a search, at Marquez's routes and in Marquez's shapes, and the impact of changing a dataset or a column.",
+      "The Scout lineage store. Producers (Trino's OpenLineage listener, the static pass over dbt artifacts, the platform's own jobs) send OpenLineage run events; people and plugins read the dataset graph, the column lineage of a field and a search, at Marquez's routes and in Marquez's shapes, and the impact of changing a dataset or a column, and what each of a list of datasets is built from.",
     license: {
       name: 'UNLICENSED',
     },
@@ -597,6 +597,42 @@ export const spec = {
           },
         },
       },
+      DatasetUpstream: {
+        type: 'object',
+        description: 'What the datasets of one name are built from.',
+        required: ['name', 'upstream'],
+        properties: {
+          name: {
+            type: 'string',
+            description: 'The name as asked for.',
+          },
+          upstream: {
+            type: 'array',
+            description:
+              'The datasets the jobs that write it read, sorted by namespace, then name; each once.',
+            items: {
+              $ref: '#/components/schemas/UpstreamDataset',
+            },
+          },
+        },
+      },
+      UpstreamDataset: {
+        type: 'object',
+        required: ['nodeId', 'namespace', 'name'],
+        properties: {
+          nodeId: {
+            type: 'string',
+            description:
+              'dataset:<namespace>:<name>, as GET /api/v1/lineage takes it.',
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+        },
+      },
     },
   },
   paths: {
@@ -810,6 +846,66 @@ export const spec = {
                 },
               },
             },
+          },
+        },
+      },
+    },
+    '/api/v1/upstream': {
+      post: {
+        operationId: 'getUpstreamByNames',
+        description:
+          "For each dataset name, the datasets read by the jobs that write it (depth 1): what it is built from. A name matches the datasets of that name in every namespace (Trino's, DuckDB's), exactly and case-sensitively; their upstream is merged. One request answers a whole list, so a reader that refreshes every table (the catalog's lakehouse provider) pays one round trip, not two per table. A read, sent as a POST because hundreds of names do not fit in a URL (as the catalog's POST /entities/by-refs). Readers as for the graph: users and services.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['names'],
+                properties: {
+                  names: {
+                    type: 'array',
+                    minItems: 1,
+                    maxItems: 10000,
+                    description:
+                      'Dataset names (`<catalog>.<namespace>.<table>`), without namespace.',
+                    items: {
+                      $ref: '#/components/schemas/Name',
+                    },
+                  },
+                },
+                additionalProperties: false,
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'One item per distinct name asked for, in the order asked. A name the store does not know, or whose datasets no job writes, has an empty upstream; a dataset a job both reads and writes is its own upstream.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/DatasetUpstream',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            description:
+              'No names, more than 10000, or a name empty or over 1024 characters.',
+          },
+          '401': {
+            description: 'No user or service credentials.',
           },
         },
       },

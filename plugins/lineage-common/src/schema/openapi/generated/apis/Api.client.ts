@@ -10,6 +10,8 @@ import crossFetch from 'cross-fetch';
 import { pluginId } from '../pluginId';
 import * as parser from 'uri-template';
 import { FieldGraph } from '../models/FieldGraph.model';
+import { GetUpstreamByNames200Response } from '../models/GetUpstreamByNames200Response.model';
+import { GetUpstreamByNamesRequest } from '../models/GetUpstreamByNamesRequest.model';
 import { Graph } from '../models/Graph.model';
 import { Impact } from '../models/Impact.model';
 import { ImportDbtArtifacts200Response } from '../models/ImportDbtArtifacts200Response.model';
@@ -61,6 +63,12 @@ export type GetLineage = {
     nodeId: string;
     depth?: number;
   };
+};
+/**
+ * @public
+ */
+export type GetUpstreamByNames = {
+  body: GetUpstreamByNamesRequest;
 };
 /**
  * @public
@@ -184,6 +192,31 @@ export class DefaultApiClient {
         ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
       },
       method: 'GET',
+    });
+  }
+
+  /**
+   * For each dataset name, the datasets read by the jobs that write it (depth 1): what it is built from. A name matches the datasets of that name in every namespace (Trino\'s, DuckDB\'s), exactly and case-sensitively; their upstream is merged. One request answers a whole list, so a reader that refreshes every table (the catalog\'s lakehouse provider) pays one round trip, not two per table. A read, sent as a POST because hundreds of names do not fit in a URL (as the catalog\'s POST /entities/by-refs). Readers as for the graph: users and services.
+   * @param getUpstreamByNamesRequest -
+   */
+  public async getUpstreamByNames(
+    // @ts-ignore
+    request: GetUpstreamByNames,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<GetUpstreamByNames200Response>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/api/v1/upstream`;
+
+    const uri = parser.parse(uriTemplate).expand({});
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
     });
   }
 
