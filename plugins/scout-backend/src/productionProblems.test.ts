@@ -1,5 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import {
   assertProductionProfile,
   productionProblems,
@@ -8,6 +11,10 @@ import {
 // The rules one by one, on config data (productionProfile.test.ts starts the
 // plugin on the real config files).
 const ORIGIN = 'https://portal.example.test';
+const SPECS = resolve(
+  __dirname,
+  '../../../platform-manifests/observability/slos',
+);
 
 function safe() {
   return {
@@ -46,6 +53,7 @@ function safe() {
       demo: { enabled: false },
       functions: { jwtSecret: 'k'.repeat(32) } as JsonObject,
     },
+    slo: { specsDir: SPECS } as { specsDir?: string },
   };
 }
 
@@ -312,6 +320,41 @@ describe('backend.database', () => {
     expect(
       database({ client: 'pg', connection: 'postgres://db.example.test/b' }),
     ).toEqual([]);
+  });
+});
+
+describe('slo.specsDir', () => {
+  const specsDir = (dir?: string) =>
+    problems(d => {
+      d.slo.specsDir = dir;
+    });
+  let empty: string;
+  beforeAll(() => {
+    empty = mkdtempSync(join(tmpdir(), 'slo-specs-'));
+    writeFileSync(join(empty, 'README.md'), 'no specs here');
+  });
+  afterAll(() => rmSync(empty, { recursive: true, force: true }));
+
+  it('needs a folder that holds SLO specs: without them no SLO alerts', () => {
+    expect(specsDir(SPECS)).toEqual([]);
+    expect(specsDir()).toEqual([
+      'slo.specsDir: not set (or empty): the folder of OpenSLO specs; without it there are no SLOs and no alerts',
+    ]);
+    expect(specsDir('')).toEqual([
+      expect.stringMatching(/^slo\.specsDir: not set/),
+    ]);
+    expect(specsDir(join(empty, 'missing'))).toEqual([
+      `slo.specsDir: ${join(empty, 'missing')} does not exist`,
+    ]);
+    expect(specsDir(join(empty, 'README.md'))).toEqual([
+      `slo.specsDir: ${join(
+        empty,
+        'README.md',
+      )} cannot be read as a folder (ENOTDIR)`,
+    ]);
+    expect(specsDir(empty)).toEqual([
+      `slo.specsDir: ${empty} holds no SLO specs (*.yaml)`,
+    ]);
   });
 });
 

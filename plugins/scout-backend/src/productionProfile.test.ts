@@ -39,6 +39,7 @@ const [postgres] = testDatabases().filter(d => d.kind === 'postgres');
 // The backend's own database, which Backstage's auth keeps its keys in.
 const backendDatabases = TestDatabases.create({ ids: ['SQLITE_3'] });
 const secret = () => randomBytes(32).toString('hex');
+const SPECS = join(ROOT, 'platform-manifests/observability/slos');
 
 async function loadConfig(env: Env, files = FILES) {
   const config = await ConfigSources.toConfig(
@@ -153,6 +154,8 @@ describe('the production profile', () => {
       ['scout.database.url', 'postgres://scout@db.example.test/scout'],
       // A secret, not a JWKS as well.
       ['scout.functions.jwksUrl', undefined],
+      // The image's ./slos: here, the checkout's specs.
+      ['slo.specsDir', SPECS],
     ]) {
       safe = setting(safe, key!, value);
     }
@@ -273,6 +276,17 @@ describe('the production profile', () => {
       'a localhost app origin',
       set('app.baseUrl', 'http://127.0.0.1:3000'),
       /scout\.functions\.allowedOrigins: http:\/\/127\.0\.0\.1:3000 is a loopback origin/,
+    ],
+    [
+      // The image's ./slos, run from a folder without it.
+      'no SLO specs where the production config names them',
+      unset('slo.specsDir'),
+      /slo\.specsDir: \.\/slos does not exist/,
+    ],
+    [
+      'an SLO specs folder that does not exist',
+      set('slo.specsDir', '/nonexistent/slos'),
+      /slo\.specsDir: \/nonexistent\/slos does not exist/,
     ],
     [
       'a CORS wildcard',

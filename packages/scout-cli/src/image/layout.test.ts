@@ -13,6 +13,7 @@ RUN python3 -m venv /opt/dbt && \\
     /opt/dbt/bin/dbt --version
 WORKDIR /app
 COPY --chown=node:node catalog ./catalog
+COPY --chown=node:node platform-manifests/observability/slos ./slos
 COPY --chown=node:node packages/backend/dist/bundle.tar.gz app-config*.yaml ./
 RUN tar xzf bundle.tar.gz && rm bundle.tar.gz
 `;
@@ -28,6 +29,8 @@ scout:
     dbt:
       projectDir: ./transform
       executable: /opt/dbt/bin/dbt
+slo:
+  specsDir: ./slos
 `;
 
 describe('parseDockerfile', () => {
@@ -45,6 +48,11 @@ describe('parseDockerfile', () => {
       },
       { kind: 'workdir', dir: '/app' },
       { kind: 'copy', sources: ['catalog'], dest: './catalog' },
+      {
+        kind: 'copy',
+        sources: ['platform-manifests/observability/slos'],
+        dest: './slos',
+      },
       {
         kind: 'copy',
         sources: ['packages/backend/dist/bundle.tar.gz', 'app-config*.yaml'],
@@ -78,6 +86,7 @@ describe('checkImageLayout', () => {
     write('catalog/all.yaml', 'kind: Location\n');
     write('transform/requirements.txt', 'dbt-core\n');
     write('transform/dbt_project.yml', 'name: scout\n');
+    write('platform-manifests/observability/slos/scout-api-latency.yaml', '');
     // The bundle carries the migrations here, so the layout shows both ways in.
     const bundle = mkdtempSync(join(tmpdir(), 'scout-image-bundle-'));
     mkdirSync(join(bundle, 'migrations'));
@@ -105,6 +114,7 @@ describe('checkImageLayout', () => {
       'scout.migrations.dir',
       'scout.pipeline.dbt.projectDir',
       'scout.pipeline.dbt.executable',
+      'slo.specsDir',
     ]);
     // transform/ is not copied whole: only its requirements reach the image.
     expect(problems).toEqual([
@@ -139,6 +149,9 @@ describe('checkImageLayout', () => {
     const { problems } = await checkImageLayout(repo, root);
     expect(problems).toContain(
       'scout.migrations.dir is not set in the production config',
+    );
+    expect(problems).toContain(
+      'slo.specsDir is not set in the production config',
     );
   });
 });

@@ -32,6 +32,7 @@ export function pathsNamedBy(config: Config): NamedPath[] {
     ['scout.migrations.dir', 'directory'],
     ['scout.pipeline.dbt.projectDir', 'directory'],
     ['scout.pipeline.dbt.executable', 'executable'],
+    ['slo.specsDir', 'directory'],
   ];
   for (const [key, expect] of keyed) {
     const path = config.getOptionalString(key);

@@ -12,7 +12,7 @@ import {
   type Selector,
   UnsupportedQueryError,
 } from './promql';
-import type { SloStore } from './SloStore';
+import type { AlertState, SloStore } from './SloStore';
 import {
   burningSeverities,
   type Measurement,
@@ -61,7 +61,8 @@ function gaugeMax(samples: Sample[], sli: TimeSliceSli): number | null {
  *   does. The gauges are computed from the data when read (newest gold row,
  *   last published pipeline run).
  *
- * Alerts are the same multi-window burn-rate conditions Sloth's rules use.
+ * Alerts are the same multi-window burn-rate conditions Sloth's rules use;
+ * when each began is kept in slo_alert_states, so it survives a restart.
  */
 export class EmbeddedSource {
   readonly #compiled: Compiled[];
@@ -69,7 +70,6 @@ export class EmbeddedSource {
   readonly #read: MetricsReader;
   #previous = new Map<string, number>();
   #lastSamples: { at: number; samples: Sample[] } | undefined;
-  readonly #alertSince = new Map<string, string>();
 
   private constructor(
     defs: SloDefinition[],
@@ -185,6 +185,14 @@ export class EmbeddedSource {
       Math.floor(now / 60_000),
       WINDOW_MINUTES,
     );
+    const stored = new Map(
+      (await this.#store.alertStates(defs.map(d => d.id))).map(a => [
+        `${a.sloId}:${a.severity}`,
+        a.since,
+      ]),
+    );
+    const started: AlertState[] = [];
+    const stopped: Array<Omit<AlertState, 'since'>> = [];
     const out = new Map<string, Measurement>();
     for (const def of defs) {
       const c = counts.get(def.id);
@@ -206,23 +214,26 @@ export class EmbeddedSource {
       const { burnRates } = toStatus(def, measurement);
       const burning = new Set(burningSeverities(burnRates));
       for (const severity of ['page', 'ticket'] as const) {
-        const key = `${def.id}:${severity}`;
+        // When it began: kept in the database, so a restart keeps it.
+        let since = stored.get(`${def.id}:${severity}`);
         if (!burning.has(severity)) {
-          this.#alertSince.delete(key);
+          if (since !== undefined) stopped.push({ sloId: def.id, severity });
           continue;
         }
-        if (!this.#alertSince.has(key)) {
-          this.#alertSince.set(key, new Date(now).toISOString());
+        if (since === undefined) {
+          since = now;
+          started.push({ sloId: def.id, severity, since });
         }
         const alert: SloAlert = {
           severity,
           state: 'firing',
-          since: this.#alertSince.get(key)!,
+          since: new Date(since).toISOString(),
         };
         measurement.alerts.push(alert);
       }
       out.set(def.id, measurement);
     }
+    await this.#store.updateAlertStates(started, stopped);
     return out;
   }
 }

@@ -10,12 +10,23 @@ export type HistoryRow = {
   source: 'prometheus' | 'embedded';
 };
 
+/** A firing alert of the embedded source: one SLO, one severity. */
+export type AlertState = {
+  sloId: string;
+  severity: 'page' | 'ticket';
+  /** When it began, Unix time in ms. */
+  since: number;
+};
+
 /** Minutes kept: the 30-day window and a day to spare. */
 const KEEP_MINUTES = 31 * 24 * 60;
 /** History kept: the longest chart the API serves. */
 const KEEP_HISTORY_MS = 90 * 24 * 3600 * 1000;
 
-/** The plugin's tables (migrations/): minutes, history, alert deliveries. */
+/**
+ * The plugin's tables (migrations/): minutes, history, alert deliveries and
+ * the embedded source's firing alerts.
+ */
 export class SloStore {
   readonly #db: Knex;
 
@@ -135,6 +146,47 @@ export class SloStore {
     return row?.at === null || row?.at === undefined
       ? undefined
       : Number(row.at);
+  }
+
+  /** The stored firing alerts of `sloIds`. */
+  async alertStates(sloIds: readonly string[]): Promise<AlertState[]> {
+    if (!sloIds.length) return [];
+    const rows = await this.#db('slo_alert_states')
+      .select('slo_id', 'severity', 'since')
+      .whereIn('slo_id', sloIds);
+    return rows.map(r => ({
+      sloId: String(r.slo_id),
+      severity: r.severity,
+      since: Number(r.since),
+    }));
+  }
+
+  /**
+   * Records alerts that began firing and forgets those that stopped. An
+   * alert already recorded keeps its time (two replicas starting the same
+   * alert at once keep the first).
+   */
+  async updateAlertStates(
+    started: readonly AlertState[],
+    stopped: ReadonlyArray<Omit<AlertState, 'since'>>,
+  ): Promise<void> {
+    if (started.length) {
+      await this.#db('slo_alert_states')
+        .insert(
+          started.map(a => ({
+            slo_id: a.sloId,
+            severity: a.severity,
+            since: a.since,
+          })),
+        )
+        .onConflict(['slo_id', 'severity'])
+        .ignore();
+    }
+    for (const a of stopped) {
+      await this.#db('slo_alert_states')
+        .where({ slo_id: a.sloId, severity: a.severity })
+        .delete();
+    }
   }
 
   /**
