@@ -13,11 +13,20 @@ import { timeSliceGroupName } from './timeSlices.ts';
  * read, so a test covers our SLI PromQL and Sloth's rules together.
  */
 
-/** A stretch of minutes burning the budget at `burn` times its rate. */
-type Segment = { minutes: number; burn: number };
+/**
+ * A stretch of minutes burning the budget at `burn` times its rate, with
+ * `requests` a minute (default REQUESTS_PER_MINUTE; 0 is an idle stretch).
+ */
+type Segment = { minutes: number; burn: number; requests?: number };
 type Scenario = {
   name: string;
   segments: Segment[];
+  /**
+   * Every request fails: the good series never exists (a counter nothing
+   * incremented), and after an idle stretch the 30-day SLI must read 100 %
+   * errors, not NaN (0/0) or nothing.
+   */
+  outage?: boolean;
   /** How a time-slice SLI places its bad minutes: at the end, or evenly. */
   slices: 'end' | 'spread';
   expect: Array<'page' | 'ticket'>;
@@ -67,6 +76,16 @@ const SCENARIOS: Scenario[] = [
     segments: [{ minutes: 720, burn: 0.9 }],
     slices: 'spread',
     expect: [],
+  },
+  {
+    name: 'pages in a total outage after an idle half hour',
+    segments: [
+      { minutes: 30, burn: 0, requests: 0 },
+      { minutes: 60, burn: 0 },
+    ],
+    outage: true,
+    slices: 'end',
+    expect: ['page', 'ticket'],
   },
 ];
 
@@ -158,11 +177,15 @@ const REQUEST_INPUTS: Array<{
   },
 ];
 
+// The share of bad events (or minutes) in a segment.
+const share = (scenario: Scenario, segment: Segment, budget: number) =>
+  scenario.outage && segment.requests !== 0 ? 1 : segment.burn * budget;
+
 function inputSeries(def: SloDefinition, scenario: Scenario): Series[] {
   const budget = 1 - def.objective;
   if (def.sli.type === 'timeslice') {
     const bad = scenario.segments.flatMap(s =>
-      badMinutes(s, s.burn * budget, scenario.slices),
+      badMinutes(s, share(scenario, s, budget), scenario.slices),
     );
     const labels = Object.entries(def.sli.labels)
       .map(([k, v]) => `${k}="${v}"`)
@@ -177,22 +200,50 @@ function inputSeries(def: SloDefinition, scenario: Scenario): Series[] {
       `no promtool test input for SLO ${def.id}: add its metrics to REQUEST_INPUTS in packages/scout-cli/src/slo/promtoolTests.ts`,
     );
   }
-  const shares = scenario.segments.flatMap(s =>
-    new Array<number>(s.minutes).fill(s.burn * budget),
+  const minutes = scenario.segments.flatMap(s =>
+    new Array<{ requests: number; share: number }>(s.minutes).fill({
+      requests: s.requests ?? REQUESTS_PER_MINUTE,
+      share: share(scenario, s, budget),
+    }),
   );
   const names = input.series(def.id, def.service);
-  const good = shares.map(f => REQUESTS_PER_MINUTE * (1 - f));
   const other =
     'bad' in names
       ? {
           series: names.bad,
-          values: counterSeries(shares.map(f => REQUESTS_PER_MINUTE * f)),
+          values: counterSeries(minutes.map(m => m.requests * m.share)),
         }
       : {
           series: names.total,
-          values: counterSeries(shares.map(() => REQUESTS_PER_MINUTE)),
+          values: counterSeries(minutes.map(m => m.requests)),
         };
-  return [{ series: names.good, values: counterSeries(good) }, other];
+  const good = {
+    series: names.good,
+    values: counterSeries(minutes.map(m => m.requests * (1 - m.share))),
+  };
+  return scenario.outage ? [other] : [good, other];
+}
+
+// After an outage, the 30-day SLI of a request SLO reads 100 % errors.
+function outageSliTest(def: SloDefinition, evalTime: string) {
+  const labels = {
+    scout_entity: def.entity,
+    scout_owner: def.owner,
+    sloth_id: def.id,
+    sloth_service: def.service,
+    sloth_slo: def.name,
+    sloth_window: '30d',
+  };
+  const selector = Object.entries(labels)
+    .map(([k, v]) => `${k}="${v}"`)
+    .join(',');
+  return {
+    expr: `slo:sli_error:ratio_rate30d{sloth_id="${def.id}"}`,
+    eval_time: evalTime,
+    exp_samples: [
+      { labels: `slo:sli_error:ratio_rate30d{${selector}}`, value: 1 },
+    ],
+  };
 }
 
 function expectedAlert(def: SloDefinition, severity: 'page' | 'ticket') {
@@ -249,6 +300,9 @@ export function promtoolTestFile(
               exp_alerts: scenario.expect.map(s => expectedAlert(def, s)),
             },
           ],
+          ...(scenario.outage && def.sli.type !== 'timeslice'
+            ? { promql_expr_test: [outageSliTest(def, `${minutes}m`)] }
+            : {}),
         };
       }),
     ),

@@ -45,7 +45,22 @@ describe('parseCounterSum', () => {
     ]);
   });
 
+  it('takes the guards of the specs for what the evaluator does anyway', () => {
+    const term = (metric: string) => ({
+      sign: 1,
+      selector: { metric, matchers: [] },
+    });
+    expect(parseCounterSum('sum(rate(a[{{.window}}])) or vector(0)')).toEqual([
+      term('a'),
+    ]);
+    expect(parseCounterSum('sum(rate(b[{{.window}}])) > 0')).toEqual([
+      term('b'),
+    ]);
+  });
+
   it.each([
+    ['sum(rate(a[{{.window}}])) or vector(1)', 'only + and -'],
+    ['sum(rate(a[{{.window}}])) > 1', 'only + and -'],
     ['sum by (f) (rate(a[5m]))', 'sum() without by'],
     ['sum(irate(a[{{.window}}]))', 'only rate()'],
     ['sum(rate(a[{{.window}}])) / sum(rate(b[{{.window}}]))', 'only + and -'],

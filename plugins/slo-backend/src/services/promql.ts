@@ -17,7 +17,9 @@ export type Selector = { metric: string; matchers: LabelMatcher[] };
  * `sum(rate(<selector>[{{.window}}]))`, optionally in parentheses and joined
  * by `+` and `-`. The rate of such a sum over a window is the same
  * combination of the selectors' counter increases over that window, which is
- * what the embedded evaluator stores per minute.
+ * what the embedded evaluator stores per minute. The specs' guards are
+ * accepted and are what the evaluator does anyway: `… or vector(0)` (an
+ * absent series counts 0) and `… > 0` (a window without events is no data).
  */
 export type CounterSum = Array<{ sign: 1 | -1; selector: Selector }>;
 
@@ -85,6 +87,10 @@ function collect(
     }
     case 'BinaryExpr': {
       const [left, op, right, ...rest] = children(node);
+      if (right && !rest.length && isGuard(op, right, text)) {
+        collect(left, sign, text, terms);
+        return;
+      }
       if (!right || rest.length || (op.name !== 'Add' && op.name !== 'Sub')) {
         refuse(node, text, 'only + and - join terms');
       }
@@ -107,6 +113,15 @@ function collect(
     default:
       refuse(node, text, `${node.name} is not supported`);
   }
+}
+
+/** `or vector(0)` or `> 0` after a term: see {@link CounterSum}. */
+function isGuard(op: SyntaxNode, right: SyntaxNode, text: string): boolean {
+  const operand = src(right, text).replace(/\s+/g, '');
+  return (
+    (op.name === 'Or' && operand === 'vector(0)') ||
+    (op.name === 'Gtr' && operand === '0')
+  );
 }
 
 function rateSelector(call: SyntaxNode, text: string): Selector {
