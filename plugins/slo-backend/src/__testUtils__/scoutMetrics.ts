@@ -9,7 +9,8 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
  * The portal's SLO metrics under their real names, in a registry a test
  * drives: served at /api/scout/metrics (service credentials, as
  * scout-backend serves them) by a stand-in `scout` plugin, for the embedded
- * sampler and for a real Prometheus to scrape.
+ * sampler. The real-Prometheus test (prometheus.test.ts) scrapes the real
+ * scout plugin instead (scoutBackend.ts).
  */
 export function scoutMetrics() {
   const registry = new Registry();
