@@ -33,6 +33,10 @@ backend.add(import('@backstage/plugin-proxy-backend'));
 
 // scaffolder plugin
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+// Scout's checks on what a template generated (migrations, SLOs, entities)
+backend.add(
+  import('@internal/backstage-plugin-scaffolder-backend-module-scout'),
+);
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
