@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { repositoryRoot } from '@internal/backstage-plugin-scout-node';
 import request from 'supertest';
 import {
   missingBinaries,
@@ -24,6 +25,8 @@ import {
 } from './__testUtils__/notificationsBackend';
 import { scoutBackend } from './__testUtils__/scoutBackend';
 import { sloPlugin } from './plugin';
+import { loadSloSpecs } from './services/loadDefinitions';
+import { PrometheusSource } from './services/PrometheusSource';
 
 // Real Prometheus 2.42 and Alertmanager 0.25 (Debian) with the committed
 // generated rules and Alertmanager routing, scraping a test backend: the
@@ -304,6 +307,23 @@ if (missing.length && process.env.CI) {
       const latency = await get('ingest-transaction-latency');
       expect(latency.item.alerts).toEqual([]);
       expect(latency.item.sli).toBe(1);
+    });
+
+    it("reads an SLO's history from Prometheus' range, up to the overspent budget", async () => {
+      const def = (
+        await loadSloSpecs(
+          join(repositoryRoot(), 'platform-manifests/observability/slos'),
+        )
+      ).find(d => d.id === 'ingest-transaction-availability')!;
+      const now = Date.now();
+      const points = await PrometheusSource.create({
+        baseUrl: `http://127.0.0.1:${PROM_PORT}`,
+        timeoutMs: 10_000,
+      }).history(def, now - 300_000, now, 10_000);
+      // The 30-day SLI exists since the outage began: seconds ago.
+      expect(points.length).toBeGreaterThanOrEqual(1);
+      expect(points.at(-1)!.budgetRemaining!).toBeLessThan(0);
+      expect(points.at(-1)!.sli!).toBeLessThan(0.999);
     });
   },
 );

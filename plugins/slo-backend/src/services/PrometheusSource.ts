@@ -11,6 +11,17 @@ import type { SloAlert } from '../schema/openapi/generated/models';
 import type { Measurement, Window } from './status';
 
 type VectorSample = { metric: Record<string, string>; value: [number, string] };
+type MatrixSample = {
+  metric: Record<string, string>;
+  values: [number, string][];
+};
+
+/** One SLO at one time of a range read: as the history stores it. */
+export type HistoryPoint = {
+  at: number;
+  sli: number | null;
+  budgetRemaining: number | null;
+};
 type PromAlert = {
   labels: Record<string, string>;
   state: string;
@@ -96,6 +107,59 @@ export class PrometheusSource {
       return [{ metric: {}, value: [time / 1000, value] }];
     }
     return data.result as VectorSample[];
+  }
+
+  async #range(query: string, from: number, to: number, stepMs: number) {
+    const data = await this.#get<{ result: MatrixSample[] }>(
+      '/api/v1/query_range',
+      {
+        query,
+        start: String(from / 1000),
+        end: String(to / 1000),
+        step: `${stepMs / 1000}s`,
+      },
+    );
+    const out = new Map<number, number | null>();
+    for (const [t, v] of data.result[0]?.values ?? []) {
+      out.set(Math.round(t * 1000), number(v));
+    }
+    return out;
+  }
+
+  /**
+   * One SLO's recorded 30-day SLI and budget left from `from` to `to` (ms),
+   * every `stepMs`, as Prometheus has kept them: the history of a portal
+   * that started after Prometheus did. Times without either are left out.
+   */
+  async history(
+    def: SloDefinition,
+    from: number,
+    to: number,
+    stepMs: number,
+  ): Promise<HistoryPoint[]> {
+    const id = `{${SLOTH_LABELS.id}=${literal(def.id)}}`;
+    const [errors, budgets] = await Promise.all([
+      this.#range(`slo:sli_error:ratio_rate30d${id}`, from, to, stepMs),
+      this.#range(
+        `${SLOTH_RULES.periodErrorBudgetRemaining}${id}`,
+        from,
+        to,
+        stepMs,
+      ),
+    ]);
+    const times = [...new Set([...errors.keys(), ...budgets.keys()])].sort(
+      (a, b) => a - b,
+    );
+    return times
+      .map(at => {
+        const error = errors.get(at) ?? null;
+        return {
+          at,
+          sli: error === null ? null : 1 - error,
+          budgetRemaining: budgets.get(at) ?? null,
+        };
+      })
+      .filter(p => p.sli !== null || p.budgetRemaining !== null);
   }
 
   /** Each SLO's measurement at `now` (ms), in a handful of parallel requests. */

@@ -17,7 +17,8 @@ type Source =
 
 /**
  * SLO status for the API and the actions: the specs, one source
- * (Prometheus when configured, else embedded) and the recorded history.
+ * (Prometheus when configured, else embedded) and the recorded history,
+ * with Prometheus' own range filling in what was not recorded.
  */
 export class SloService {
   readonly #defs: SloDefinition[];
@@ -98,17 +99,36 @@ export class SloService {
   ): Promise<SloHistory> {
     const def = this.#byId.get(id);
     if (!def) throw new NotFoundError(`no SLO with id ${id}`);
-    const rows = await this.#store.history(id, now - days * 86_400_000);
+    const since = now - days * 86_400_000;
+    const rows = await this.#store.history(id, since);
+    const points = new Map(rows.map(r => [r.at, r]));
+    if (this.#source.kind === 'prometheus') {
+      // What Prometheus kept from before this portal recorded: the stored
+      // points win where both have one (the same value, or an earlier
+      // embedded source's). A Prometheus that does not answer leaves the
+      // stored points; the status routes report it as a 503.
+      const step = this.#historyIntervalMs;
+      const from = Math.ceil(since / step) * step;
+      const to = Math.floor(now / step) * step;
+      const kept = await this.#source.source
+        .history(def, from, to, step)
+        .catch(() => []);
+      for (const p of kept) {
+        if (!points.has(p.at)) points.set(p.at, { ...p, source: 'prometheus' });
+      }
+    }
     return {
       id,
       objective: def.objective,
       intervalSeconds: Math.round(this.#historyIntervalMs / 1000),
-      points: rows.map(r => ({
-        at: new Date(r.at).toISOString(),
-        sli: r.sli,
-        errorBudgetRemaining: r.budgetRemaining,
-        source: r.source,
-      })),
+      points: [...points.values()]
+        .sort((a, b) => a.at - b.at)
+        .map(r => ({
+          at: new Date(r.at).toISOString(),
+          sli: r.sli,
+          errorBudgetRemaining: r.budgetRemaining,
+          source: r.source,
+        })),
     };
   }
 
