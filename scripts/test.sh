@@ -30,7 +30,8 @@ failed_steps=()
 stack_down() { yarn scout stack down >/dev/null 2>&1 || true; }
 trap 'portal_stop; stack_down; pg_stop' EXIT
 
-step() { log "── $1"; }
+# Each step says when it began, so a slow run shows where its time went.
+step() { log "── $1 (at $((SECONDS / 60))m$((SECONDS % 60))s)"; }
 
 step "typecheck (tsc)"
 yarn tsc || failed_steps+=(typecheck)
@@ -111,4 +112,5 @@ node --require @backstage/cli/config/nodeTransform.cjs --test --test-concurrency
 log "screenshots and reports: e2e-test-report/"
 # One line that sums every tier, for CI.
 node scripts/lib/summarize-tests.js "$results"
+log "all steps done after $((SECONDS / 60))m$((SECONDS % 60))s"
 [ ${#failed_steps[@]} -eq 0 ] || die "failed: ${failed_steps[*]}"
