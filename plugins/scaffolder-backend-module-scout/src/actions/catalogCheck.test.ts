@@ -52,6 +52,33 @@ spec:
     },
   );
 
+  it("checks software templates with the scaffolder's own schema", async () => {
+    const template = (
+      steps: string,
+    ) => `apiVersion: scaffolder.backstage.io/v1beta3
+kind: Template
+metadata:
+  name: new-dbt-model
+spec:
+  owner: group:default/data-engineering
+  type: dbt-model
+${steps}`;
+    dir.setContent({
+      'good.yaml': template(
+        '  steps:\n    - id: check\n      action: scout:slo:check\n      input: { path: slos }\n',
+      ),
+      'bad.yaml': template('  steps: not-a-list\n'),
+    });
+    const { ctx, done } = run('good.yaml');
+    await done;
+    expect(ctx.output).toHaveBeenCalledWith('entityRefs', [
+      'template:default/new-dbt-model',
+    ]);
+    await expect(run('bad.yaml').done).rejects.toThrow(
+      /bad\.yaml document 1: Template: .*steps/,
+    );
+  });
+
   it("accepts the platform's own catalog", async () => {
     const files = readdirSync(CATALOG, { recursive: true, encoding: 'utf8' })
       .filter(f => f.endsWith('.yaml'))

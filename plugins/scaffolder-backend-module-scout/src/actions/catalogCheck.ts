@@ -18,6 +18,7 @@ import {
   userEntityV1alpha1Validator,
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import { templateEntityV1beta3Validator } from '@backstage/plugin-scaffolder-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { parseAllDocuments } from 'yaml';
 import { examples } from './catalogCheck.examples';
@@ -40,6 +41,7 @@ const kinds: KindValidator[] = [
   resourceEntityV1alpha1Validator,
   systemEntityV1alpha1Validator,
   userEntityV1alpha1Validator,
+  templateEntityV1beta3Validator,
 ];
 
 const reason = (error: unknown) =>
