@@ -13,6 +13,13 @@ function app(metrics: HttpMetrics) {
   server.get('/api/lakehouse/tables', () => {
     throw new Error('boom');
   });
+  // The events bus's long poll answers 202 when no event came in time.
+  server.get('/api/events/bus/v1/subscriptions/:id/events', (_req, res) => {
+    res.status(202).end();
+  });
+  server.put('/api/events/bus/v1/subscriptions/:id', (_req, res) => {
+    res.status(201).end();
+  });
   server.get('/index.html', (_req, res) => {
     res.send('<html></html>');
   });
@@ -72,6 +79,21 @@ describe('HttpMetrics', () => {
         .filter(s => s.plugin === 'scout' && s.status === '200')
         .map(s => s.le),
     ).toEqual([0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, '+Inf']);
+  });
+
+  it("leaves the events bus's long polls out: they wait by design", async () => {
+    const metrics = new HttpMetrics();
+    metrics.setPlugins(['events']);
+    const server = app(metrics);
+    await request(server)
+      .get('/api/events/bus/v1/subscriptions/catalog.x/events')
+      .expect(202);
+    await request(server)
+      .put('/api/events/bus/v1/subscriptions/catalog.x')
+      .expect(201);
+    expect(await series(metrics, 'scout_http_requests_total')).toEqual([
+      { plugin: 'events', method: 'PUT', status: '201', value: 1 },
+    ]);
   });
 
   it('keeps its labels bounded whatever the paths and methods', async () => {

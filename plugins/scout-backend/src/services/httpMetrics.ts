@@ -12,13 +12,17 @@ const METHODS = new Set([
   'OPTIONS',
 ]);
 const API_PATH = /^\/api\/([^/]+)/;
+// The events bus's long poll: it waits for events by design, so its time is
+// not latency (it would spend the portal's latency budget while idle).
+const LONG_POLL = /^\/api\/events\/bus\/v1\/subscriptions\/[^/]+\/events\/?$/i;
 
 /**
  * Request counts and latency of every backend `/api/<plugin>/...` request,
  * labelled `plugin` (an installed plugin's id, or `other`), `method` and
  * `status`: label values come from fixed sets, never from raw paths, so
  * the series stay bounded whatever clients send. Requests outside /api
- * (the app's assets, health checks) are not counted.
+ * (the app's assets, health checks) and the events bus's long polls
+ * (`GET /api/events/bus/v1/subscriptions/<id>/events`) are not counted.
  */
 export class HttpMetrics {
   readonly registry = new Registry();
@@ -59,7 +63,7 @@ export class HttpMetrics {
   middleware(): RequestHandler {
     return (req, res, next) => {
       const plugin = this.pluginOf(req.path);
-      if (plugin !== undefined) {
+      if (plugin !== undefined && !LONG_POLL.test(req.path)) {
         const started = process.hrtime.bigint();
         const method = METHODS.has(req.method) ? req.method : 'OTHER';
         res.once('finish', () => {
