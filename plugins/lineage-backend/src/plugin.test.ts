@@ -167,6 +167,32 @@ describe('the lineage API', () => {
         },
         'facets/schema',
       ],
+      // A colon in a name or field would make a node id that reads back as
+      // another node (the namespace may hold colons).
+      [
+        { ...event, outputs: [{ namespace: NS, name: 'x.y:z' }] },
+        'outputs/0/name',
+      ],
+      [{ ...event, job: { namespace: NS, name: 'run:x' } }, 'job/name'],
+      [
+        {
+          ...event,
+          outputs: [
+            {
+              namespace: NS,
+              name: 'x.y.z',
+              facets: {
+                schema: {
+                  _producer: 'p',
+                  _schemaURL: 'https://openlineage.io/s',
+                  fields: [{ name: 'a:b' }],
+                },
+              },
+            },
+          ],
+        },
+        'facets/schema/fields/0/name',
+      ],
     ] as const) {
       const refused = await request(server)
         .post(EVENTS)

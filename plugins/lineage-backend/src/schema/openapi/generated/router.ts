@@ -52,8 +52,17 @@ export const spec = {
     schemas: {
       Name: {
         type: 'string',
+        description:
+          "A dataset's or job's name. No colon: node ids are <kind>:<namespace>:<name>, and the namespace may hold colons.",
         minLength: 1,
         maxLength: 1024,
+        pattern: '^[^:]+$',
+      },
+      FieldName: {
+        type: 'string',
+        description: "A field's name. No colon, for the same reason as Name.",
+        minLength: 1,
+        pattern: '^[^:]+$',
       },
       DatasetRef: {
         type: 'object',
@@ -171,8 +180,7 @@ export const spec = {
         required: ['name'],
         properties: {
           name: {
-            type: 'string',
-            minLength: 1,
+            $ref: '#/components/schemas/FieldName',
           },
           type: {
             type: 'string',
@@ -220,12 +228,10 @@ export const spec = {
                         minLength: 1,
                       },
                       name: {
-                        type: 'string',
-                        minLength: 1,
+                        $ref: '#/components/schemas/Name',
                       },
                       field: {
-                        type: 'string',
-                        minLength: 1,
+                        $ref: '#/components/schemas/FieldName',
                       },
                       transformations: {
                         type: 'array',

@@ -13,6 +13,9 @@ import { Facet } from '../models/Facet.model';
 export interface DatasetRef {
   [key: string]: any;
   namespace: string;
+  /**
+   * A dataset\'s or job\'s name. No colon: node ids are <kind>:<namespace>:<name>, and the namespace may hold colons.
+   */
   name: string;
   facets?: DatasetRefFacets;
   inputFacets?: DatasetRefInputFacets;

@@ -11,7 +11,13 @@ import { ColumnLineageFacetFieldsValueInputFieldsInnerTransformationsInner } fro
 export interface ColumnLineageFacetFieldsValueInputFieldsInner {
   [key: string]: any;
   namespace: string;
+  /**
+   * A dataset\'s or job\'s name. No colon: node ids are <kind>:<namespace>:<name>, and the namespace may hold colons.
+   */
   name: string;
+  /**
+   * A field\'s name. No colon, for the same reason as Name.
+   */
   field: string;
   transformations?: Array<ColumnLineageFacetFieldsValueInputFieldsInnerTransformationsInner>;
 }

@@ -11,6 +11,9 @@ import { Facet } from '../models/Facet.model';
 export interface RunEventJob {
   [key: string]: any;
   namespace: string;
+  /**
+   * A dataset\'s or job\'s name. No colon: node ids are <kind>:<namespace>:<name>, and the namespace may hold colons.
+   */
   name: string;
   /**
    * Facets by name (run, job and output facets).

@@ -9,6 +9,9 @@
  */
 export interface SchemaField {
   [key: string]: any;
+  /**
+   * A field\'s name. No colon, for the same reason as Name.
+   */
   name: string;
   type?: string | null;
   /**
