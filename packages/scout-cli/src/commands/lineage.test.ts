@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 // `scout lineage import` the documented way, against a real lineage backend.
 const repoRoot = resolve(__dirname, '../../../..');
@@ -113,7 +113,11 @@ describe('scout lineage import', () => {
     expect(first.stdout).toMatch(
       /^1 model, 2 columns with lineage, 1 of 1 event new \(derived in [\d.]+ s\)\n$/,
     );
-    const again = await scout([...args, '--json']);
+    // A relative path is the caller's (the repository root here), not the
+    // CLI workspace's that yarn runs it in.
+    const relativeArgs = [...args];
+    relativeArgs[3] = relative(repoRoot, join(dir, 'manifest.json'));
+    const again = await scout([...relativeArgs, '--json']);
     expect(JSON.parse(again.stdout)).toMatchObject({ events: 1, recorded: 0 });
   });
 

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { type Command, parseFlags, UsageError } from '../command.ts';
 
 /** The producer token app-config.yaml accepts in development. */
@@ -127,10 +128,19 @@ export const lineageCommand: Command = {
   },
 };
 
+/**
+ * Reads a JSON file named on the command line. A relative path is taken
+ * from where the user ran the command: yarn runs the CLI in its workspace
+ * folder, so scripts/yarn and the root `scout` script pass the caller's
+ * folder in SCOUT_CALLER_CWD.
+ */
 async function readJson(path: string, flag: string): Promise<unknown> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readFile(
+      resolve(process.env.SCOUT_CALLER_CWD || process.cwd(), path),
+      'utf8',
+    );
   } catch (error) {
     throw new UsageError(
       `${flag} ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`,
