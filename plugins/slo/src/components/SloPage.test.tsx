@@ -2,7 +2,7 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { BASE_URL, items, list } from '../__testUtils__/fixtures';
+import { BASE_URL, history, items, list } from '../__testUtils__/fixtures';
 import { renderSlo } from '../__testUtils__/renderSlo';
 import {
   errorResponse,
@@ -95,6 +95,23 @@ describe('the SLO page', () => {
     expect(
       within(chart).getByText(
         'Budget left: 100 % on 2026-11-01 10:00 UTC, 12 % on 2026-11-30 10:00 UTC (30 points).',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says a lone history point once', async () => {
+    server.use(
+      http.get(`${SLOS}/:id/history`, ({ params }) =>
+        HttpResponse.json(history(String(params.id), 1, 1)),
+      ),
+    );
+    await renderSlo(<SloPage />);
+    const ingest = await screen.findByRole('article', {
+      name: 'ingest-transaction availability',
+    });
+    expect(
+      await within(ingest).findByText(
+        /^Budget left: 100 % on .* \(1 point so far\)\.$/,
       ),
     ).toBeInTheDocument();
   });

@@ -105,11 +105,15 @@ export function BudgetChart(props: { id: string; displayName: string }) {
       </div>
       <figcaption>
         <Text variant="body-small" color="secondary">
-          {`Budget left: ${formatPercent(
-            first.errorBudgetRemaining,
-          )} on ${formatTime(first.at)}, ${formatPercent(
-            last.errorBudgetRemaining,
-          )} on ${formatTime(last.at)} (${points.length} points).`}
+          {points.length === 1
+            ? `Budget left: ${formatPercent(
+                last.errorBudgetRemaining,
+              )} on ${formatTime(last.at)} (1 point so far).`
+            : `Budget left: ${formatPercent(
+                first.errorBudgetRemaining,
+              )} on ${formatTime(first.at)}, ${formatPercent(
+                last.errorBudgetRemaining,
+              )} on ${formatTime(last.at)} (${points.length} points).`}
         </Text>
       </figcaption>
     </figure>
