@@ -243,12 +243,14 @@ export const spec = {
         properties: {
           at: {
             type: 'string',
-            description: 'RFC 3339',
+            description:
+              'RFC 3339. A recorded point: the start of the history interval (slo.history.interval) in which it was measured, so one point per interval however many instances record. A point read from Prometheus: the time of its values.',
           },
           sli: {
             type: 'number',
             nullable: true,
-            description: 'Good ratio over the 30 days ending at `at`',
+            description:
+              'Good ratio over the 30 days before the point was measured',
           },
           errorBudgetRemaining: {
             type: 'number',

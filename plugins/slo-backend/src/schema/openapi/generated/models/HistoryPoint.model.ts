@@ -10,11 +10,11 @@ import { Source } from '../models/Source.model';
  */
 export interface HistoryPoint {
   /**
-   * RFC 3339
+   * RFC 3339. A recorded point: the start of the history interval (slo.history.interval) in which it was measured, so one point per interval however many instances record. A point read from Prometheus: the time of its values.
    */
   at: string;
   /**
-   * Good ratio over the 30 days ending at `at`
+   * Good ratio over the 30 days before the point was measured
    */
   sli: number | null;
   errorBudgetRemaining: number | null;
