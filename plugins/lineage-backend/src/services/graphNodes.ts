@@ -45,6 +45,11 @@ export async function graphNodes(
     await inChunks(datasetIds, ids =>
       db('lineage_fields').whereIn('dataset_id', ids).orderBy('id'),
     );
+  // Each dataset's fields in id order, grouped once rather than filtered per node.
+  const fieldsOf = new Map<number, { name: string; type: string | null }[]>();
+  for (const f of fields) {
+    push(fieldsOf, f.dataset_id, { name: f.name, type: f.type });
+  }
   const upstreamFailed = await downstreamOfFailures(db, maxDepth);
   const dsId = new Map(
     datasets.map(d => [d.id, datasetNodeId(d.namespace, d.name)]),
@@ -77,9 +82,7 @@ export async function graphNodes(
           namespace: d.namespace,
           name: d.name,
           updatedAt: d.updated_at,
-          fields: fields
-            .filter(f => f.dataset_id === d.id)
-            .map(f => ({ name: f.name, type: f.type })),
+          fields: fieldsOf.get(d.id) ?? [],
           quality: quality(d),
           upstreamFailed: upstreamFailed.has(d.id),
           freshness: freshness(d),
