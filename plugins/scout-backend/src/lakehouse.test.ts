@@ -31,6 +31,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { projectWithEntries } from './__testUtils__/bronzeEntries';
 import { scoutPlugin } from './plugin';
 
 // The lakehouse end to end: generated transactions go in through the
@@ -249,6 +250,8 @@ describe('the Iceberg lakehouse on Trino and Nessie', () => {
     });
     const { trino, nessie, mainCatalog } = sandbox;
     const db = await openScoutDatabase({ url });
+    // The run loads the copy's bronze entries too (bronzeEntries.ts).
+    const projectDir = await projectWithEntries(db);
     const run = async () =>
       (
         await runPipeline({
@@ -256,10 +259,15 @@ describe('the Iceberg lakehouse on Trino and Nessie', () => {
           target: sandbox!.target(),
           trigger: 'test',
           repoRoot: repositoryRoot(),
-          dbt: developmentDbt(repositoryRoot()),
+          dbt: { ...developmentDbt(repositoryRoot()), projectDir },
           log: () => {},
         })
       ).run;
+    const entry = (table: string, columns: string) =>
+      trino(
+        `select ${columns}, load_id, loaded_at is not null
+         from ${mainCatalog}.bronze.${table} order by 1`,
+      );
     const gold = () =>
       trino(
         GOLD_BY_STORE_DAY.replace(
@@ -273,6 +281,9 @@ describe('the Iceberg lakehouse on Trino and Nessie', () => {
       expect(first).toMatchObject({ status: 'published', engine: 'trino' });
       expect(first.rows['bronze.transactions']).toBe(COUNT);
       expect(asStoreDays(await gold())).toEqual(expectedStoreDays(txs));
+      const returns = () =>
+        entry('pos_returns', 'return_id, cast(amount as varchar)');
+      expect(await returns()).toEqual([['r-1', '12.35', first.runId, true]]);
 
       const second = await run();
       expect(second.status).toBe('published');
@@ -280,6 +291,11 @@ describe('the Iceberg lakehouse on Trino and Nessie', () => {
       expect(second.rows['bronze.line_items']).toBe(
         first.rows['bronze.line_items'],
       );
+      // Appended once; replaced by each run.
+      expect(await returns()).toEqual([['r-1', '12.35', first.runId, true]]);
+      expect(await entry('store_notes', 'note')).toEqual([
+        ['closed on Sundays', second.runId, true],
+      ]);
 
       await db.query(BAD_ROW);
       const failed = await run();

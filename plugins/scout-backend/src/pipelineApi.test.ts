@@ -185,6 +185,8 @@ describe.each(testDatabases())('the pipeline API on $kind', databases => {
         artifactsDir: expect.stringMatching(
           new RegExp(`\\.scout/pipeline/runs/${run.runId}/dbt$`),
         ),
+        // Where it reads the bronze entries the run loaded.
+        dbtProjectDir: dbt.config.projectDir,
         rows: ended.rows,
       }),
     });

@@ -112,6 +112,8 @@ export {
 } from './permissions';
 export { isLoopbackHost } from './loopback';
 export { bronzeLoadJobs } from './pipeline/bronzeSource';
+export { parseBronzeEntry, readBronzeEntries } from './pipeline/bronzeEntries';
+export type { BronzeEntry } from './pipeline/bronzeEntries';
 export { LINEAGE_UPDATED_TOPIC, PIPELINE_RUN_TOPIC } from './pipeline/events';
 export type { PipelineRunEventPayload } from './pipeline/events';
 export type {

@@ -6,7 +6,7 @@ import {
   PIPELINE_RUN_TOPIC,
   type PipelineRunEventPayload,
 } from '@internal/backstage-plugin-scout-node';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lineageDatabases } from '../__testUtils__/databases';
@@ -146,6 +146,36 @@ describe.each(databases.ids)('subscribeToPipelineRuns on %s', id => {
     expect(announced).toEqual([
       { runId: '20260101-000000-abcd', recorded: expect.any(Number) },
     ]);
+  });
+
+  it("records the bronze load of the run's dbt project entries", async () => {
+    const project = join(dir, 'project');
+    await mkdir(join(project, 'bronze'), { recursive: true });
+    await writeFile(
+      join(project, 'bronze/pos_returns.yml'),
+      `table: pos_returns
+from: returns
+mode: append
+columns:
+  - { name: return_id, type: varchar }
+  - { name: source_xid, type: bigint }
+`,
+    );
+    await publish(run({ dbtProjectDir: project }));
+    const { graph: nodes } = await graph.lineage(
+      {
+        type: 'dataset',
+        namespace: pipeline.namespace,
+        name: 'lakehouse.bronze.pos_returns',
+      },
+      2,
+    );
+    expect(nodes.map(n => n.id)).toEqual(
+      expect.arrayContaining([
+        `job:${pipeline.namespace}:bronze load pos_returns`,
+        `dataset:${pipeline.namespace}:postgresql.scout.returns`,
+      ]),
+    );
   });
 
   it('takes only the facts of a Trino run or a failed one, never their lineage', async () => {

@@ -1,10 +1,12 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { EventsService } from '@backstage/plugin-events-node';
 import {
+  type BronzeEntry,
   bronzeLoadJobs,
   LINEAGE_UPDATED_TOPIC,
   PIPELINE_RUN_TOPIC,
   type PipelineRunEventPayload,
+  readBronzeEntries,
 } from '@internal/backstage-plugin-scout-node';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,15 +16,21 @@ import { expectationEvents, runDatasets } from './runFacts';
 import { type DbtArtifacts, runStaticPass } from './staticPass';
 import type { RunEvent } from './runEvent';
 
-/** A DuckDB run's bronze load, from the scout database into bronze. */
-export const BRONZE_LOAD: NonNullable<DbtArtifacts['sqlJobs']> =
-  bronzeLoadJobs().map(({ table, sql, columns }) => ({
+/**
+ * A DuckDB run's bronze load, from the scout database into bronze: the
+ * built-in tables and the `entries` of the run's dbt project.
+ */
+export function bronzeLoad(
+  entries: readonly BronzeEntry[] = [],
+): NonNullable<DbtArtifacts['sqlJobs']> {
+  return bronzeLoadJobs(entries).map(({ table, sql, columns }) => ({
     name: `bronze load ${table}`,
     sql,
     dialect: 'trino',
     output: `scout.bronze.${table}`,
     columns,
   }));
+}
 
 /**
  * What each pipeline run that ends (PIPELINE_RUN_TOPIC) tells the lineage
@@ -88,7 +96,11 @@ async function recordRun(
       sourcesPath: file('sources.json'),
       namespace,
       renameDatabase: duckdb ? pipeline.renameDatabase : {},
-      sqlJobs: lineage ? BRONZE_LOAD : [],
+      sqlJobs: lineage
+        ? bronzeLoad(
+            run.dbtProjectDir ? await readBronzeEntries(run.dbtProjectDir) : [],
+          )
+        : [],
     });
     dbt = events;
     for (const warning of summary.warnings) logger.warn(`lineage: ${warning}`);

@@ -12,7 +12,7 @@ import { DbtArtifactImporter } from './DbtArtifactImporter';
 import { FieldLineage } from './FieldLineage';
 import { LineageGraph } from './LineageGraph';
 import { LineageStore } from './LineageStore';
-import { BRONZE_LOAD } from './pipelineRuns';
+import { bronzeLoad } from './pipelineRuns';
 import { recordPlatformLineage } from './platformLineage';
 import { runStaticPass } from './staticPass';
 import { mockServices } from '@backstage/backend-test-utils';
@@ -35,6 +35,7 @@ const SHIPPED_REWRITES = [
 const PG = 'postgres://scout';
 const { python } = readStaticPassConfig(new ConfigReader({}));
 const databases = lineageDatabases();
+const BRONZE_LOAD = bronzeLoad();
 let dir: string;
 let manifestPath: string;
 

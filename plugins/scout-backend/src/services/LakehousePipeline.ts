@@ -188,6 +188,7 @@ export class LakehousePipeline {
       engine: run.engine,
       status: run.status === 'published' ? 'published' : 'failed',
       finishedAt: run.finishedAt ?? new Date().toISOString(),
+      dbtProjectDir: this.#dbt.projectDir,
       ...(await runArtifacts(run.runId)),
       ...(Object.keys(run.rows).length ? { rows: run.rows } : {}),
     };

@@ -1,5 +1,9 @@
 // The bronze layer's columns and the silver rows they come from, shared by
-// the Trino and the DuckDB targets so both lakehouses have one shape.
+// the Trino and the DuckDB targets so both lakehouses have one shape: the
+// built-in four here, and the entries declared in the dbt project
+// (bronzeEntries.ts), whose SELECTs are made from their columns.
+import { quoteIdentifier } from '../sql/quote';
+import type { BronzeEntry } from './bronzeEntries';
 
 /** Column name and Trino type, in table order. */
 export type Columns = readonly (readonly [string, string])[];
@@ -100,23 +104,52 @@ export function silverSelects(scout: string) {
   };
 }
 
+/** An entry's bronze columns: its own, then load_id and loaded_at. */
+export function entryColumns(entry: BronzeEntry): Columns {
+  return [
+    ...entry.columns,
+    ['load_id', 'varchar'],
+    ['loaded_at', 'timestamp(6) with time zone'],
+  ];
+}
+
 /**
- * The bronze load as lineage sees it: per bronze table, the SELECT over the
- * scout database that fills it (tables named as Trino's postgresql catalog
- * names them, `postgresql.scout.<table>`) and the table's columns; load_id
- * and loaded_at come from the load itself.
+ * An entry's SELECT over the scout schema (`scout` as the engine names it):
+ * its columns in bronze order, names quoted (a column may be called `date`).
+ * Append loads add their range filter on source_xid.
  */
-export function bronzeLoadJobs(): {
+export function entrySelect(entry: BronzeEntry, scout: string): string {
+  const columns = entry.columns.map(([name]) => quoteIdentifier(name));
+  return `select ${columns.join(', ')} from ${scout}.${quoteIdentifier(
+    entry.from,
+  )}`;
+}
+
+/**
+ * The bronze load as lineage sees it: per bronze table (the built-in four,
+ * then `entries`), the SELECT over the scout database that fills it (tables
+ * named as Trino's postgresql catalog names them, `postgresql.scout.<table>`)
+ * and the table's columns; load_id and loaded_at come from the load itself.
+ */
+export function bronzeLoadJobs(entries: readonly BronzeEntry[] = []): {
   table: string;
   sql: string;
   columns: Columns;
 }[] {
   const selects = silverSelects('postgresql.scout');
-  return Object.entries({ ...APPENDED, ...REPLACED }).map(
+  const builtIn = Object.entries({ ...APPENDED, ...REPLACED }).map(
     ([table, columns]) => ({
       table,
       sql: selects[table as keyof typeof selects],
       columns,
     }),
   );
+  return [
+    ...builtIn,
+    ...entries.map(entry => ({
+      table: entry.table,
+      sql: entrySelect(entry, 'postgresql.scout'),
+      columns: entryColumns(entry),
+    })),
+  ];
 }

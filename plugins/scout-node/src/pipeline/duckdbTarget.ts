@@ -11,8 +11,19 @@ import {
 } from 'node:fs/promises';
 import { join } from 'node:path';
 import { quoteLiteral as quote } from '../sql/quote';
-import { APPENDED, REPLACED, silverSelects } from './bronzeSource';
-import { exportBronzeTable } from './duckdbBronzeExport';
+import type { BronzeEntry } from './bronzeEntries';
+import {
+  APPENDED,
+  BRONZE_LINE_ITEMS,
+  BRONZE_TRANSACTIONS,
+  REPLACED,
+  silverSelects,
+} from './bronzeSource';
+import {
+  exportBronzeEntry,
+  exportBronzeTable,
+  nextStagedXid,
+} from './duckdbBronzeExport';
 import {
   appendCommit,
   type DuckdbCommit,
@@ -30,13 +41,16 @@ const STARTED_AT_FILE = '_started_at';
  * `_runs/<id>/` (bronze hard-linked, new files added) and publish moves the
  * rebuilt layers into place, bronze last: bronze holds the watermark, so a
  * crash mid-publish makes the next run load the same range again. Each
- * publish then appends a commit (see DuckdbTarget.readCommits).
+ * publish then appends a commit (see DuckdbTarget.readCommits). The dbt
+ * project's bronze entries are loaded, staged and published as the built-in
+ * tables of their mode are.
  */
 export class DuckdbTarget implements LakehouseTarget {
   readonly engine = 'duckdb';
   #staging = '';
   #runId = '';
   #rows: Record<string, number> | undefined;
+  #entries: readonly BronzeEntry[] = [];
 
   /**
    * When the run whose staging folder this is began (ms since the epoch),
@@ -65,6 +79,7 @@ export class DuckdbTarget implements LakehouseTarget {
   async begin(runId: string) {
     this.#runId = runId;
     this.#rows = undefined;
+    this.#entries = [];
     this.#staging = join(this.dir, '_runs', runId);
     // DuckDB's COPY does not create folders: one per layer dbt writes.
     for (const layer of LAYERS) {
@@ -76,49 +91,61 @@ export class DuckdbTarget implements LakehouseTarget {
       join(this.#staging, STARTED_AT_FILE),
       new Date().toISOString(),
     );
-    for (const table of Object.keys(APPENDED)) {
-      const live = join(this.dir, 'bronze', table);
-      const staged = join(this.#staging, 'bronze', table);
-      await mkdir(staged, { recursive: true });
-      for (const file of await parquetFiles(live)) {
-        await link(join(live, file), join(staged, file));
-      }
-    }
+    for (const table of Object.keys(APPENDED)) await this.#stageLive(table);
     return join('_runs', runId);
   }
 
   async nextXid() {
-    const glob = join(this.#staging, 'bronze/transactions/*.parquet');
-    if (
-      (await parquetFiles(join(this.#staging, 'bronze/transactions')))
-        .length === 0
-    ) {
-      return 0;
-    }
-    const [[max]] = await duck(
-      `select coalesce(max(source_xid) + 1, 0)::bigint from read_parquet(${quote(
-        glob,
-      )})`,
-    );
-    return Number(max);
+    return nextStagedXid(this.#staging, 'transactions');
   }
 
-  async loadBronze(range: XidRange, loadId: string) {
+  async loadBronze(
+    range: XidRange,
+    loadId: string,
+    entries: readonly BronzeEntry[],
+  ) {
     const selects = silverSelects('scout');
-    const loaded = await this.#export(
-      'transactions',
-      `${selects.transactions} where t.source_xid >= $1 and t.source_xid < $2`,
-      [range.from, range.to],
+    const loaded = await this.#export({
+      table: 'transactions',
+      columns: BRONZE_TRANSACTIONS,
+      select: `${selects.transactions} where t.source_xid >= $1 and t.source_xid < $2`,
+      params: [range.from, range.to],
+      file: loadId,
       loadId,
-    );
-    await this.#export(
-      'line_items',
-      `${selects.line_items} where t.source_xid >= $1 and t.source_xid < $2`,
-      [range.from, range.to],
+      pageOrder: 'x.transaction_id',
+      emptyFile: false,
+    });
+    await this.#export({
+      table: 'line_items',
+      columns: BRONZE_LINE_ITEMS,
+      select: `${selects.line_items} where t.source_xid >= $1 and t.source_xid < $2`,
+      params: [range.from, range.to],
+      file: loadId,
       loadId,
-    );
+      pageOrder: 'x.transaction_id, x.line_no',
+      emptyFile: false,
+    });
     for (const table of Object.keys(REPLACED) as (keyof typeof REPLACED)[]) {
-      await this.#export(table, selects[table], [], table);
+      await this.#export({
+        table,
+        columns: REPLACED[table],
+        select: selects[table],
+        params: [],
+        file: table,
+        loadId,
+        emptyFile: true,
+      });
+    }
+    this.#entries = entries;
+    for (const entry of entries) {
+      if (entry.mode === 'append') await this.#stageLive(entry.table);
+      await exportBronzeEntry({
+        db: this.db,
+        staging: this.#staging,
+        entry,
+        range,
+        loadId,
+      });
     }
     return loaded;
   }
@@ -130,7 +157,7 @@ export class DuckdbTarget implements LakehouseTarget {
   async countRows() {
     const counts: Record<string, number> = {};
     const tables: [string, string][] = [];
-    for (const table of [...Object.keys(APPENDED), ...Object.keys(REPLACED)]) {
+    for (const table of [...this.#appended(), ...this.#replaced()]) {
       const dir = join(this.#staging, 'bronze', table);
       if ((await parquetFiles(dir)).length) {
         tables.push([`bronze.${table}`, join(dir, '*.parquet')]);
@@ -166,7 +193,7 @@ export class DuckdbTarget implements LakehouseTarget {
     const written = new Set(
       Object.keys(rows).filter(name => {
         const [layer, table] = name.split('.');
-        return layer !== 'bronze' || table in REPLACED;
+        return layer !== 'bronze' || this.#replaced().includes(table);
       }),
     );
     for (const layer of LAYERS) {
@@ -177,7 +204,7 @@ export class DuckdbTarget implements LakehouseTarget {
         await rename(join(staging, layer), live);
       }
     }
-    for (const table of Object.keys(REPLACED)) {
+    for (const table of this.#replaced()) {
       const live = join(this.dir, 'bronze', table);
       await mkdir(live, { recursive: true });
       await rename(
@@ -185,7 +212,7 @@ export class DuckdbTarget implements LakehouseTarget {
         join(live, `${table}.parquet`),
       );
     }
-    for (const table of Object.keys(APPENDED)) {
+    for (const table of this.#appended()) {
       const live = join(this.dir, 'bronze', table);
       await mkdir(live, { recursive: true });
       const present = new Set(await parquetFiles(live));
@@ -214,20 +241,34 @@ export class DuckdbTarget implements LakehouseTarget {
     // The staging folder stays: it is the failed run's branch.
   }
 
+  /** Hard-links an appended table's published files into the staging folder. */
+  async #stageLive(table: string) {
+    const live = join(this.dir, 'bronze', table);
+    const staged = join(this.#staging, 'bronze', table);
+    await mkdir(staged, { recursive: true });
+    for (const file of await parquetFiles(live)) {
+      await link(join(live, file), join(staged, file));
+    }
+  }
+
+  #appended(): string[] {
+    const entries = this.#entries.filter(e => e.mode === 'append');
+    return [...Object.keys(APPENDED), ...entries.map(e => e.table)];
+  }
+
+  #replaced(): string[] {
+    const entries = this.#entries.filter(e => e.mode === 'replace');
+    return [...Object.keys(REPLACED), ...entries.map(e => e.table)];
+  }
+
   /** One bronze table's rows from Postgres into the staging folder. */
   #export(
-    table: keyof typeof APPENDED | keyof typeof REPLACED,
-    select: string,
-    params: unknown[],
-    file: string,
+    options: Omit<Parameters<typeof exportBronzeTable>[0], 'db' | 'staging'>,
   ): Promise<number> {
     return exportBronzeTable({
       db: this.db,
       staging: this.#staging,
-      table,
-      select,
-      params,
-      file,
+      ...options,
     });
   }
 }

@@ -25,6 +25,11 @@ export type PipelineRunEventPayload = {
    * silver), when the step ran.
    */
   expectationsPath?: string;
+  /**
+   * The dbt project the run built: its bronze/*.yml entries are part of the
+   * run's bronze load (readBronzeEntries), which lineage records.
+   */
+  dbtProjectDir?: string;
   /** Rows per table the run left, `<layer>.<table>` → count. */
   rows?: Record<string, number>;
 };

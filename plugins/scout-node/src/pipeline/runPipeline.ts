@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { promoteBronze } from '../promotion/promoteBronze';
 import { publishArtifacts, runArtifactsDir } from './artifacts';
+import { readBronzeEntries } from './bronzeEntries';
 import { buildLayers } from './buildLayers';
 import { DbtSettings, runDbtBuild, runDbtSourceFreshness } from './dbt';
 import { developmentExpectations, ExpectationsRunner } from './expectations';
@@ -31,7 +32,10 @@ export type RunPipelineOptions = {
   startedBy?: string;
   /** Where runs keep their dbt artifacts: <repoRoot>/.scout/pipeline. */
   repoRoot: string;
-  /** The dbt that builds the layers. */
+  /**
+   * The dbt that builds the layers; its project's bronze/*.yml name the
+   * tables bronze loads beside the built-in ones (bronzeEntries.ts).
+   */
   dbt: DbtSettings;
   /** Progress lines. */
   log: (line: string) => void;
@@ -73,11 +77,12 @@ export function newRunId(now = new Date()): string {
 }
 
 /**
- * One write-audit-publish run: promote what bronze holds, check silver's
- * expectations in Postgres, load new silver rows into bronze on the run's
- * branch, check its freshness (informational), build and test every dbt
- * layer there, and publish to main only if every expectation and test
- * passed. A run that fails before publishing leaves main as it was, keeps
+ * One write-audit-publish run: read the dbt project's bronze entries (a
+ * bad one fails the run before anything moves), promote what bronze holds,
+ * check silver's expectations in Postgres, load new silver rows and the
+ * entries into bronze on the run's branch, check its freshness
+ * (informational), build and test every dbt layer there, and publish to
+ * main only if every expectation and test passed. A run that fails before publishing leaves main as it was, keeps
  * its branch (if it opened one) and is recorded `failed`; one that fails
  * after its branch reached main is recorded `published`, with the failure
  * in `error`. Each step is recorded as it starts and ends (see RunSteps),
@@ -112,6 +117,9 @@ export async function runPipeline(
   let merged = false;
   let freshnessSeconds: number | null = null;
   try {
+    // Before anything moves: a bad entry fails the run, naming its file.
+    const entries = await readBronzeEntries(options.dbt.projectDir);
+
     // Every transaction acknowledged before the run reaches silver first, so
     // the run loads it even when background promotion is behind.
     await steps.run(
@@ -157,7 +165,7 @@ export async function runPipeline(
           to: await settledXid(db),
         };
         const oldest = await oldestReceivedAt(db, range);
-        const count = await target.loadBronze(range, runId);
+        const count = await target.loadBronze(range, runId, entries);
         timings.bronzeLoad = since(start);
         await runs.update(runId, { fromXid: range.from, toXid: range.to });
         const line = `${count} new transactions (source_xid ${range.from}..${

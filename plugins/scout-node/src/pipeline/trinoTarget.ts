@@ -1,8 +1,10 @@
 import type { TrinoConnection } from '../lakehouse/stack';
 import type { TrinoSql } from '../lakehouse/trino';
 import { quoteIdentifier, quoteLiteral as literal } from '../sql/quote';
-import { APPENDED, Columns, REPLACED, silverSelects } from './bronzeSource';
+import type { BronzeEntry } from './bronzeEntries';
+import { APPENDED, REPLACED, silverSelects } from './bronzeSource';
 import type { NessieClient } from './nessie';
+import { castList, columnList, loadTrinoEntry } from './trinoBronze';
 import type { LakehouseTarget, XidRange } from './types';
 
 export type TrinoTargetOptions = {
@@ -23,24 +25,11 @@ export type TrinoTargetOptions = {
 
 const LAYERS = ['bronze', 'silver', 'gold', 'platinum'];
 
-const columnList = (columns: Columns) =>
-  columns.map(([name, type]) => `${name} ${type}`).join(', ');
-
-/** The bronze select list over a silver subquery `x`, cast to bronze types. */
-function castList(columns: Columns, loadId: string) {
-  return columns
-    .map(([name, type]) => {
-      if (name === 'load_id') return `${literal(loadId)} as load_id`;
-      if (name === 'loaded_at') return `current_timestamp(6) as loaded_at`;
-      return `cast(x.${name} as ${type}) as ${name}`;
-    })
-    .join(', ');
-}
-
 /**
  * The lakehouse on Iceberg through Trino, with Nessie branches for
  * write-audit-publish: each run gets a branch off main and a Trino catalog
- * on that branch; publish merges the branch into main.
+ * on that branch; publish merges the branch into main. The dbt project's
+ * bronze entries are loaded beside the built-in tables (trinoBronze.ts).
  */
 export class TrinoTarget implements LakehouseTarget {
   readonly engine = 'trino';
@@ -92,7 +81,11 @@ export class TrinoTarget implements LakehouseTarget {
     return Number(next);
   }
 
-  async loadBronze(range: XidRange, loadId: string) {
+  async loadBronze(
+    range: XidRange,
+    loadId: string,
+    entries: readonly BronzeEntry[],
+  ) {
     const pg = `${this.options.postgresCatalog ?? 'postgresql'}.scout`;
     const selects = silverSelects(pg);
     let loaded = 0;
@@ -113,6 +106,15 @@ export class TrinoTarget implements LakehouseTarget {
          select ${castList(columns, loadId)}
          from (${selects[table as keyof typeof REPLACED]}) x`,
       );
+    }
+    for (const entry of entries) {
+      await loadTrinoEntry(this.options.trino, {
+        catalog: this.#catalog,
+        scout: pg,
+        entry,
+        range,
+        loadId,
+      });
     }
     return loaded;
   }

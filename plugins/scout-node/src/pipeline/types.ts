@@ -1,3 +1,5 @@
+import type { BronzeEntry } from './bronzeEntries';
+
 /** The engine a pipeline run builds the lakehouse with. */
 export type LakehouseEngine = 'trino' | 'duckdb';
 
@@ -16,10 +18,24 @@ export interface LakehouseTarget {
   /** The first source_xid that the run's bronze does not hold yet. */
   nextXid(): Promise<number>;
   /**
-   * Appends the silver rows of `range` to bronze, and refreshes the
-   * dimension tables. Returns the number of transactions appended.
+   * Appends the silver rows of `range` to bronze, refreshes the dimension
+   * tables, and loads `entries` (the dbt project's bronze/*.yml). Returns
+   * the number of transactions appended.
+   *
+   * An appended entry takes [its own watermark, range.to): the max
+   * source_xid its bronze table holds + 1, or 0 while it is empty. The
+   * single watermark of transactions and line_items (nextXid) would not do:
+   * it moves only when a transaction arrives, so a run without one would
+   * load the entry's rows of the last range again; and it would skip the
+   * rows a new entry's table got before the entry existed. Its own is sound
+   * for the reason transactions' is: every writer below range.to has ended
+   * (settledXid), so no row can appear later below what a load reached.
    */
-  loadBronze(range: XidRange, loadId: string): Promise<number>;
+  loadBronze(
+    range: XidRange,
+    loadId: string,
+    entries: readonly BronzeEntry[],
+  ): Promise<number>;
   /** The dbt target name and environment that build on the run's copy. */
   dbt(): { target: string; env: Record<string, string> };
   /** Rows per table on the run's copy, keyed `layer.table`. */
