@@ -4,6 +4,7 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { rootHttpRouterServiceFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { scoutPermissionsServiceFactory } from '@internal/backstage-plugin-permission-backend-module-scout';
+import { catalogModuleScoutLocalGit } from '@internal/backstage-plugin-scaffolder-backend-module-scout';
 import {
   httpMetrics,
   productionRootConfigServiceFactory,
@@ -33,6 +34,8 @@ backend.add(import('@backstage/plugin-proxy-backend'));
 
 // scaffolder plugin
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+// publish:gitea, to integrations.gitea (the local stack's Gitea by default)
+backend.add(import('@backstage/plugin-scaffolder-backend-module-gitea'));
 // Scout's checks on what a template generated (migrations, SLOs, entities)
 backend.add(
   import('@internal/backstage-plugin-scaffolder-backend-module-scout'),
@@ -57,6 +60,9 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
+// Registering what a template published to the portal's local Git (the
+// embedded default, when no Gitea answers).
+backend.add(catalogModuleScoutLocalGit);
 
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));

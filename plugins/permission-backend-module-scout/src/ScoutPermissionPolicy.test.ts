@@ -1,4 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { permissionRules } from '@backstage/plugin-catalog-backend/alpha';
+import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import {
   AuthorizeResult,
   createPermission,
@@ -23,7 +26,11 @@ import {
   scoutPermissions,
   scoutPipelineRunPermission,
 } from '@internal/backstage-plugin-scout-node';
-import { ANY_SIGNED_IN_USER, permissionTable } from './permissionTable';
+import {
+  ANY_SIGNED_IN_USER,
+  permissionTable,
+  templateRunners,
+} from './permissionTable';
 import { ScoutPermissionPolicy } from './ScoutPermissionPolicy';
 import {
   PEOPLE,
@@ -32,7 +39,7 @@ import {
   policyUser,
 } from './__testUtils__/people';
 
-const { ALLOW, DENY } = AuthorizeResult;
+const { ALLOW, DENY, CONDITIONAL } = AuthorizeResult;
 const { platform, dataEngineering, analytics, newcomer } = PEOPLE;
 
 // Every permission the installed plugins define (packages/backend/src/index.ts).
@@ -71,7 +78,6 @@ describe('the rows the issue asks for', () => {
       allowed: everyone,
       denied: [],
     },
-    { permission: catalogEntityReadPermission, allowed: everyone, denied: [] },
     { permission: taskCreatePermission, allowed: everyone, denied: [] },
     {
       permission: templateManagementPermission,
@@ -93,7 +99,11 @@ describe('the rows the issue asks for', () => {
 describe.each(Object.entries(permissionTable))('row %s', (name, allowed) => {
   const permission = byName(name);
 
-  if (allowed === ANY_SIGNED_IN_USER) {
+  if (name === catalogEntityReadPermission.name) {
+    it('lets a signed-in user in no group read all but the templates (below)', async () => {
+      expect(await decide(permission, newcomer)).toBe(CONDITIONAL);
+    });
+  } else if (allowed === ANY_SIGNED_IN_USER) {
     it('allows a signed-in user in no group at all', async () => {
       expect(await decide(permission, newcomer)).toBe(ALLOW);
     });
@@ -150,5 +160,54 @@ describe('what the table does not name', () => {
       policyUser(platform),
     );
     expect(decision.result).toBe(ALLOW);
+  });
+});
+
+describe('who may see and run each template (catalog.entity.read)', () => {
+  // The catalog's own rules, applied to one entity as the catalog applies
+  // them to its queries.
+  const authorize = createConditionAuthorizer(Object.values(permissionRules));
+  const entity = (kind: string, name: string): Entity => ({
+    apiVersion: 'scaffolder.backstage.io/v1beta3',
+    kind,
+    metadata: { name, namespace: 'default' },
+  });
+  const reads = async (person: Person, target: Entity) => {
+    const decision = await policy.handle(
+      { permission: catalogEntityReadPermission },
+      policyUser(person),
+    );
+    return decision.result === CONDITIONAL
+      ? authorize(decision, target)
+      : decision.result === ALLOW;
+  };
+
+  it.each([
+    ['new-data-pipeline', [platform, dataEngineering], [analytics, newcomer]],
+    ['new-dbt-model', [platform, dataEngineering], [analytics, newcomer]],
+    ['new-edge-function', [platform], [dataEngineering, analytics, newcomer]],
+    ['a-template-without-a-row', [platform], [dataEngineering, newcomer]],
+  ] as const)('template %s', async (name, allowed, denied) => {
+    for (const person of allowed) {
+      expect(await reads(person, entity('Template', name))).toBe(true);
+    }
+    for (const person of denied) {
+      expect(await reads(person, entity('Template', name))).toBe(false);
+    }
+  });
+
+  it('hides nothing but templates', async () => {
+    for (const person of [analytics, newcomer]) {
+      expect(
+        await reads(person, entity('Component', 'new-edge-function')),
+      ).toBe(true);
+    }
+  });
+
+  it('lists each template row with groups that exist', () => {
+    for (const [ref, allowed] of Object.entries(templateRunners)) {
+      expect(ref).toMatch(/^template:default\/[a-z0-9-]+$/);
+      expect(allowed).not.toBe(ANY_SIGNED_IN_USER);
+    }
   });
 });

@@ -39,9 +39,10 @@ export const permissionTable: PermissionTable = {
   'catalog.ingestion.read': ANY_SIGNED_IN_USER,
   'catalog.entity.create': [PLATFORM_TEAM], // the catalog is the platform team's record
   'catalog.entity.delete': [PLATFORM_TEAM],
-  // A template's catalog:register step asks for it as the runner, so such a
-  // step works for platform-team runners only.
-  'catalog.location.create': [PLATFORM_TEAM],
+  // Registering what a template published: its catalog:register step (and
+  // scout:publish:local) asks as the runner, so every group that may run a
+  // template below may register. Analyzing an arbitrary URL stays closed.
+  'catalog.location.create': [PLATFORM_TEAM, DATA_ENGINEERING],
   'catalog.location.delete': [PLATFORM_TEAM],
   'catalog.location.analyze': [PLATFORM_TEAM], // first step of registering; fetches any URL given
   'catalog.ingestion.manage': [PLATFORM_TEAM],
@@ -61,4 +62,21 @@ export const permissionTable: PermissionTable = {
   'kubernetes.clusters.read': ANY_SIGNED_IN_USER,
   'kubernetes.resources.read': ANY_SIGNED_IN_USER, // an entity's Kubernetes tab
   'kubernetes.proxy': [PLATFORM_TEAM], // any request to a cluster's API, writes included
+};
+
+/**
+ * Who may see and run each software template, by template entity ref. A
+ * template without a row is the platform team's alone (they keep the
+ * templates), so one added later stays closed to everyone else until it gets
+ * a row here. Enforced through
+ * `catalog.entity.read`: the Create page lists only these, and the
+ * scaffolder reads a run's template as the runner, so starting a run of any
+ * other template is a 404.
+ */
+export const templateRunners: PermissionTable = {
+  // a new source end to end: migration, function, bronze load, dbt, SLO
+  'template:default/new-data-pipeline': [PLATFORM_TEAM, DATA_ENGINEERING],
+  'template:default/new-dbt-model': [PLATFORM_TEAM, DATA_ENGINEERING],
+  // a new public endpoint with its own JWT scope
+  'template:default/new-edge-function': [PLATFORM_TEAM],
 };

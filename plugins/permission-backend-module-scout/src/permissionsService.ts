@@ -10,6 +10,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   AuthorizePermissionRequest,
+  AuthorizeResult,
   AuthorizePermissionResponse,
   PolicyDecision,
   QueryPermissionRequest,
@@ -28,8 +29,10 @@ import { ScoutPermissionPolicy } from './ScoutPermissionPolicy';
  * backend: it signs an on-behalf-of token, and the permission backend
  * verifies it and the user's token again before asking the same policy.
  * That round trip cost about 2.5 ms (p50) per check here, while the policy
- * decides in 0.02 ms. The Scout policy returns only ALLOW or DENY (never a
- * conditional decision), so asking it directly gives the same answers.
+ * decides in 0.02 ms. Asking the policy directly gives the same answers:
+ * ALLOW and DENY as they are, and a conditional decision as it is to
+ * `authorizeConditional` (the caller applies it, as with Backstage's
+ * client); `authorize` hands a conditional one to Backstage's client.
  *
  * Everything else goes to Backstage's client unchanged: service principals
  * (decided by their access restrictions, without a policy), requests
@@ -87,11 +90,20 @@ export class ScoutPermissionsService implements PermissionsService {
   ): Promise<AuthorizePermissionResponse[]> {
     const user = this.#user(options);
     if (!user) return this.#fallback.authorize(requests, options);
-    // ALLOW and DENY are the only decisions the policy makes.
-    return (await this.#decide(
-      requests,
-      user,
-    )) as AuthorizePermissionResponse[];
+    const decisions = await this.#decide(requests, user);
+    // A conditional decision (templates hidden from some readers) is applied
+    // to the resource by the plugin that owns it: Backstage's client asks
+    // that plugin over HTTP. Such checks are rare; the rest stay here.
+    const conditional = requests.filter(
+      (_, i) => decisions[i].result === AuthorizeResult.CONDITIONAL,
+    );
+    if (conditional.length === 0) {
+      return decisions as AuthorizePermissionResponse[];
+    }
+    const applied = await this.#fallback.authorize(conditional, options);
+    return decisions.map(d =>
+      d.result === AuthorizeResult.CONDITIONAL ? applied.shift()! : d,
+    ) as AuthorizePermissionResponse[];
   }
 
   async authorizeConditional(

@@ -298,6 +298,35 @@ describe('lakehouse addresses', () => {
   });
 });
 
+describe('integrations.gitea', () => {
+  const gitea = (password: string) =>
+    productionProblems(
+      mockServices.rootConfig({
+        data: {
+          ...safe(),
+          integrations: {
+            gitea: [
+              {
+                host: 'git.example.test',
+                baseUrl: 'https://git.example.test',
+                username: 'portal',
+                password: 'p'.repeat(32),
+              },
+              { host: 'git2.example.test', username: 'portal', password },
+            ],
+          },
+        } as JsonObject,
+      }),
+    );
+
+  it("refuses the local stack's development password, naming the entry", () => {
+    expect(gitea('g'.repeat(32))).toEqual([]);
+    expect(gitea('scout-dev-gitea-password')).toEqual([
+      "integrations.gitea[1].password: is the local stack's development password",
+    ]);
+  });
+});
+
 describe('backend.database', () => {
   it('needs PostgreSQL with a host', () => {
     const database = (value: object) =>

@@ -248,6 +248,11 @@ describe('the production profile', () => {
       /scout\.lakehouse\.s3\.secretAccessKey: is the local stack's development key/,
     ],
     [
+      'the development Gitea password',
+      set('integrations.gitea.0.password', 'scout-dev-gitea-password'),
+      /integrations\.gitea\[0\]\.password: is the local stack's development password/,
+    ],
+    [
       'no metrics token',
       unset(TOKEN),
       /backend\.auth\.externalAccess\[0\]\.options\.token: not set/,

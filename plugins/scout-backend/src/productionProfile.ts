@@ -19,6 +19,8 @@ const DEV_S3_KEYS = {
   accessKeyId: 'scout',
   secretAccessKey: 'scout-dev-secret',
 };
+// The local stack's Gitea admin password (app-config.yaml's integrations.gitea).
+const DEV_GITEA_PASSWORD = 'scout-dev-gitea-password';
 
 function checkFunctions(config: RootConfigService, problems: Problems) {
   const key = 'scout.functions.jwtSecret';
@@ -80,6 +82,19 @@ function checkData(config: RootConfigService, problems: Problems) {
       add(problems, key, "is the local stack's development key");
     }
   }
+}
+
+function checkGitea(config: RootConfigService, problems: Problems) {
+  const entries = config.getOptionalConfigArray('integrations.gitea') ?? [];
+  entries.forEach((entry, index) => {
+    if (text(entry, 'password') === DEV_GITEA_PASSWORD) {
+      add(
+        problems,
+        `integrations.gitea[${index}].password`,
+        "is the local stack's development password",
+      );
+    }
+  });
 }
 
 // Services production reaches. An unset production variable drops its key
@@ -150,7 +165,8 @@ function checkServiceHosts(config: RootConfigService, problems: Problems) {
  * - scout.functions: a JWT secret or JWKS URL; the secret at least 32 bytes
  *   (UTF-8) and not the development one;
  * - scout.demo.enabled false; scout.database.url set (no PGlite);
- * - scout.lakehouse.s3 keys not the local stack's;
+ * - scout.lakehouse.s3 keys and integrations.gitea passwords not the local
+ *   stack's;
  * - backend.auth.externalAccess: static tokens for the Prometheus scraper
  *   (limited to the scout and lakehouse plugins), for lineage producers
  *   (the lineage plugin) and for Alertmanager (the slo plugin), each 32
@@ -174,6 +190,7 @@ export function productionProblems(config: RootConfigService): string[] {
   const problems: Problems = new Map();
   checkFunctions(config, problems);
   checkData(config, problems);
+  checkGitea(config, problems);
   checkStaticTokens(config, problems);
   checkOrigins(config, problems);
   checkGuards(config, problems);

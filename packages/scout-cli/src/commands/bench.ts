@@ -9,6 +9,7 @@ import { benchLakehouse } from '../bench/lakehouse.ts';
 import { benchLineage } from '../bench/lineage.ts';
 import { benchPermission } from '../bench/permission.ts';
 import { benchPipeline } from '../bench/pipeline.ts';
+import { benchScaffold } from '../bench/scaffold.ts';
 import { benchSlo } from '../bench/slo.ts';
 
 const usage = `Usage: scout bench ingest [--db pglite|postgres] [--count N] [--batch B] [--concurrency C] [--singles S]
@@ -17,6 +18,7 @@ const usage = `Usage: scout bench ingest [--db pglite|postgres] [--count N] [--b
        scout bench permission [--requests R]
        scout bench lineage [--runs N] [--concurrency C] [--requests R]
        scout bench slo [--count N] [--requests R] [--prometheus-port P]
+       scout bench scaffold [--runs N]
 
 ingest    Starts a backend on a fresh database (PGlite, or the project's local
           PostgreSQL started by scripts/lib/postgres.sh), drives
@@ -68,6 +70,16 @@ lineage   The lineage store over HTTP on the embedded default's database
           events_per_s, p50 and p95 per query, static_pass_s (sqlglot's
           derivation) and static_import_s (with recording). Targets:
           events_per_s >= 1000, p95 < 100 ms, static_pass_s < 10.
+scaffold  The software templates through the scaffolder API: starts a
+          backend in this process wired as the portal's (catalog with
+          templates/, scaffolder with Scout's actions and publish:gitea,
+          guest sign-in, the Scout policy), then per template a dry run and a
+          full run (checks, publication, catalog registration) of a made-up
+          source, N times (default 1). Full runs publish to the local stack's
+          Gitea when it answers (the repositories stay there), else to a
+          temporary local Git folder. Prints one JSON line: the median
+          dry_run_s and full_run_s per template, and where runs published.
+          Target: a full "New data pipeline" run under 60 s.
 
 Whatever a benchmark starts (backends, a PostgreSQL that was not running,
 a Trino sandbox, dbt) is stopped when it ends, fails, or gets Ctrl-C or
@@ -84,7 +96,8 @@ Options:
   --engine E         pipeline, lakehouse: trino or duckdb (default trino)
   --requests R       timed requests per route: lakehouse (default 50),
                      permission (default 2000), lineage (default 100)
-  --runs N           lineage: runs of the project ingested (default 3)
+  --runs N           lineage: runs of the project ingested (default 3);
+                     scaffold: runs per template (default 1)
   --url U            lakehouse: a running backend, e.g. http://127.0.0.1:7007
   --seed S           generator seed (default 1)
   --port P           the bench backend's port (default 7107)
@@ -195,6 +208,16 @@ export const benchCommand: Command = {
       process.stdout.write(`${JSON.stringify(result)}\n`);
       return;
     }
+    if (positionals[0] === 'scaffold') {
+      const given = args.some(a => a === '--runs' || a.startsWith('--runs='));
+      const result = await benchScaffold({
+        runs: parseInteger('runs', given ? values.runs : '1', 1),
+        port: parseInteger('port', values.port, 1),
+        progress,
+      });
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      return;
+    }
     if (positionals[0] === 'permission') {
       const result = await benchPermission(
         {
@@ -208,7 +231,7 @@ export const benchCommand: Command = {
     }
     if (positionals[0] !== 'ingest')
       throw new UsageError(
-        'the benchmark to run is "ingest", "pipeline", "lakehouse" or "permission"',
+        'the benchmark to run is "ingest", "pipeline", "lakehouse", "permission", "slo", "lineage" or "scaffold"',
       );
     if (values.db !== 'pglite' && values.db !== 'postgres') {
       throw new UsageError('--db must be pglite or postgres');

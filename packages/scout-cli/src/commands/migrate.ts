@@ -3,19 +3,22 @@ import {
   defaultMigrationsDirectory,
   openScoutDatabase,
 } from '@internal/backstage-plugin-scout-node';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type Command, parseFlags, UsageError } from '../command.ts';
 import { repoRoot } from '../bench/backend.ts';
 
-const usage = `Usage: scout migrate <status|up> [--db-url URL]
+const usage = `Usage: scout migrate <status|up> [--db-url URL] [--dir D]
 
-Shows or applies the SQL migrations in migrations/ to the scout database:
+Shows or applies the SQL migrations in migrations/ (or --dir) to the scout database:
 a PostgreSQL server when --db-url or env SCOUT_DATABASE_URL is set, else the
 portal's embedded PGlite in .scout/pglite (stop the portal first: PGlite
 serves one process at a time).
 
 Options:
   --db-url URL     postgres://... (default: env SCOUT_DATABASE_URL)
+  --dir D          the migrations folder (default: migrations/ of the
+                   checkout), e.g. a reviewed change's folder: the applied
+                   files plus its new ones
 `;
 
 /** `scout migrate status|up`: the same runner the backend uses at start. */
@@ -27,7 +30,7 @@ export const migrateCommand: Command = {
     const { values, positionals } = parseFlags({
       args,
       allowPositionals: true,
-      options: { 'db-url': { type: 'string' } },
+      options: { 'db-url': { type: 'string' }, dir: { type: 'string' } },
     });
     const [action] = positionals;
     if (action !== 'status' && action !== 'up') {
@@ -40,7 +43,9 @@ export const migrateCommand: Command = {
     try {
       const runner = createMigrationRunner({
         db,
-        directory: defaultMigrationsDirectory(),
+        directory: values.dir
+          ? resolve(values.dir)
+          : defaultMigrationsDirectory(),
         logger: { info: msg => process.stderr.write(`${msg}\n`) },
       });
       if (action === 'up') {

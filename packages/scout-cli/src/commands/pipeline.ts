@@ -27,6 +27,8 @@ Options:
                      the portal's PGlite for duckdb)
   --lakehouse-dir D  DuckDB's Parquet lakehouse (default: scout.lakehouse.dir,
                      .scout/lakehouse)
+  --project D        the dbt project, with its bronze/ load entries (default:
+                     transform/), e.g. a reviewed change laid over a copy of it
 
 Where Trino, Nessie and S3 are comes from app-config.yaml (scout.lakehouse),
 with app-config.local.yaml on top when it exists.
@@ -47,6 +49,7 @@ export const pipelineCommand: Command = {
         engine: { type: 'string' },
         'db-url': { type: 'string' },
         'lakehouse-dir': { type: 'string' },
+        project: { type: 'string' },
         limit: { type: 'string', default: '20' },
         json: { type: 'boolean', default: false },
       },
@@ -79,7 +82,9 @@ export const pipelineCommand: Command = {
         target,
         trigger: 'cli',
         repoRoot,
-        dbt,
+        dbt: values.project
+          ? { ...dbt, projectDir: resolve(values.project) }
+          : dbt,
         databaseUrl: url,
         log,
       });

@@ -6,15 +6,19 @@ import { stackUp } from '../stack/up.ts';
 
 const usage = `Usage: scout stack <up|down|status> [service...] [--json]
 
-The local lakehouse stack, without Docker, on 127.0.0.1:
-  postgres  PostgreSQL 15 through scripts/lib/postgres.sh   (SCOUT_PG_PORT, 54329)
-  s3        S3Proxy, an S3 API over .scout/stack/s3/data    (SCOUT_S3_PORT, 9000)
-  nessie    Nessie, REST API v2 at /api/v2, RocksDB store   (SCOUT_NESSIE_PORT, 19120)
-  trino     Trino, catalogs iceberg and postgresql          (SCOUT_TRINO_PORT, 8080)
-  keycloak  Keycloak (dev mode), realm scout for sign-in    (SCOUT_KEYCLOAK_PORT, 18080)
+The local stack, without Docker, on 127.0.0.1:
+  postgres      PostgreSQL 15 through scripts/lib/postgres.sh (SCOUT_PG_PORT, 54329)
+  s3            S3Proxy, an S3 API over .scout/stack/s3/data  (SCOUT_S3_PORT, 9000)
+  nessie        Nessie, REST API v2 at /api/v2, RocksDB store (SCOUT_NESSIE_PORT, 19120)
+  trino         Trino, catalogs iceberg and postgresql        (SCOUT_TRINO_PORT, 8080)
+  keycloak      Keycloak (dev mode), realm scout for sign-in  (SCOUT_KEYCLOAK_PORT, 18080)
+  prometheus    Prometheus (Debian), scraping the portal      (SCOUT_PROMETHEUS_PORT, 9090)
+  alertmanager  Alertmanager (Debian), SLO alerts             (SCOUT_ALERTMANAGER_PORT, 9093)
+  gitea         Gitea 1.26, organization scout for templates  (SCOUT_GITEA_PORT, 3300)
 
-  up       downloads once into .cache/stack, renders platform-manifests/config
-           into .scout/stack, starts what is not running and waits for it;
+  up       downloads once into .cache/stack (Gitea: built once with Go into
+           .tools/go-bin), renders platform-manifests/config into
+           .scout/stack, starts what is not running and waits for it;
            records PIDs in .scout/stack/pids.json, logs in .scout/logs. When a
            start fails, or on Ctrl-C/SIGTERM, it stops what it started
   down     stops what "up" started, by recorded PID
@@ -32,7 +36,7 @@ Options:
 /** `scout stack up|down|status`: the lakehouse services as local processes. */
 export const stackCommand: Command = {
   name: 'stack',
-  summary: 'Start, stop or show the local stack (S3, Nessie, Trino, Keycloak)',
+  summary: 'Start, stop or show the local stack (lakehouse, Keycloak, Gitea)',
   usage,
   async run(args) {
     const { action, services, json } = parseStackArgs(args);

@@ -17,6 +17,13 @@ describe('parseStackArgs', () => {
     ]);
   });
 
+  it('knows gitea, started last', () => {
+    expect(parseStackArgs(['up', 'gitea', 'trino']).services).toEqual([
+      'trino',
+      'gitea',
+    ]);
+  });
+
   it('takes --json for status', () => {
     expect(parseStackArgs(['status', '--json']).json).toBe(true);
     expect(() => parseStackArgs(['up', '--json'])).toThrow(

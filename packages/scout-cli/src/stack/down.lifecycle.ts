@@ -2,14 +2,27 @@
 // (not jest: it stops the stack the other tests use).
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import { repoRoot } from '../bench/backend.ts';
 import { readPidFile } from './pidFile.ts';
 import { stackPaths } from './paths.ts';
 
-/** Processes whose command line names this checkout's .scout folder. */
+/** The working folder of `pid`, or '' when it is gone or not ours to read. */
+function cwdOf(pid: string): string {
+  try {
+    return readlinkSync(`/proc/${pid}/cwd`);
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Processes whose command line names this checkout's .scout folder, or
+ * that run inside it: Gitea starts its git commands in process groups of
+ * their own, in its repositories under .scout/stack/gitea.
+ */
 function processesOfThisCheckout(): string[] {
   const mark = join(repoRoot, '.scout');
   const found: string[] = [];
@@ -20,7 +33,8 @@ function processesOfThisCheckout(): string[] {
     } catch {
       continue; // ended while we looked
     }
-    if (cmdline.includes(mark)) {
+    const cwd = cwdOf(pid);
+    if (cmdline.includes(mark) || cwd === mark || cwd.startsWith(`${mark}/`)) {
       found.push(`${pid}: ${cmdline.replaceAll('\0', ' ').slice(0, 120)}`);
     }
   }
@@ -62,6 +76,11 @@ test('stack down leaves no process of ours running', async () => {
   assert.ok(
     started.length >= 3,
     `expected a running stack, pids.json lists ${started.length} services`,
+  );
+  // The native services too: Gitea and its git commands.
+  assert.ok(
+    started.some(([service]) => service === 'gitea'),
+    'expected gitea among the services pids.json lists',
   );
   assert.ok(processesOfThisCheckout().length > 0);
 

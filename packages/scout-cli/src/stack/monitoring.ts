@@ -43,15 +43,8 @@ export function monitoringSettings(
   };
 }
 
-/**
- * The first of `names` on PATH. Throws how to install `debianPackage`:
- * scripts/test.sh installs it, a developer's machine may not have it.
- */
-export function installedBinary(
-  names: string[],
-  debianPackage: string,
-  path = process.env.PATH ?? '',
-): string {
+/** The first of `names` that is an executable on `path`, if any. */
+export function findOnPath(names: string[], path: string): string | undefined {
   for (const dir of path.split(delimiter).filter(Boolean)) {
     for (const name of names) {
       const file = join(dir, name);
@@ -63,6 +56,20 @@ export function installedBinary(
       }
     }
   }
+  return undefined;
+}
+
+/**
+ * The first of `names` on PATH. Throws how to install `debianPackage`:
+ * scripts/test.sh installs it, a developer's machine may not have it.
+ */
+export function installedBinary(
+  names: string[],
+  debianPackage: string,
+  path = process.env.PATH ?? '',
+): string {
+  const found = findOnPath(names, path);
+  if (found) return found;
   throw new Error(
     `${names[0]} is not installed: apt-get install ${debianPackage} (Debian; scripts/test.sh installs it). Debian's own service must not run on the same port: systemctl disable --now ${debianPackage}`,
   );

@@ -8,6 +8,7 @@ import {
   ensureTrino,
   type StackVersions,
 } from './artifacts.ts';
+import { gitea } from './gitea/service.ts';
 import { httpGet } from './health.ts';
 import { keycloak, type KeycloakSettings } from './keycloak.ts';
 import {
@@ -28,11 +29,15 @@ export const SERVICES = [
   'keycloak',
   'prometheus',
   'alertmanager',
+  'gitea',
 ] as const;
 export type ServiceName = (typeof SERVICES)[number];
 export type ManagedServiceName = Exclude<ServiceName, 'postgres'>;
 
-/** Where each service listens: the lakehouse's, Keycloak's and monitoring's settings. */
+/**
+ * Where each service listens: the lakehouse's (with Gitea's, from the same
+ * app-config), Keycloak's and monitoring's settings.
+ */
 export type StackSettings = LakehouseSettings & {
   keycloak: KeycloakSettings;
   monitoring: MonitoringSettings;
@@ -79,6 +84,11 @@ export type ManagedService = {
    * a native binary refuses unknown flags, so it names its config file.
    */
   marker?(paths: StackPaths): string;
+  /**
+   * What it needs inside once it answers (Gitea's admin and organization),
+   * at every `up`, whether it was started or already running: idempotent.
+   */
+  afterUp?(ctx: StackContext): Promise<void>;
 };
 
 /** The argument that marks `service`'s process as ours. */
@@ -236,6 +246,7 @@ export const MANAGED_SERVICES: readonly ManagedService[] = [
   keycloak,
   prometheus,
   alertmanager,
+  gitea,
 ];
 
 function hasKey<K extends string>(

@@ -12,6 +12,7 @@ import {
 } from '@internal/backstage-plugin-scout-node';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { type GiteaSettings, readGiteaSettings } from './gitea/settings.ts';
 
 /**
  * The local stack: the checkout's `scout.lakehouse` (app-config.yaml, where
@@ -45,6 +46,8 @@ export type LakehouseSettings = {
    * alertmanager: SCOUT_ALERTS_TOKEN).
    */
   tokens: { metrics: string; alerts: string };
+  /** The local Gitea: app-config's integrations.gitea entry on this machine. */
+  gitea: GiteaSettings;
 };
 
 /**
@@ -190,5 +193,6 @@ export async function localStackSettings(
         'the local Alertmanager sends SLO alerts to the portal with it',
       ),
     },
+    gitea: readGiteaSettings(config),
   };
 }

@@ -20,11 +20,11 @@ import { formatStatusTable } from './statusTable.ts';
 
 /**
  * `scout stack up`: starts what is not running (PostgreSQL through
- * scripts/lib/postgres.sh, then S3, Nessie, Trino, Keycloak, Prometheus and
- * Alertmanager together),
- * waits until each answers, and leaves running services alone. What it
- * started keeps running once every start succeeded; a failure or a signal
- * halfway stops it again (../processes.ts).
+ * scripts/lib/postgres.sh, then S3, Nessie, Trino, Keycloak, Prometheus,
+ * Alertmanager and Gitea together), waits until each answers, and leaves
+ * running services alone; then each service's afterUp (Gitea's accounts).
+ * What it started keeps running once every start succeeded; a failure or a
+ * signal halfway stops it again (../processes.ts).
  */
 export async function stackUp(run: StackRun): Promise<number> {
   const stack = await Stack.create(run);
@@ -83,6 +83,7 @@ async function startStack(
     ),
   );
   if (toStart.some(s => s.name === 'trino')) await checkTrinoCatalogs(stack);
+  for (const service of wanted) await service.afterUp?.(ctx);
 
   const all = await stack.allStatuses();
   run.out(formatStatusTable(all));

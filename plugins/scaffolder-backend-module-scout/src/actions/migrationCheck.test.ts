@@ -4,9 +4,9 @@ import { resolve } from 'node:path';
 import { actionRunner } from '../__testUtils__/runAction';
 import { createMigrationCheckAction } from './migrationCheck';
 
-// The platform's real migrations are "applied"; the workspace holds them
-// plus what a template added. Each passing check applies the whole folder
-// to a scratch PGlite, as the action does in a run.
+// The platform's real migrations are "applied"; the workspace holds only
+// what a template added. Each passing check applies the applied and the new
+// files to a scratch PGlite, as the action does in a run.
 const APPLIED = resolve(__dirname, '../../../../migrations');
 const appliedFiles = Object.fromEntries(
   readdirSync(APPLIED)
@@ -44,10 +44,7 @@ describe('scout:migration:check', () => {
   // A dry run checks the same way: the check writes nothing of its own.
   it('passes a new bronze table numbered on, applied to a scratch database, in a dry run', async () => {
     const { ctx, done } = run(
-      {
-        ...appliedFiles,
-        [`migrations/${next}_bronze_store_visits.sql`]: BRONZE_VISITS,
-      },
+      { [`migrations/${next}_bronze_store_visits.sql`]: BRONZE_VISITS },
       true,
     );
     await done;
@@ -56,9 +53,41 @@ describe('scout:migration:check', () => {
     ]);
   });
 
+  it('takes an applied file that is unchanged, and a workspace without migrations', async () => {
+    const [first] = Object.keys(appliedFiles);
+    const unchanged = run({ [first]: appliedFiles[first] });
+    await unchanged.done;
+    expect(unchanged.ctx.output).toHaveBeenCalledWith('added', []);
+    const none = run({ 'transform/models/x.sql': 'select 1' });
+    await none.done;
+    expect(none.ctx.output).toHaveBeenCalledWith('added', []);
+  });
+
+  it('checks that the tables a pipeline reads exist with their columns', async () => {
+    dir.setContent({
+      [`migrations/${next}_bronze_store_visits.sql`]: BRONZE_VISITS,
+    });
+    const tables = (name: string, columns: string[]) => [
+      { name, columns: columns.map(c => ({ name: c })) },
+    ];
+    await runAction({
+      path: 'migrations',
+      tables: tables('scout.bronze_store_visits', ['store_id', 'payload']),
+    }).done;
+    const error: Error = await runAction({
+      path: 'migrations',
+      tables: [
+        ...tables('scout.bronze_store_visits', ['store_id', 'visitors']),
+        ...tables('scout.store_visits', []),
+      ],
+    }).done.catch(e => e);
+    expect(error.message).toMatch(
+      /scout\.bronze_store_visits has no column visitors\n.*scout\.store_visits does not exist once the migrations apply/,
+    );
+  });
+
   it('refuses a migration that does not apply, naming it and the database error', async () => {
     const { ctx, done } = run({
-      ...appliedFiles,
       [`migrations/${next}_visits_index.sql`]:
         'create index on scout.bronze_store_visits (store_id);',
     });
@@ -73,7 +102,6 @@ describe('scout:migration:check', () => {
   it('refuses a syntax error with its line and column before applying anything', async () => {
     await expect(
       run({
-        ...appliedFiles,
         [`migrations/${next}_visits.sql`]: BRONZE_VISITS.replace(
           'not null,\n  payload',
           'not null\n  payload',
@@ -87,7 +115,6 @@ describe('scout:migration:check', () => {
   it('refuses an edited applied migration and a number out of sequence, listing both', async () => {
     const [first] = Object.keys(appliedFiles);
     const error: Error = await run({
-      ...appliedFiles,
       [first]: `${appliedFiles[first]}\n-- edited`,
       [`migrations/${String(Number(next) + 1).padStart(4, '0')}_visits.sql`]:
         BRONZE_VISITS,

@@ -1,9 +1,12 @@
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   createMigrationRunner,
   openScoutDatabase,
+  type ScoutDatabase,
 } from '@internal/backstage-plugin-scout-node';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -11,6 +14,7 @@ import { examples } from './migrationCheck.examples';
 import {
   type Migration,
   numberingProblems,
+  overlay,
   syntaxProblem,
 } from './migrationRules';
 import { readWorkspaceFiles } from './workspaceFiles';
@@ -25,14 +29,45 @@ async function readFolder(directory: string): Promise<Migration[]> {
   );
 }
 
+/** A table the change's users read, with the columns they need. */
+type ExpectedTable = { name: string; columns: { name: string }[] };
+
+/**
+ * What `table` lacks on `db`: the table itself (PostgreSQL's to_regclass
+ * resolves the name), else each column that it does not have.
+ */
+async function tableProblems(
+  db: ScoutDatabase,
+  table: ExpectedTable,
+): Promise<string[]> {
+  const found = await db
+    .query<{ column_name: string }>(
+      `select attname as column_name from pg_attribute
+       where attrelid = to_regclass($1) and attnum > 0 and not attisdropped`,
+      [table.name],
+    )
+    .catch((error: Error) => error);
+  if (found instanceof Error) return [`${table.name}: ${found.message}`];
+  const rows = found.rows;
+  if (!rows.length) {
+    return [`${table.name} does not exist once the migrations apply`];
+  }
+  const have = new Set(rows.map(r => r.column_name));
+  return table.columns
+    .filter(c => !have.has(c.name))
+    .map(c => `${table.name} has no column ${c.name}`);
+}
+
 /**
  * Applies every migration in name order to a new in-memory PGlite with
- * the platform's migration runner. Returns the failing file and
- * PostgreSQL's message, or undefined when all apply.
+ * the platform's migration runner, then looks for the expected tables.
+ * Returns the failing file and PostgreSQL's message, or what the tables
+ * lack; empty when all apply and every table is there.
  */
-async function applyProblem(
+async function applyProblems(
   migrations: Migration[],
-): Promise<string | undefined> {
+  tables: ExpectedTable[],
+): Promise<string[]> {
   const dir = await mkdtemp(join(tmpdir(), 'scout-migration-check-'));
   const db = await openScoutDatabase({});
   try {
@@ -40,13 +75,18 @@ async function applyProblem(
     const runner = createMigrationRunner({ db, directory: dir });
     try {
       await runner.up();
-      return undefined;
     } catch (error) {
       const failed = (await runner.status()).find(s => s.state !== 'applied');
-      return `${failed?.name ?? 'a migration'} does not apply: ${
-        (error as Error).message
-      }`;
+      return [
+        `${failed?.name ?? 'a migration'} does not apply: ${
+          (error as Error).message
+        }`,
+      ];
     }
+    const problems: string[] = [];
+    for (const table of tables)
+      problems.push(...(await tableProblems(db, table)));
+    return problems;
   } finally {
     await db.close();
     await rm(dir, { recursive: true, force: true });
@@ -54,12 +94,14 @@ async function applyProblem(
 }
 
 /**
- * `scout:migration:check`: checks a migrations folder a template changed
- * before it is published: forward-only numbering against the platform's
- * applied migrations (none edited, renamed or removed; new ones numbered
- * on without gaps), PostgreSQL's own parser (libpg-query) on every file,
- * then the whole folder applied in order to a scratch PGlite. Reads only;
- * the same in a dry run.
+ * `scout:migration:check`: checks the migrations a template adds before
+ * they are published. The workspace folder holds only the change; its
+ * files are laid over the platform's applied migrations: a file with an
+ * applied name must be identical, new ones number on without gaps.
+ * PostgreSQL's own parser (libpg-query) reads every new file, then the
+ * whole folder is applied in order to a scratch PGlite, where the tables
+ * the change's users read must exist. A workspace without the folder adds
+ * no migration. Reads only; the same in a dry run.
  */
 export function createMigrationCheckAction(options: {
   /** The platform's migrations folder: what is applied today. */
@@ -68,7 +110,7 @@ export function createMigrationCheckAction(options: {
   return createTemplateAction({
     id: 'scout:migration:check',
     description:
-      'Checks a changed migrations folder: forward-only numbering, PostgreSQL syntax, and that every file applies to a scratch database.',
+      "Checks the migrations a change adds over the platform's applied ones: forward-only numbering, PostgreSQL syntax, that every file applies to a scratch database, and that the tables a pipeline reads exist there.",
     examples,
     supportsDryRun: true,
     schema: {
@@ -77,7 +119,25 @@ export function createMigrationCheckAction(options: {
           z
             .string()
             .describe(
-              'The migrations folder after the change (the applied files plus the new ones), relative to the workspace',
+              "The change's migrations folder, relative to the workspace: only the new files (a file named like an applied one must be identical to it); absent when the change adds none",
+            ),
+        tables: z =>
+          z
+            .array(
+              z.object({
+                name: z
+                  .string()
+                  .describe('Schema-qualified, e.g. scout.bronze_store_visits'),
+                columns: z
+                  .array(z.object({ name: z.string() }).passthrough())
+                  .describe(
+                    "Its columns, each { name }; other keys are ignored, so a template's fields fit as they are",
+                  ),
+              }),
+            )
+            .optional()
+            .describe(
+              'Tables that must exist, with these columns, once the migrations apply: the Postgres table a new pipeline loads',
             ),
       },
       output: {
@@ -90,24 +150,29 @@ export function createMigrationCheckAction(options: {
       },
     },
     async handler(ctx) {
-      const proposed = (
-        await readWorkspaceFiles(ctx.workspacePath, ctx.input.path, ['.sql'])
-      ).map(f => ({ name: basename(f.path), sql: f.text }));
+      const root = resolveSafeChildPath(ctx.workspacePath, ctx.input.path);
+      const changed = existsSync(root)
+        ? (
+            await readWorkspaceFiles(ctx.workspacePath, ctx.input.path, [
+              '.sql',
+            ])
+          ).map(f => ({ name: basename(f.path), sql: f.text }))
+        : [];
       const applied = await readFolder(options.appliedDirectory());
-      const added = proposed
+      const added = changed
         .filter(m => !applied.some(a => a.name === m.name))
         .map(m => m.name);
-      const problems = numberingProblems(applied, proposed);
-      for (const m of proposed) {
+      const problems = numberingProblems(applied, changed);
+      for (const m of changed) {
         const problem = await syntaxProblem(m);
         if (problem) problems.push(problem);
       }
       if (!problems.length) {
+        const all = overlay(applied, changed);
         ctx.logger.info(
-          `applying ${proposed.length} migrations to a scratch database`,
+          `applying ${all.length} migrations (${added.length} new) to a scratch database`,
         );
-        const problem = await applyProblem(proposed);
-        if (problem) problems.push(problem);
+        problems.push(...(await applyProblems(all, ctx.input.tables ?? [])));
       }
       if (problems.length) {
         throw new InputError(

@@ -4,36 +4,39 @@ import { parse } from 'libpg-query';
 /** One migration file: its base name and SQL. */
 export type Migration = { name: string; sql: string };
 
-const NAME = /^(\d{4})_[a-z0-9_]+\.sql$/;
+// A migration's file name: a four-digit number and lower-case words.
+const MIGRATION_NAME = /^(\d{4})_[a-z0-9_]+\.sql$/;
+
+const pad = (n: number) => String(n).padStart(4, '0');
 
 const sha256 = (text: string) =>
   createHash('sha256').update(text).digest('hex');
 
 /**
- * What breaks forward-only numbering in `proposed` (the whole folder after
- * the change) against `applied` (the platform's folder now): a renamed,
- * edited or deleted applied migration, a name other than NNNN_words.sql, a
- * number used twice or skipped (so a new
- * migration can only come after every applied one). Returns one line per problem; empty when the set is sound.
+ * What breaks forward-only numbering when `changed` (the files a change
+ * adds to the migrations folder) is laid over `applied` (the platform's
+ * folder now): an applied migration changed (a file with its name must be
+ * identical), a name other than NNNN_words.sql, a number used twice or
+ * skipped (so a new migration can only come after every applied one).
+ * Returns one line per problem; empty when the set is sound.
  */
 export function numberingProblems(
   applied: Migration[],
-  proposed: Migration[],
+  changed: Migration[],
 ): string[] {
   const problems: string[] = [];
-  const byName = new Map(proposed.map(m => [m.name, m]));
-  for (const old of applied) {
-    const now = byName.get(old.name);
-    if (!now) problems.push(`${old.name} is applied and may not be removed`);
-    else if (sha256(now.sql) !== sha256(old.sql)) {
+  const appliedByName = new Map(applied.map(m => [m.name, m]));
+  for (const m of changed) {
+    const old = appliedByName.get(m.name);
+    if (old && sha256(old.sql) !== sha256(m.sql)) {
       problems.push(
-        `${old.name} is applied and may not change: add a new migration instead`,
+        `${m.name} is applied and may not change: add a new migration instead`,
       );
     }
   }
   const seen = new Map<number, string>();
-  for (const m of proposed) {
-    const match = NAME.exec(m.name);
+  for (const m of overlay(applied, changed)) {
+    const match = MIGRATION_NAME.exec(m.name);
     if (!match) {
       problems.push(
         `${m.name}: a migration is named NNNN_lower_case_words.sql`,
@@ -49,15 +52,26 @@ export function numberingProblems(
   numbers.forEach((n, i) => {
     if (n !== i + 1) {
       problems.push(
-        `${seen.get(
-          n,
-        )}: numbers run 0001, 0002, … without gaps; expected ${String(
+        `${seen.get(n)}: numbers run 0001, 0002, … without gaps; expected ${pad(
           i + 1,
-        ).padStart(4, '0')}`,
+        )}`,
       );
     }
   });
   return [...new Set(problems)];
+}
+
+/** The folder after the change: `changed` laid over `applied`, in name order. */
+export function overlay(applied: Migration[], changed: Migration[]) {
+  const byName = new Map(applied.map(m => [m.name, m]));
+  for (const m of changed) byName.set(m.name, m);
+  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The number after the highest of `names` (NNNN_words.sql), four digits. */
+export function nextNumber(names: string[]): string {
+  const numbers = names.map(n => Number(MIGRATION_NAME.exec(n)?.[1] ?? 0));
+  return pad(Math.max(0, ...numbers) + 1);
 }
 
 /**

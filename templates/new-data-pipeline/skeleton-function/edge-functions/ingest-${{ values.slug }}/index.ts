@@ -1,0 +1,40 @@
+import type { Sql } from '@internal/backstage-plugin-scout-common';
+import type { JwtOptions } from '../_shared/auth';
+import { postEndpoint } from '../_shared/endpoint';
+import { HttpOptions, json, readJson } from '../_shared/http';
+import { validateRecords } from './schema';
+import { insertRecords } from './store';
+
+export type Ingest${{ values.pascal }}Options = HttpOptions & {
+  sql: Sql;
+  jwt: JwtOptions;
+};
+
+/**
+ * POST one ${{ values.title | lower }} record or `{ records: [...] }`, with a
+ * service_role token or the `ingest` scope. All-or-nothing: a batch with any
+ * problem is rejected whole with every problem listed (400); a valid batch
+ * is written to scout.bronze_${{ values.name }} (200, `{ accepted }`). Not
+ * idempotent: a request sent again is stored again. The portal hosts it
+ * once ScoutDataPlane lists it, like ingest-doc.
+ */
+export function createIngest${{ values.pascal }}(
+  options: Ingest${{ values.pascal }}Options,
+): (req: Request) => Promise<Response> {
+  return postEndpoint(options, 'ingest', async (req, { requestId }) => {
+    const body = await readJson(req, options.maxBodyBytes);
+    const result = validateRecords(body);
+    if (!result.ok) {
+      return json(req, options, 400, {
+        error: 'The payload is invalid; nothing was written.',
+        problems: result.problems,
+      });
+    }
+    const accepted = await insertRecords(
+      options.sql,
+      result.records,
+      requestId,
+    );
+    return json(req, options, 200, { accepted });
+  });
+}

@@ -1,0 +1,2 @@
+-- ${{ values.description }}
+${{ values.sql | trim }}

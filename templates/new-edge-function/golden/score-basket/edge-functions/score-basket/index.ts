@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import type { JwtOptions } from '../_shared/auth';
+import { postEndpoint, RequestContext } from '../_shared/endpoint';
+import { HttpOptions, json, readJson } from '../_shared/http';
+import { problemsOf } from '../ingest-doc/problems';
+
+/** A token needs this scope, unless its role is service_role. */
+const SCOPE = 'score';
+
+// Exactly these fields, each required: an unknown key is a problem too.
+const bodySchema = z.strictObject({
+  store_id: z.string(),
+  basket_total: z.number(),
+  item_count: z.int(),
+  member: z.boolean(),
+  transaction_id: z.uuid(),
+  occurred_at: z.iso.datetime({ offset: true }),
+});
+
+export type ScoreBasketInput = z.infer<typeof bodySchema>;
+
+export type ScoreBasketOptions = HttpOptions & {
+  jwt: JwtOptions;
+  /** The function's work on a valid body; what it returns is the 200 body. */
+  run: (input: ScoreBasketInput, ctx: RequestContext) => Promise<unknown>;
+};
+
+/**
+ * POST: Scores a basket for the "promo" engine: one store, one receipt.
+ *
+ * Needs a bearer JWT with SCOPE or service_role. Answers 200 with what `run`
+ * returns, or 400 `{ error, problems }` for a body the schema refuses
+ * (without calling `run`).
+ */
+export function createScoreBasket(
+  options: ScoreBasketOptions,
+): (req: Request) => Promise<Response> {
+  return postEndpoint(options, SCOPE, async (req, ctx) => {
+    const body = await readJson(req, options.maxBodyBytes);
+    const parsed = bodySchema.safeParse(body);
+    if (!parsed.success) {
+      return json(req, options, 400, {
+        error: 'The request is invalid; nothing was done.',
+        problems: problemsOf(parsed.error.issues),
+      });
+    }
+    return json(req, options, 200, await options.run(parsed.data, ctx));
+  });
+}
