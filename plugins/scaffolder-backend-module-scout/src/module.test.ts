@@ -24,6 +24,7 @@ describe('scaffolderModuleScout', () => {
     });
     expect(actions.map(a => a.id).sort()).toEqual([
       'scout:catalog:check',
+      'scout:catalog:wait',
       'scout:dbt:check',
       'scout:migration:check',
       'scout:migration:next',

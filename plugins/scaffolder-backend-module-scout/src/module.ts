@@ -14,6 +14,7 @@ import { createMigrationCheckAction } from './actions/migrationCheck';
 import { createMigrationNextAction } from './actions/migrationNext';
 import { createPipelineCheckAction } from './actions/pipelineCheck';
 import { createSloCheckAction } from './actions/sloCheck';
+import { createCatalogWaitAction } from './publish/catalogWait';
 import { localGitDirectory } from './publish/localGit';
 import { createPublishLocalAction } from './publish/publishLocal';
 import {
@@ -73,6 +74,7 @@ export const scaffolderModuleScout = createBackendModule({
             owner: config.getOptionalString('scout.templates.owner') ?? 'scout',
             mode: publishMode(config),
           }),
+          createCatalogWaitAction({ catalog }),
           createPublishLocalAction({
             catalog,
             directory: localGitDirectory(config),

@@ -4,6 +4,7 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import type { AddLocationResponse } from '@backstage/catalog-client';
 import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -37,18 +38,22 @@ async function catalog() {
     'backstage.io/managed-by-location': `file:${TEMPLATE_FILE}`,
     'backstage.io/managed-by-origin-location': `file:${TEMPLATE_FILE}`,
   };
-  const client = new InMemoryCatalogClient({ entities: [template] });
+  const probe = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'audit-probe', namespace: 'default' },
+  };
+  // The probe's entity is "processed" at once: scout:catalog:wait finds it.
+  const client = new InMemoryCatalogClient({ entities: [template, probe] });
   // What scout:publish:local registers; the in-memory client has no locations.
-  client.addLocation = async location => ({
-    location: { id: 'local', ...location },
-    entities: [
-      {
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Component',
-        metadata: { name: 'audit-probe', namespace: 'default' },
-      },
-    ],
-    exists: false,
+  client.addLocation = async (location): Promise<AddLocationResponse> => ({
+    location: {
+      id: 'local',
+      type: location.type ?? 'url',
+      target: location.target,
+      entityRef: 'location:default/audit-probe',
+    },
+    entities: [probe],
   });
   return createServiceFactory({
     service: catalogServiceRef,

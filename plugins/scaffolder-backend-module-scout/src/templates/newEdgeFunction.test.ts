@@ -85,6 +85,7 @@ describe('templates/new-edge-function', () => {
       'publish:gitea',
       'scout:publish:local',
       'catalog:register',
+      'scout:catalog:wait',
     ]);
     await expectGolden('new-edge-function', 'score-basket', result.files);
   });
