@@ -52,6 +52,7 @@ function safe() {
       database: { url: 'postgres://db.example.test/scout' },
       demo: { enabled: false },
       functions: { jwtSecret: 'k'.repeat(32) } as JsonObject,
+      templates: { publish: 'gitea' } as { publish?: string },
     },
     slo: { specsDir: SPECS } as { specsDir?: string },
   };
@@ -325,6 +326,21 @@ describe('integrations.gitea', () => {
       "integrations.gitea[1].password: is the local stack's development password",
     ]);
   });
+});
+
+describe('scout.templates.publish', () => {
+  it.each([undefined, 'auto', 'local'])(
+    'refuses %s: production publishes to Gitea only',
+    publish => {
+      expect(
+        problems(data => {
+          data.scout.templates.publish = publish;
+        }),
+      ).toEqual([
+        'scout.templates.publish: must be gitea: templates publish for review to Gitea only, never to the local Git',
+      ]);
+    },
+  );
 });
 
 describe('backend.database', () => {

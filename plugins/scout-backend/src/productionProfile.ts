@@ -85,6 +85,15 @@ function checkData(config: RootConfigService, problems: Problems) {
 }
 
 function checkGitea(config: RootConfigService, problems: Problems) {
+  // `auto` would publish templates to the container's own disk whenever
+  // Gitea does not answer.
+  if (text(config, 'scout.templates.publish') !== 'gitea') {
+    add(
+      problems,
+      'scout.templates.publish',
+      'must be gitea: templates publish for review to Gitea only, never to the local Git',
+    );
+  }
   const entries = config.getOptionalConfigArray('integrations.gitea') ?? [];
   entries.forEach((entry, index) => {
     if (text(entry, 'password') === DEV_GITEA_PASSWORD) {
@@ -166,7 +175,7 @@ function checkServiceHosts(config: RootConfigService, problems: Problems) {
  *   (UTF-8) and not the development one;
  * - scout.demo.enabled false; scout.database.url set (no PGlite);
  * - scout.lakehouse.s3 keys and integrations.gitea passwords not the local
- *   stack's;
+ *   stack's; scout.templates.publish gitea;
  * - backend.auth.externalAccess: static tokens for the Prometheus scraper
  *   (limited to the scout and lakehouse plugins), for lineage producers
  *   (the lineage plugin) and for Alertmanager (the slo plugin), each 32
