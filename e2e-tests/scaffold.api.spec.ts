@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { scaffoldSamples } from '../packages/scout-cli/src/bench/scaffoldSamples';
-import { type Entity, guestToken } from './catalogClient';
+import { type Entity, guestToken, unregister } from './catalogClient';
 import {
   copyDatabase,
   dropDatabase,
@@ -73,7 +73,8 @@ test('New data pipeline: published, merged, fed a record, built to gold, in the 
     !databaseUrl,
     "the merged change's migration and function need PostgreSQL: set SCOUT_TEST_DATABASE_URL (scripts/test.sh does)",
   );
-  const headers = { Authorization: `Bearer ${await guestToken(request)}` };
+  const token = await guestToken(request);
+  const headers = { Authorization: `Bearer ${token}` };
 
   // A portal just started may not have read templates/ yet.
   await expect
@@ -175,4 +176,7 @@ test('New data pipeline: published, merged, fed a record, built to gold, in the 
     ]),
   );
   expect(related.some(r => r.startsWith('providesApi '))).toBe(true);
+
+  // The catalog journeys count the platform's own entities.
+  await unregister(request, token, entityRef!);
 });

@@ -103,8 +103,9 @@ export const expectedKindCounts: Record<string, number> = {
   Component: 21,
   Domain: 1,
   Group: 7,
-  Location: 3,
+  Location: 4,
   Resource: 13,
   System: 9,
+  Template: 3,
   User: 13,
 };
