@@ -74,7 +74,8 @@ export type {
   ExpectationsResults,
   ExpectationsRunner,
 } from './pipeline/expectations';
-export { developmentDbt } from './pipeline/dbt';
+export { dbtEnvironment, developmentDbt } from './pipeline/dbt';
+export { spawnLogged } from './pipeline/spawnLogged';
 export type { DbtSettings } from './pipeline/dbt';
 export type {
   PipelineTimings,

@@ -1,4 +1,7 @@
-import { spawn } from 'node:child_process';
+import {
+  dbtEnvironment,
+  spawnLogged,
+} from '@internal/backstage-plugin-scout-node';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -13,20 +16,16 @@ export type DbtScratch = {
   target: string;
 };
 
-/** How a dbt command ended: its exit code and what it printed. */
+/** How a dbt command ended: its exit code and the last of its output. */
 export type DbtOutcome = { exitCode: number; output: string };
-
-// What dbt inherits from the backend: the system's basics and Python's
-// settings, as the pipeline's dbt does; never the backend's secrets, which
-// the workspace's Jinja could otherwise read with env_var().
-const INHERITED =
-  /^(PATH|HOME|USER|LANG|LC_\w+|TZ|TMPDIR|PYTHON\w*|SCOUT_PYTHON|VIRTUAL_ENV|SSL_CERT_\w+)$/;
 
 /**
  * Runs `dbt <command>` with `executable` on the scratch project and its
- * profiles.yml, target duckdb, with the scratch lakehouse and artifacts.
- * Hands each line dbt prints to `log`; `signal` (the task's) stops it.
- * Rejects only when dbt cannot start.
+ * profiles.yml, target duckdb, with the scratch lakehouse and artifacts, as
+ * the pipeline runs dbt (the same inherited environment: never the
+ * backend's secrets, which the workspace's Jinja could read with
+ * env_var()). Hands each line dbt prints to `log`; `signal` (the task's)
+ * stops it. Rejects only when dbt cannot start.
  */
 export async function runDbt(
   executable: string,
@@ -34,10 +33,7 @@ export async function runDbt(
   scratch: DbtScratch,
   options: { log: (line: string) => void; signal?: AbortSignal },
 ): Promise<DbtOutcome> {
-  const inherited = Object.entries(process.env).filter(
-    (e): e is [string, string] => INHERITED.test(e[0]) && e[1] !== undefined,
-  );
-  const child = spawn(
+  const { exitCode, tail } = await spawnLogged(
     executable,
     [
       ...command,
@@ -48,40 +44,16 @@ export async function runDbt(
     {
       cwd: scratch.project,
       env: {
-        ...Object.fromEntries(inherited),
+        ...dbtEnvironment(process.env),
         DBT_USE_COLORS: 'false',
         SCOUT_LAKEHOUSE_DIR: scratch.lakehouse,
       },
+      log: options.log,
       signal: options.signal,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      what: `dbt "${executable}"`,
     },
   );
-  const chunks: string[] = [];
-  const forward = (stream: NodeJS.ReadableStream) => {
-    let partial = '';
-    stream.setEncoding('utf8');
-    stream.on('data', (chunk: string) => {
-      chunks.push(chunk);
-      const lines = (partial + chunk).split('\n');
-      // A line cut between chunks waits for its end.
-      partial = lines.pop() ?? '';
-      for (const line of lines) if (line.trim()) options.log(line);
-    });
-    stream.on('end', () => partial.trim() && options.log(partial));
-  };
-  forward(child.stdout);
-  forward(child.stderr);
-  const exitCode = await new Promise<number>((resolve, reject) => {
-    child.on('error', error =>
-      reject(
-        new Error(`Could not run dbt "${executable}": ${error.message}`, {
-          cause: error,
-        }),
-      ),
-    );
-    child.on('close', code => resolve(code ?? 1));
-  });
-  return { exitCode, output: chunks.join('') };
+  return { exitCode, output: tail };
 }
 
 // dbt prefixes its log lines with the time: 17:58:04  Done.

@@ -7,7 +7,8 @@ export type SpawnedOutcome = { exitCode: number; tail: string };
  * Runs `executable` with `args` and hands each non-empty line it prints (out
  * and err) to `log`, after `redact`. Resolves when it exits, with the last
  * 4,000 characters of its output (redacted too) for error messages. Rejects
- * only when it cannot start, with a message that names `what`.
+ * only when it cannot start (or `signal` stops it), with a message that
+ * names `what`.
  */
 export async function spawnLogged(
   executable: string,
@@ -19,12 +20,15 @@ export async function spawnLogged(
     /** Names the program in the error when it cannot start. */
     what: string;
     redact?: (text: string) => string;
+    /** Stops the child (a cancelled task). */
+    signal?: AbortSignal;
   },
 ): Promise<SpawnedOutcome> {
   const { log, redact = text => text } = options;
   const child = spawn(executable, args, {
     cwd: options.cwd,
     env: options.env,
+    signal: options.signal,
     stdio: 'pipe',
   });
   let tail = '';
