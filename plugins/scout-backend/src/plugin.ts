@@ -18,6 +18,7 @@ import { GoldFreshness } from './services/goldFreshness';
 import { httpMetrics } from './services/httpMetrics';
 import { FunctionMetrics } from './services/metrics';
 import { PipelineMetrics } from './services/pipelineMetrics';
+import { SourceFreshness } from './services/sourceFreshness';
 import { PipelineOverviewService } from './services/PipelineOverview';
 import { ScoutDataPlane } from './services/ScoutDataPlane';
 
@@ -59,6 +60,12 @@ export const scoutPlugin = createBackendPlugin({
           freshness: new GoldFreshness({
             db: plane.db,
             engine: deps.lakehouseStack.engine,
+          }),
+          sources: new SourceFreshness({
+            db: plane.db,
+            engine: deps.lakehouseStack.engine,
+            projectDir: config.pipeline.dbt.projectDir,
+            logger: deps.logger,
           }),
           logger: deps.logger,
         });

@@ -14,6 +14,7 @@ import { seedDemoData } from './demoData';
 import { GoldFreshness } from './goldFreshness';
 import { LakehousePipeline } from './LakehousePipeline';
 import { PipelineMetrics } from './pipelineMetrics';
+import { SourceFreshness } from './sourceFreshness';
 
 // The SLO metrics against a real database: gold's newest row per engine,
 // the last published run, and runs counted as the pipeline ends them.
@@ -83,6 +84,13 @@ describe.each(testDatabases())('the pipeline metrics on $kind', databases => {
   const metricsOf = (maxAgeMs = 0, logger = mockServices.logger.mock()) =>
     new PipelineMetrics({
       freshness: new GoldFreshness({ db, engine: 'duckdb', maxAgeMs }),
+      // A project without bronze entries: sourceFreshness.test.ts has them.
+      sources: new SourceFreshness({
+        db,
+        engine: 'duckdb',
+        projectDir: mkdtempSync(join(tmpdir(), 'scout-no-entries-')),
+        logger,
+      }),
       logger,
     });
 

@@ -50,6 +50,14 @@ describe('parseBronzeEntry', () => {
     });
   });
 
+  it('takes the freshness column of an append entry', () => {
+    const parsed = parseBronzeEntry(
+      'pos_returns',
+      `${GOOD}freshness: occurred_at\n`,
+    );
+    expect(parsed).toMatchObject({ entry: { freshness: 'occurred_at' } });
+  });
+
   it('takes a replace entry without source_xid, and every bronze type', () => {
     const types = [
       'varchar',
@@ -193,6 +201,21 @@ describe('parseBronzeEntry', () => {
         '  - { name: source_xid, type: integer }',
       ),
       /^columns\[4\]\.type: must be bigint for source_xid$/,
+    ],
+    [
+      'a freshness column the entry lacks',
+      `${GOOD}freshness: returned_at\n`,
+      /^freshness: names no column of the entry \(returned_at\)$/,
+    ],
+    [
+      'a freshness column that is not a timestamptz',
+      `${GOOD}freshness: store_id\n`,
+      /^freshness: must name a timestamp\(6\) with time zone column; store_id is varchar$/,
+    ],
+    [
+      'freshness on a replace entry',
+      `${editing('mode: append', 'mode: replace')}freshness: occurred_at\n`,
+      /^freshness: is for append entries only/,
     ],
   ])('refuses %s', (_what, text, problem) => {
     const parsed = parseBronzeEntry('pos_returns', text);

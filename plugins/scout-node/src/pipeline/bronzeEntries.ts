@@ -23,6 +23,12 @@ export type BronzeEntry = {
   mode: 'append' | 'replace';
   /** Name and Trino type in bronze order, without load_id and loaded_at. */
   columns: Columns;
+  /**
+   * append only: the timestamptz column that dates a row (its ingest time,
+   * like received_at). The source freshness gauge reads the newest row
+   * that the lakehouse holds by it (sourceFreshness.ts in scout-backend).
+   */
+  freshness?: string;
 };
 
 // The folder under the dbt project that holds the entries.
@@ -97,6 +103,7 @@ const entrySchema = z
     columns: z
       .array(column, required('a list of { name, type }'))
       .min(1, 'must name at least one column'),
+    freshness: lowerSnake.optional(),
   })
   .superRefine((entry, ctx) => {
     const seen = new Set<string>();
@@ -110,6 +117,7 @@ const entrySchema = z
       }
       seen.add(name);
     });
+    freshnessIssue(entry, ctx);
     if (entry.mode !== 'append') return;
     // The load's range is over source_xid (see LakehouseTarget.loadBronze).
     const xid = entry.columns.findIndex(c => c.name === 'source_xid');
@@ -128,6 +136,34 @@ const entrySchema = z
       });
     }
   });
+
+const TIMESTAMPTZ = 'timestamp(6) with time zone';
+
+/** `freshness` names a timestamptz column of an append entry, or nothing. */
+function freshnessIssue(
+  entry: {
+    mode: string;
+    columns: { name: string; type: string }[];
+    freshness?: string;
+  },
+  ctx: z.RefinementCtx,
+) {
+  const { freshness } = entry;
+  if (freshness === undefined) return;
+  const issue = (message: string) =>
+    ctx.addIssue({ code: 'custom', path: ['freshness'], message });
+  if (entry.mode !== 'append') {
+    issue(
+      'is for append entries only: a replace entry is as fresh as the run that copied it',
+    );
+    return;
+  }
+  const dating = entry.columns.find(c => c.name === freshness);
+  if (!dating) issue(`names no column of the entry (${freshness})`);
+  else if (dating.type !== TIMESTAMPTZ) {
+    issue(`must name a ${TIMESTAMPTZ} column; ${freshness} is ${dating.type}`);
+  }
+}
 
 /** `columns[2].type`, or `(top level)` for the document itself. */
 function pathText(path: readonly PropertyKey[]): string {
@@ -190,7 +226,7 @@ export function parseBronzeEntry(
       ),
     };
   }
-  const { table, from, mode, columns } = result.data;
+  const { table, from, mode, columns, freshness } = result.data;
   if (table !== name) {
     return {
       problems: [
@@ -204,6 +240,7 @@ export function parseBronzeEntry(
       from,
       mode,
       columns: columns.map(c => [c.name, c.type] as const),
+      ...(freshness === undefined ? {} : { freshness }),
     },
   };
 }
