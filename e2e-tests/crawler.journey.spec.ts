@@ -17,7 +17,7 @@ import { CrawlFrontier, inAppUrl, type Visit } from './crawlFrontier';
 
 const WIDE = { width: 1280, height: 900 };
 const NARROW = { width: 400, height: 900 };
-// Two levels below home; about 60 pages on today's portal, in 3-5 minutes.
+// Two levels below home; about 90 pages on today's portal, in 2-3 minutes.
 const frontierRules = { maxDepth: 2, maxPages: 150, perShape: 2 };
 
 // What Backstage and our plugins render for a dead end: the app's 404 page
@@ -138,18 +138,70 @@ async function links(page: Page): Promise<string[]> {
   return found;
 }
 
-test('every in-app page two levels deep loads cleanly, at 1280 and 400 px', async ({
-  page,
-  baseURL,
-}, info) => {
-  test.setTimeout(20 * 60_000);
-  const failures: Failure[] = [];
-  let current: Visit = { url: '/', depth: 0 };
-  const fail = (problem: string, at: Visit = current) =>
-    failures.push({ url: at.url, from: at.from, problem });
+// Two tabs crawl side by side (one page load uses about one core of the
+// two CI has); each tab's browser-side problems belong to the page it shows.
+const TABS = 2;
 
-  // Browser-side problems belong to the page being checked when they happen.
-  page.on('pageerror', error => fail(`uncaught error: ${error.message}`));
+/**
+ * Visits one page in `page`: loads it, checks it at 1280 px, offers its
+ * links to the frontier, then checks it at 400 px.
+ */
+async function check(
+  page: Page,
+  visit: Visit,
+  frontier: CrawlFrontier,
+  fail: (problem: string) => void,
+) {
+  try {
+    await page.goto(visit.url);
+    await settle(page);
+  } catch (error) {
+    fail(`did not load: ${String(error).split('\n')[0]}`);
+    return;
+  }
+  const wide = await page.evaluate(pageState);
+  const deadEnd = DEAD_END.exec(wide.text);
+  if (deadEnd) fail(`dead end: the page says "${deadEnd[0]}"`);
+  else if (wide.contentLength < BLANK_BELOW) fail('blank page');
+  if (wide.overflow) fail(`overflow at 1280 px: ${wide.overflow}`);
+
+  try {
+    for (const href of await links(page)) {
+      const url = inAppUrl(href, page.url());
+      if (url) frontier.offer(url, visit);
+    }
+  } catch (error) {
+    fail(`a navigation menu did not open: ${String(error).split('\n')[0]}`);
+    await page.keyboard.press('Escape');
+  }
+
+  await page.setViewportSize(NARROW);
+  // Responsive code re-renders after the resize, later on a loaded
+  // machine: give the page up to 3 s to fit before calling it too wide.
+  await page
+    .waitForFunction(
+      () => {
+        const root = document.scrollingElement ?? document.documentElement;
+        return root.scrollWidth <= root.clientWidth;
+      },
+      undefined,
+      { polling: 100, timeout: 3_000 },
+    )
+    .catch(() => undefined); // still too wide: reported below
+  const narrow = await page.evaluate(pageState);
+  if (narrow.overflow) fail(`overflow at 400 px: ${narrow.overflow}`);
+  await page.setViewportSize(WIDE);
+}
+
+/** Reports browser-side problems to whatever `current()` the tab shows. */
+function watch(
+  page: Page,
+  fail: (problem: string, at: Visit) => void,
+  current: () => Visit,
+) {
+  page.on('pageerror', error =>
+    fail(`uncaught error: ${error.message}`, current()),
+  );
   page.on('console', message => {
     const text = message.text();
     if (message.type() !== 'error') return;
@@ -157,76 +209,76 @@ test('every in-app page two levels deep loads cleanly, at 1280 and 400 px', asyn
     // Chromium's own "Failed to load resource" names no resource: add it.
     const { url } = message.location();
     const where = text.startsWith('Failed to load resource') ? ` (${url})` : '';
-    fail(`console.error: ${text.slice(0, 300)}${where}`);
+    fail(`console.error: ${text.slice(0, 300)}${where}`, current());
   });
   page.on('response', response => {
     const { pathname } = new URL(response.url());
     if (pathname.startsWith('/api/') && response.status() >= 500) {
       fail(
         `${response.status()} from ${response.request().method()} ${pathname}`,
+        current(),
       );
     }
   });
+}
 
+test('every in-app page two levels deep loads cleanly, at 1280 and 400 px', async ({
+  page,
+  context,
+  baseURL,
+}, info) => {
+  test.setTimeout(20 * 60_000);
+  const failures: Failure[] = [];
+  const fail = (problem: string, at: Visit) =>
+    failures.push({ url: at.url, from: at.from, problem });
+
+  const start: Visit = { url: '/', depth: 0 };
+  // What each tab shows, for the problems its browser reports.
+  const shown = new Map<Page, Visit>();
+  const watched = (tab: Page) => {
+    watch(tab, fail, () => shown.get(tab) ?? start);
+    return tab;
+  };
+  watched(page);
   await page.setViewportSize(WIDE);
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
   await expect(page.locator('nav a[href]').first()).toBeVisible();
 
   const frontier = new CrawlFrontier(frontierRules);
-  const start: Visit = { url: '/', depth: 0 };
   frontier.offer(start.url);
   for (const list of await catalogKindLists(page)) frontier.offer(list, start);
   const started = Date.now();
   const visited: Visit[] = [];
-  for (let visit = frontier.next(); visit; visit = frontier.next()) {
-    current = visit;
-    visited.push(visit);
-    const t0 = Date.now();
-    try {
-      await page.goto(visit.url);
-      await settle(page);
-    } catch (error) {
-      fail(`did not load: ${String(error).split('\n')[0]}`);
-      continue;
-    }
-    const wide = await page.evaluate(pageState);
-    const deadEnd = DEAD_END.exec(wide.text);
-    if (deadEnd) fail(`dead end: the page says "${deadEnd[0]}"`);
-    else if (wide.contentLength < BLANK_BELOW) fail('blank page');
-    if (wide.overflow) fail(`overflow at 1280 px: ${wide.overflow}`);
-
-    try {
-      for (const href of await links(page)) {
-        const url = inAppUrl(href, page.url());
-        if (url) frontier.offer(url, visit);
+  // A tab finding the frontier empty waits while another may still add links.
+  let busy = 0;
+  const crawl = async (tab: Page) => {
+    await tab.setViewportSize(WIDE);
+    for (;;) {
+      const visit = frontier.next();
+      if (!visit) {
+        if (busy === 0) return;
+        await new Promise(resolve => setTimeout(resolve, 100));
+        continue;
       }
-    } catch (error) {
-      fail(`a navigation menu did not open: ${String(error).split('\n')[0]}`);
-      await page.keyboard.press('Escape');
+      busy++;
+      shown.set(tab, visit);
+      visited.push(visit);
+      const t0 = Date.now();
+      try {
+        await check(tab, visit, frontier, problem => fail(problem, visit));
+      } finally {
+        busy--;
+      }
+      // One line per page, so a slow or stuck crawl shows where it is.
+      console.log(
+        `crawled ${visited.length} ${visit.url} (${Date.now() - t0} ms)`,
+      );
     }
-
-    await page.setViewportSize(NARROW);
-    // Responsive code re-renders after the resize, later on a loaded
-    // machine: give the page up to 3 s to fit before calling it too wide.
-    await page
-      .waitForFunction(
-        () => {
-          const root = document.scrollingElement ?? document.documentElement;
-          return root.scrollWidth <= root.clientWidth;
-        },
-        undefined,
-        { polling: 100, timeout: 3_000 },
-      )
-      .catch(() => undefined); // still too wide: reported below
-    const narrow = await page.evaluate(pageState);
-    if (narrow.overflow) fail(`overflow at 400 px: ${narrow.overflow}`);
-    await page.setViewportSize(WIDE);
-    // One line per page, so a slow or stuck crawl shows where it is.
-    console.log(
-      `crawled ${visited.length} ${visit.url} (${Date.now() - t0} ms)`,
-    );
-  }
+  };
+  const tabs = [page];
+  while (tabs.length < TABS) tabs.push(watched(await context.newPage()));
+  await Promise.all(tabs.map(crawl));
 
   const report = {
     baseURL,

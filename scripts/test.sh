@@ -64,18 +64,6 @@ step "unit and database tests (jest)"
 NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}" \
   yarn backstage-cli repo test --ci --watchAll=false --json --outputFile="$results/unit.json" || failed_steps+=(unit)
 
-step "edge functions under Node and under Deno"
-mapfile -t edge_tests < <(cd edge-functions && find . -name '*.fn-test.ts' -not -path './node_modules/*' | sort)
-node --require @backstage/cli/config/nodeTransform.cjs --test \
-  --test-reporter=spec --test-reporter-destination=stdout \
-  --test-reporter=tap --test-reporter-destination="$results/edge-node.tap" \
-  "${edge_tests[@]/#./edge-functions}" || failed_steps+=(edge-node)
-(cd edge-functions && DENO_NO_UPDATE_CHECK=1 ../node_modules/.bin/deno test --sloppy-imports \
-  --allow-read --allow-env --allow-net --junit-path="$results/edge-deno.xml" "${edge_tests[@]}") || failed_steps+=(edge-deno)
-
-step "TechDocs: every site the catalog references, built with mkdocs"
-bash scripts/techdocs-build.sh --publish .scout/techdocs || failed_steps+=(techdocs)
-
 step "building the backend bundle (with the frontend) and checking the image layout"
 # The production build: packages/backend/dist/{skeleton,bundle}.tar.gz and
 # packages/app/dist, which the portal below serves. Without Docker, the image
@@ -96,6 +84,19 @@ export SCOUT_DATABASE_URL="$SCOUT_TEST_DATABASE_URL" SCOUT_LAKEHOUSE_ENGINE=trin
 PATH="$SCOUT_VENV/bin:$PATH" portal_start app-config.start.yaml app-config.test.yaml
 unset SCOUT_DATABASE_URL SCOUT_LAKEHOUSE_ENGINE
 log "backend answered after $(portal_wait 180)s"
+# The portal's first pipeline run fills Iceberg meanwhile.
+step "edge functions under Node and under Deno"
+mapfile -t edge_tests < <(cd edge-functions && find . -name '*.fn-test.ts' -not -path './node_modules/*' | sort)
+node --require @backstage/cli/config/nodeTransform.cjs --test \
+  --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination="$results/edge-node.tap" \
+  "${edge_tests[@]/#./edge-functions}" || failed_steps+=(edge-node)
+(cd edge-functions && DENO_NO_UPDATE_CHECK=1 ../node_modules/.bin/deno test --sloppy-imports \
+  --allow-read --allow-env --allow-net --junit-path="$results/edge-deno.xml" "${edge_tests[@]}") || failed_steps+=(edge-deno)
+
+step "TechDocs: every site the catalog references, built with mkdocs"
+bash scripts/techdocs-build.sh --publish .scout/techdocs || failed_steps+=(techdocs)
+
 log "the pipeline published the demo data to Iceberg after $(portal_wait_pipeline 600)s more"
 
 step "catalog API tests, browser journeys and the crawler (Playwright)"

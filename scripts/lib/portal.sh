@@ -61,7 +61,8 @@ portal_wait_pipeline() {
     # "published", "failed: <error>" or "waiting", from the newest runs.
     state=$(curl -sf -H "Authorization: Bearer $token" "$PORTAL_URL/api/scout/pipeline/runs?limit=5" \
       | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{
-          const runs = JSON.parse(s).runs;
+          let runs = [];
+          try { runs = JSON.parse(s).runs; } catch {} // not answering yet
           const done = runs.find(r => r.status !== "running");
           console.log(!done ? "waiting" : done.status === "published" ? "published" : `failed: ${done.error}`);
         })' || echo waiting)
