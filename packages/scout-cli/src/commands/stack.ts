@@ -15,6 +15,7 @@ The local stack, without Docker, on 127.0.0.1:
   prometheus    Prometheus (Debian), scraping the portal      (SCOUT_PROMETHEUS_PORT, 9090)
   alertmanager  Alertmanager (Debian), SLO alerts             (SCOUT_ALERTMANAGER_PORT, 9093)
   gitea         Gitea 1.26, organization scout for templates  (SCOUT_GITEA_PORT, 3300)
+  superset      Superset 6.1 from PyPI, only when named       (SCOUT_SUPERSET_PORT, 8088)
 
   up       downloads once into .cache/stack (Gitea: built once with Go into
            .tools/go-bin), renders platform-manifests/config into
@@ -24,7 +25,8 @@ The local stack, without Docker, on 127.0.0.1:
   down     stops what "up" started, by recorded PID
   status   one line per service; exit code 1 when one is not up
 
-Services default to all. Java 25 comes from SCOUT_JAVA_HOME, JAVA_HOME or
+Services default to all but superset, which starts only when named (status
+lists it once started). Java 25 comes from SCOUT_JAVA_HOME, JAVA_HOME or
 /usr/lib/jvm/*25*; versions from SCOUT_TRINO_VERSION, SCOUT_NESSIE_VERSION,
 SCOUT_S3PROXY_VERSION, SCOUT_KEYCLOAK_VERSION; Trino's heap from
 SCOUT_TRINO_HEAP (3G).

@@ -19,6 +19,7 @@ import {
 import type { StackPaths } from './paths.ts';
 import { serviceMarker } from './process.ts';
 import type { LakehouseSettings } from './settings.ts';
+import { superset } from './superset/service.ts';
 import { jvmOptions, parseProperties, renderTree } from './template.ts';
 
 export const SERVICES = [
@@ -30,8 +31,19 @@ export const SERVICES = [
   'prometheus',
   'alertmanager',
   'gitea',
+  'superset',
 ] as const;
 export type ServiceName = (typeof SERVICES)[number];
+
+/**
+ * Started only when named (`scout stack up superset`): a plain `stack up`,
+ * and so CI, does without them.
+ */
+export const OPT_IN_SERVICES: readonly ServiceName[] = ['superset'];
+/** What a plain `scout stack up` starts. */
+export const DEFAULT_SERVICES: ServiceName[] = SERVICES.filter(
+  name => !OPT_IN_SERVICES.includes(name),
+);
 export type ManagedServiceName = Exclude<ServiceName, 'postgres'>;
 
 /**
@@ -247,6 +259,7 @@ export const MANAGED_SERVICES: readonly ManagedService[] = [
   prometheus,
   alertmanager,
   gitea,
+  superset,
 ];
 
 function hasKey<K extends string>(

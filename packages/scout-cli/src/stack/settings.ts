@@ -13,6 +13,10 @@ import {
 import { join } from 'node:path';
 import { z } from 'zod';
 import { type GiteaSettings, readGiteaSettings } from './gitea/settings.ts';
+import {
+  type SupersetSettings,
+  supersetSettings,
+} from './superset/settings.ts';
 
 /**
  * The local stack: the checkout's `scout.lakehouse` (app-config.yaml, where
@@ -48,6 +52,8 @@ export type LakehouseSettings = {
   tokens: { metrics: string; alerts: string };
   /** The local Gitea: app-config's integrations.gitea entry on this machine. */
   gitea: GiteaSettings;
+  /** The local Superset (`scout stack up superset`): its own database on the stack's PostgreSQL. */
+  superset: SupersetSettings;
 };
 
 /**
@@ -194,5 +200,17 @@ export async function localStackSettings(
       ),
     },
     gitea: readGiteaSettings(config),
+    superset: supersetSettings(
+      env,
+      {
+        appBaseUrl: config.getString('app.baseUrl'),
+        backendBaseUrl: config.getString('backend.baseUrl'),
+      },
+      {
+        port: pgPort,
+        user: postgres.user ?? 'postgres',
+        password: postgres.password,
+      },
+    ),
   };
 }

@@ -18,6 +18,7 @@ import {
   MANAGED_SERVICES,
   type ManagedService,
   markerOf,
+  OPT_IN_SERVICES,
   type ServiceName,
   SERVICES,
   type StackContext,
@@ -135,9 +136,19 @@ export class Stack {
     };
   }
 
+  /**
+   * The named services, or with none named every service but an opt-in one
+   * that was never started (a plain `status` is not failed by it).
+   */
   async allStatuses(): Promise<ServiceStatus[]> {
+    const listed = (name: ServiceName) =>
+      this.run.services.length > 0 ||
+      !OPT_IN_SERVICES.includes(name) ||
+      name in this.pids.services;
     return Promise.all(
-      SERVICES.filter(name => this.wants(name)).map(name => this.status(name)),
+      SERVICES.filter(name => this.wants(name) && listed(name)).map(name =>
+        this.status(name),
+      ),
     );
   }
 }

@@ -14,7 +14,12 @@ import {
   stopPostgresAtEnd,
 } from './postgres.ts';
 import { isOurProcess, spawnDetached } from './process.ts';
-import { MANAGED_SERVICES, type ManagedService, markerOf } from './services.ts';
+import {
+  DEFAULT_SERVICES,
+  MANAGED_SERVICES,
+  type ManagedService,
+  markerOf,
+} from './services.ts';
 import { Stack, type StackRun, stopGraceMs } from './stack.ts';
 import { formatStatusTable } from './statusTable.ts';
 
@@ -23,11 +28,14 @@ import { formatStatusTable } from './statusTable.ts';
  * scripts/lib/postgres.sh, then S3, Nessie, Trino, Keycloak, Prometheus,
  * Alertmanager and Gitea together), waits until each answers, and leaves
  * running services alone; then each service's afterUp (Gitea's accounts).
+ * Superset (OPT_IN_SERVICES) starts only when named.
  * What it started keeps running once every start succeeded; a failure or a
  * signal halfway stops it again (../processes.ts).
  */
 export async function stackUp(run: StackRun): Promise<number> {
-  const stack = await Stack.create(run);
+  const stack = await Stack.create(
+    run.services.length > 0 ? run : { ...run, services: DEFAULT_SERVICES },
+  );
   await stack.load();
   const started: Cleanup[] = [];
   const abort = new AbortController();

@@ -1,8 +1,9 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
+import { runLong } from '../longRun.ts';
 import { findOnPath } from '../monitoring.ts';
 
 const run = promisify(execFile);
@@ -69,46 +70,6 @@ export function explainBuildFailure(
   return `${what}:\n${tail}`;
 }
 
-/** Runs `go build -v`, logging progress every 15 s; its output for errors. */
-function goBuild(
-  go: string,
-  args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; log: (l: string) => void },
-): Promise<{ code: number | null; output: string; packages: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(go, args, {
-      cwd: options.cwd,
-      env: options.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const started = Date.now();
-    let output = '';
-    let packages = 0;
-    const collect = (chunk: Buffer) => {
-      const text = chunk.toString();
-      // -v names each package as it is compiled (cached ones are not named).
-      packages += text.split('\n').filter(l => /^[\w.-]+\//.test(l)).length;
-      output = (output + text).slice(-64 * 1024);
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    const timer = setInterval(() => {
-      const seconds = Math.round((Date.now() - started) / 1000);
-      options.log(
-        `building gitea: ${seconds} s, ${packages} packages compiled so far`,
-      );
-    }, 15_000);
-    child.on('error', error => {
-      clearInterval(timer);
-      reject(error);
-    });
-    child.on('close', code => {
-      clearInterval(timer);
-      resolve({ code, output, packages });
-    });
-  });
-}
-
 /**
  * Gitea's binary for the version the wrapper's go.mod requires, built once
  * (with SQLite, cgo) into .tools/go-bin and reused. With Go's module and
@@ -136,7 +97,11 @@ export async function ensureGiteaBinary(
   const partial = `${binary}.${process.pid}.partial`;
   const started = Date.now();
   try {
-    const { code, output, packages } = await goBuild(
+    const {
+      code,
+      output,
+      count: packages,
+    } = await runLong(
       go,
       [
         'build',
@@ -150,7 +115,15 @@ export async function ensureGiteaBinary(
         partial,
         GITEA_MODULE,
       ],
-      { cwd: dir, env: { ...env, CGO_ENABLED: '1' }, log },
+      {
+        cwd: dir,
+        env: { ...env, CGO_ENABLED: '1' },
+        // -v names each package as it is compiled (cached ones are not named).
+        counts: line => /^[\w.-]+\//.test(line),
+        progress: (seconds, count) =>
+          `building gitea: ${seconds} s, ${count} packages compiled so far`,
+        log,
+      },
     );
     if (code !== 0) {
       throw new Error(
