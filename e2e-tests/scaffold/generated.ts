@@ -1,9 +1,10 @@
 // Runs what a "New data pipeline" run generated, once merged into a scratch
 // copy of the platform (see merge.ts), from the command line:
 //   post <edge-functions dir> <function> <database url> <json body>
-//     builds the generated function as the portal's function host does (its
-//     SQL as service_role, the development JWT secret), sends it the body as
-//     an authenticated POST, and prints {status, body};
+//     builds the generated function from its `hosted` export as the portal's
+//     function host does (its SQL as service_role, the development JWT
+//     secret), sends it the body as an authenticated POST, and prints
+//     {status, body};
 //   gold <lakehouse dir> <model>
 //     prints the rows of the model's Parquet file on DuckDB's lakehouse;
 //   slo <specs dir>
@@ -21,11 +22,11 @@ import { SignJWT } from 'jose';
 import { join } from 'node:path';
 
 async function post(dir: string, fn: string, url: string, body: string) {
-  const module = require(join(dir, fn, 'index.ts'));
-  const factory = Object.values(module).find(
-    (v): v is Function => typeof v === 'function' && /^create/.test(v.name),
-  );
-  if (!factory) throw new Error(`${fn}/index.ts exports no create… factory`);
+  // What the portal's function host serves: the folder's `hosted` export.
+  const factory = require(join(dir, fn, 'index.ts')).hosted;
+  if (typeof factory !== 'function') {
+    throw new Error(`${fn}/index.ts exports no hosted factory`);
+  }
   const db = await openScoutDatabase({ url });
   try {
     const handler = factory({

@@ -64,6 +64,13 @@ export interface Config {
       maxBodyBytes?: number;
       /** Most transactions in one batch. Default 10000. */
       maxBatch?: number;
+      /**
+       * A folder of edge functions: each subfolder whose index exports
+       * `hosted` is served at /api/scout/functions/<folder>, beside the
+       * built-in three, from the next start. Default in development: the
+       * checkout's edge-functions/; in production none.
+       */
+      dir?: string;
     };
     /** The scheduled pipeline: bronze load, dbt build on a branch, publish. */
     pipeline?: {

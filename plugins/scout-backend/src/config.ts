@@ -29,6 +29,11 @@ export type ScoutConfig = {
     allowedOrigins: string[];
     maxBodyBytes: number;
     maxBatch: number;
+    /**
+     * The folder whose function folders export `hosted` (absolute), served
+     * beside the built-in three; none in production unless set.
+     */
+    dir?: string;
   };
   /** The folder of the NNNN_*.sql migrations (absolute). */
   migrations: { dir: string };
@@ -122,6 +127,17 @@ function readJwt(config: RootConfigService) {
 }
 
 /**
+ * scout.functions.dir, resolved; in development the checkout's
+ * edge-functions/, in production nothing unless configured (functions are
+ * deployed to Supabase there, folder by folder).
+ */
+function readFunctionsDir(config: RootConfigService): string | undefined {
+  const configured = config.getOptionalString('scout.functions.dir');
+  if (configured) return resolve(configured);
+  return isProduction() ? undefined : join(repositoryRoot(), 'edge-functions');
+}
+
+/**
  * Reads the scout plugin's own `scout` config once, with defaults. Values
  * from the environment arrive through `${VAR}` in the app-config files; the
  * shared `scout.lakehouse` connections come from lakehouseStackServiceRef.
@@ -156,6 +172,7 @@ export function readScoutConfig(config: RootConfigService): ScoutConfig {
         config.getOptionalNumber('scout.functions.maxBodyBytes') ??
         16 * 1024 * 1024,
       maxBatch: config.getOptionalNumber('scout.functions.maxBatch') ?? 10_000,
+      dir: readFunctionsDir(config),
     },
     migrations: {
       dir: readDir(config, 'scout.migrations.dir', defaultMigrationsDirectory),

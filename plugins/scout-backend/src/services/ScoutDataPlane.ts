@@ -18,6 +18,7 @@ import {
 import { ScoutConfig } from '../config';
 import { seedDemoData } from './demoData';
 import { EdgeFunction } from './FunctionHost';
+import { discoverHostedFunctions } from './hostedFolders';
 import { FunctionMetrics } from './metrics';
 import { Promoter } from './Promoter';
 
@@ -174,7 +175,7 @@ export class ScoutDataPlane {
             role: 'service_role',
             sub: 'scout-edge-functions',
           });
-    return {
+    const builtIn: Record<string, EdgeFunction> = {
       'ingest-transaction': createIngestTransaction({
         ...http,
         sql,
@@ -191,6 +192,34 @@ export class ScoutDataPlane {
         embeddings,
       }),
     };
+    return { ...builtIn, ...this.#hosted({ ...http, sql, jwt }, builtIn) };
+  }
+
+  /** The function folders of scout.functions.dir that export `hosted`. */
+  #hosted(options: object, builtIn: Record<string, EdgeFunction>) {
+    const { dir } = this.#config.functions;
+    if (!dir) return {};
+    const hosted: Record<string, EdgeFunction> = {};
+    const skip = new Set(Object.keys(builtIn));
+    for (const { name, create } of discoverHostedFunctions(
+      dir,
+      skip,
+      this.#logger,
+    )) {
+      try {
+        hosted[name] = create(options);
+      } catch (error) {
+        this.#logger.warn(
+          `edge function ${name} could not be created, so it is not hosted: ${error}`,
+        );
+      }
+    }
+    if (Object.keys(hosted).length) {
+      this.#logger.info(
+        `edge functions from ${dir}: ${Object.keys(hosted).join(', ')}`,
+      );
+    }
+    return hosted;
   }
 }
 

@@ -15,8 +15,7 @@ export type Ingest${{ values.pascal }}Options = HttpOptions & {
  * service_role token or the `ingest` scope. All-or-nothing: a batch with any
  * problem is rejected whole with every problem listed (400); a valid batch
  * is written to scout.bronze_${{ values.name }} (200, `{ accepted }`). Not
- * idempotent: a request sent again is stored again. The portal hosts it
- * once ScoutDataPlane lists it, like ingest-doc.
+ * idempotent: a request sent again is stored again.
  */
 export function createIngest${{ values.pascal }}(
   options: Ingest${{ values.pascal }}Options,
@@ -38,3 +37,11 @@ export function createIngest${{ values.pascal }}(
     return json(req, options, 200, { accepted });
   });
 }
+
+/**
+ * What the portal's function host serves at
+ * /api/scout/functions/ingest-${{ values.slug }} once this folder is merged
+ * (from its next start): the factory, given the host's HTTP options, SQL as
+ * service_role and JWT settings. Supabase serves the folder as it is.
+ */
+export const hosted = createIngest${{ values.pascal }};

@@ -15,8 +15,7 @@ export type IngestStoreVisitsOptions = HttpOptions & {
  * service_role token or the `ingest` scope. All-or-nothing: a batch with any
  * problem is rejected whole with every problem listed (400); a valid batch
  * is written to scout.bronze_store_visits (200, `{ accepted }`). Not
- * idempotent: a request sent again is stored again. The portal hosts it
- * once ScoutDataPlane lists it, like ingest-doc.
+ * idempotent: a request sent again is stored again.
  */
 export function createIngestStoreVisits(
   options: IngestStoreVisitsOptions,
@@ -38,3 +37,11 @@ export function createIngestStoreVisits(
     return json(req, options, 200, { accepted });
   });
 }
+
+/**
+ * What the portal's function host serves at
+ * /api/scout/functions/ingest-store-visits once this folder is merged
+ * (from its next start): the factory, given the host's HTTP options, SQL as
+ * service_role and JWT settings. Supabase serves the folder as it is.
+ */
+export const hosted = createIngestStoreVisits;
