@@ -226,7 +226,7 @@ describe('the Iceberg lakehouse on Trino and Nessie', () => {
     await server?.cleanup();
   }, 60_000);
 
-  it('reconciles Iceberg gold to the centavo, re-runs add nothing, and a failed test leaves main alone', async () => {
+  it('reconciles Iceberg gold to the centavo, and re-runs add nothing', async () => {
     if (!(await trinoUp)) {
       const reason = `no Trino answers at ${await trinoUrl}; start the stack with ./scripts/yarn scout stack up`;
       if (process.env.CI) throw new Error(reason);
@@ -248,7 +248,7 @@ describe('the Iceberg lakehouse on Trino and Nessie', () => {
       stack: await stack,
       databaseName: new URL(url).pathname.slice(1),
     });
-    const { trino, nessie, mainCatalog } = sandbox;
+    const { trino, mainCatalog } = sandbox;
     const db = await openScoutDatabase({ url });
     // The run loads the copy's bronze entries too (bronzeEntries.ts).
     const projectDir = await projectWithEntries(db);
@@ -296,14 +296,9 @@ describe('the Iceberg lakehouse on Trino and Nessie', () => {
       expect(await entry('store_notes', 'note')).toEqual([
         ['closed on Sundays', second.runId, true],
       ]);
-
-      await db.query(BAD_ROW);
-      const failed = await run();
-      expect(failed.status).toBe('failed');
-      expect(failed.testsFailed).toBeGreaterThan(0);
-      expect((await nessie.get(failed.branch!)).name).toBe(failed.branch);
-      expect(asStoreDays(await gold())).toEqual(expectedStoreDays(txs));
-      await nessie.deleteBranch(failed.branch!);
+      // A failed run on Trino leaves main alone: the lakehouse browser's
+      // Trino test (lakehouse-backend/src/trino.test.ts) keeps one's branch
+      // and reads main beside it, so it is not run a second time here.
     } finally {
       await db.close();
     }
