@@ -3,7 +3,8 @@ import {
   developmentDbt,
   repositoryRoot,
 } from '@internal/backstage-plugin-scout-node';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { actionRunner } from '../__testUtils__/runAction';
 import { createDbtCheckAction } from './dbtCheck';
@@ -145,6 +146,36 @@ where not exists (select 1 from {{ ref('gold_store_visits') }})
       /test row_count_at_least_gold_store_visits_1 \(models\/gold\/gold_store_visits\.yml\): Got 1 result/,
     );
     expect(ctx.output).not.toHaveBeenCalled();
+  });
+
+  it('refuses to replace a platform model unless told it may, naming the file', async () => {
+    const platform = developmentDbt(repositoryRoot()).projectDir;
+    const file = 'models/gold/gold_daily_store_sales.sql';
+    const changed = `${readFileSync(
+      join(platform, file),
+      'utf8',
+    )}\n-- edited\n`;
+    dir.setContent({ [`transform/${file}`]: changed });
+    await expect(runAction({ path: 'transform' }, true).done).rejects.toThrow(
+      `transform would replace 1 file(s) of the platform's dbt project; a new model needs a name of its own:\n  ${file}`,
+    );
+    await expect(
+      runAction(
+        {
+          path: 'transform',
+          replaces: true,
+          exclude: ['test_name:row_count_at_least'],
+        },
+        true,
+      ).done,
+    ).resolves.toBeUndefined();
+    // The same file unchanged replaces nothing.
+    dir.setContent({
+      [`transform/${file}`]: readFileSync(join(platform, file), 'utf8'),
+    });
+    await expect(
+      runAction({ path: 'transform' }, true).done,
+    ).resolves.toBeUndefined();
   });
 
   it('refuses a path outside the workspace, a missing folder and files it will not run', async () => {

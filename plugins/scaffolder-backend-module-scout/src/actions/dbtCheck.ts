@@ -73,6 +73,13 @@ export function createDbtCheckAction(options: { dbt: () => DbtSettings }) {
             .describe(
               'The dbt files the template wrote, laid out as in the dbt project (models/<layer>/*.sql and *.yml, tests/*.sql), relative to the workspace. Default transform',
             ),
+        replaces: z =>
+          z
+            .boolean()
+            .optional()
+            .describe(
+              "Whether the files may replace files the platform's dbt project already has, different from its own. Default false: a generated change adds files, and one that would replace a platform model is refused, naming it",
+            ),
         exclude: z =>
           z
             // A selector, never a dbt option such as --vars.
@@ -118,6 +125,16 @@ export function createDbtCheckAction(options: { dbt: () => DbtSettings }) {
         ctx.logger.info(
           `${path} adds or changes ${changes.length} file(s) of the dbt project`,
         );
+        const replaced = changes.filter(c => !c.added).map(c => c.path);
+        if (replaced.length && !ctx.input.replaces) {
+          throw new InputError(
+            `${path} would replace ${
+              replaced.length
+            } file(s) of the platform's dbt project; a new model needs a name of its own:\n${replaced
+              .map(p => `  ${p}`)
+              .join('\n')}`,
+          );
+        }
         await mkdir(scratch.lakehouse);
         const run = async (command: string[]) => {
           const start = performance.now();
