@@ -26,16 +26,25 @@ function setup(addLocation?: (...args: any[]) => Promise<any>) {
   const catalog = catalogServiceMock.mock({
     addLocation:
       addLocation ??
-      (async () => ({
+      // As the catalog does: the entities only in a dry run.
+      (async (request: { dryRun?: boolean }) => ({
         location: { id: '1', type: 'file', target: '' },
-        entities: [
-          { apiVersion: 'v1', kind: 'Resource', metadata: { name: 'pos' } },
-          {
-            apiVersion: 'v1',
-            kind: 'Component',
-            metadata: { name: 'ingest-pos', namespace: 'default' },
-          },
-        ],
+        entities: !request.dryRun
+          ? []
+          : [
+              // The location itself comes first.
+              {
+                apiVersion: 'v1',
+                kind: 'Location',
+                metadata: { name: 'generated-1' },
+              },
+              { apiVersion: 'v1', kind: 'Resource', metadata: { name: 'pos' } },
+              {
+                apiVersion: 'v1',
+                kind: 'Component',
+                metadata: { name: 'ingest-pos', namespace: 'default' },
+              },
+            ],
         exists: false,
       })),
   });
@@ -66,6 +75,10 @@ describe('scout:publish:local', () => {
     ]);
     expect(git(repo, 'status', '--porcelain')).toBe('');
     expect(catalog.addLocation).toHaveBeenCalledWith(
+      { type: 'scout-local-git', target: 'pos-returns', dryRun: true },
+      expect.objectContaining({ credentials: expect.anything() }),
+    );
+    expect(catalog.addLocation).toHaveBeenLastCalledWith(
       { type: 'scout-local-git', target: 'pos-returns' },
       expect.objectContaining({ credentials: expect.anything() }),
     );

@@ -85,16 +85,24 @@ export function createPublishLocalAction(options: {
             ctx.templateInfo?.entityRef ?? 'a template'
           } for ${who}`,
         );
+        const location = { type: LOCAL_GIT_LOCATION, target: ctx.input.repo };
+        const credentials = await ctx.getInitiatorCredentials();
+        // Only a dry run answers with the location's entities; the real add
+        // answers none and processes them later (as catalog:register does).
         const { entities } = await options.catalog.addLocation(
-          { type: LOCAL_GIT_LOCATION, target: ctx.input.repo },
-          { credentials: await ctx.getInitiatorCredentials() },
+          { ...location, dryRun: true },
+          { credentials },
         );
-        const refs = entities.map(
-          e =>
-            `${e.kind.toLocaleLowerCase('en-US')}:${
-              e.metadata.namespace ?? 'default'
-            }/${e.metadata.name}`,
-        );
+        await options.catalog.addLocation(location, { credentials });
+        // The dry run lists the location itself too: not what a run made.
+        const refs = entities
+          .filter(e => e.kind !== 'Location')
+          .map(
+            e =>
+              `${e.kind.toLocaleLowerCase('en-US')}:${
+                e.metadata.namespace ?? 'default'
+              }/${e.metadata.name}`,
+          );
         ctx.logger.info(
           `Published to ${target}; registered ${refs.join(', ')}`,
         );

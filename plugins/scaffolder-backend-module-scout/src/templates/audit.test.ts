@@ -53,7 +53,8 @@ async function catalog() {
       target: location.target,
       entityRef: 'location:default/audit-probe',
     },
-    entities: [probe],
+    // As the catalog answers: the entities in a dry run only.
+    entities: location.dryRun ? [probe] : [],
   });
   return createServiceFactory({
     service: catalogServiceRef,
