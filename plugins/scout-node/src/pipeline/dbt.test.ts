@@ -1,6 +1,6 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -11,6 +11,8 @@ import {
   summarizeRunResults,
 } from './dbt';
 import { describeFreshness } from './qualitySteps';
+
+const repoRoot = resolve(__dirname, '../../../..');
 
 describe('dbtEnvironment', () => {
   it("passes the system's basics and pip's settings, and none of the backend's secrets", () => {
@@ -252,6 +254,115 @@ describe('describeFreshness', () => {
         },
       ]),
     ).toBe('bronze.a: warn, newest row 2 h old; bronze.b: runtime error');
+    expect(
+      describeFreshness([
+        {
+          source: 'bronze.shelf_scans',
+          status: 'error',
+          maxLoadedAt: null,
+          ageSeconds: null,
+          empty: true,
+        },
+      ]),
+    ).toBe('bronze.shelf_scans: error, no rows yet');
     expect(describeFreshness([])).toBe('no source declares a freshness');
+  });
+});
+
+// The real dbt on a scratch copy of transform/ (its macros, profiles and
+// config) whose models are one that selects nothing, over a bronze
+// transactions table that holds no row yet: a new source's first run.
+describe('an empty model and an empty source, on the real dbt', () => {
+  jest.setTimeout(300_000);
+  let root: string;
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'scout-empty-'));
+    const project = join(root, 'project');
+    await cp(join(repoRoot, 'transform'), project, {
+      recursive: true,
+      filter: path => !/[/\\](target|logs|dbt_packages)$/.test(path),
+    });
+    // Only the project's macros and config: its models and tests need data.
+    await rm(join(project, 'tests'), { recursive: true, force: true });
+    await rm(join(project, 'models'), { recursive: true });
+    await mkdir(join(project, 'models'));
+    await writeFile(
+      join(project, 'models', 'sources.yml'),
+      `version: 2
+sources:
+  - name: bronze
+    config:
+      external_location: "read_parquet('{{ env_var('SCOUT_LAKEHOUSE_DIR') }}/bronze/{name}/*.parquet')"
+    tables:
+      - name: transactions
+        config:
+          loaded_at_field: loaded_at
+          freshness: { warn_after: { count: 1, period: hour } }
+`,
+    );
+    await mkdir(join(project, 'models', 'silver'));
+    await writeFile(
+      join(project, 'models', 'silver', 'silver_nothing.sql'),
+      'select 1 as n, current_date as day where false\n',
+    );
+    for (const layer of ['silver', 'gold', 'platinum']) {
+      await mkdir(join(root, 'lakehouse', layer), { recursive: true });
+    }
+    await mkdir(join(root, 'lakehouse', 'bronze', 'transactions'), {
+      recursive: true,
+    });
+    const duck = await (await DuckDBInstance.create(':memory:')).connect();
+    await duck.run(
+      `copy (select 'x' as transaction_id, now() as loaded_at limit 0)
+       to '${join(
+         root,
+         'lakehouse/bronze/transactions/load.parquet',
+       )}' (format parquet)`,
+    );
+    duck.closeSync();
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+  const invocation = (name: string) => ({
+    dbt: {
+      ...developmentDbt(repoRoot),
+      projectDir: join(root, 'project'),
+    },
+    target: 'duckdb',
+    env: { SCOUT_LAKEHOUSE_DIR: join(root, 'lakehouse') },
+    targetPath: join(root, name),
+    log: () => {},
+  });
+
+  it('writes an empty model as a typed file with no rows, not one row of NULLs', async () => {
+    const build = await runDbtBuild(invocation('build'));
+    expect(build.failures).toEqual([]);
+    expect(build.ok).toBe(true);
+    const duck = await (await DuckDBInstance.create(':memory:')).connect();
+    const file = join(root, 'lakehouse/silver/silver_nothing.parquet');
+    const rows = await duck.runAndReadAll(
+      `select count(*)::int from read_parquet('${file}')`,
+    );
+    const columns = await duck.runAndReadAll(
+      `select column_name, column_type from (describe select * from read_parquet('${file}'))`,
+    );
+    duck.closeSync();
+    expect(rows.getRows()).toEqual([[0]]);
+    expect(columns.getRows()).toEqual([
+      ['n', 'INTEGER'],
+      ['day', 'DATE'],
+    ]);
+  });
+
+  it('says a source with no rows has none yet, not that its newest is centuries old', async () => {
+    const sources = await runDbtSourceFreshness(invocation('freshness'));
+    const transactions = sources.find(s => s.source === 'bronze.transactions');
+    expect(transactions).toMatchObject({
+      maxLoadedAt: null,
+      ageSeconds: null,
+      empty: true,
+    });
+    expect(describeFreshness([transactions!])).toMatch(
+      /^bronze\.transactions: \w+, no rows yet$/,
+    );
   });
 });

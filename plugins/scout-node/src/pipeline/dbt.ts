@@ -245,7 +245,12 @@ export type SourceFreshness = {
   maxLoadedAt: string | null;
   /** How old that row was when dbt looked, in seconds. */
   ageSeconds: number | null;
+  /** True when the table has no rows yet (then no time or age). */
+  empty?: boolean;
 };
+
+// dbt dates the newest row of an empty table at Python's datetime.min.
+const NO_ROWS = /^0001-01-01/;
 
 // The part of dbt's sources.json that we read.
 const sourcesJson = z.object({
@@ -282,12 +287,22 @@ export async function runDbtSourceFreshness(
       { cause: error },
     );
   }
-  return parsed.results.map(r => ({
-    source: nodeName(r.unique_id),
-    status: r.status,
-    maxLoadedAt: r.max_loaded_at ?? null,
-    ageSeconds: r.max_loaded_at_time_ago_in_s ?? null,
-  }));
+  return parsed.results.map(r =>
+    NO_ROWS.test(r.max_loaded_at ?? '')
+      ? {
+          source: nodeName(r.unique_id),
+          status: r.status,
+          maxLoadedAt: null,
+          ageSeconds: null,
+          empty: true,
+        }
+      : {
+          source: nodeName(r.unique_id),
+          status: r.status,
+          maxLoadedAt: r.max_loaded_at ?? null,
+          ageSeconds: r.max_loaded_at_time_ago_in_s ?? null,
+        },
+  );
 }
 
 /** A JSON file's content, or undefined when it is missing or unreadable. */

@@ -68,14 +68,11 @@ function age(seconds: number): string {
 /** `bronze.transactions: pass, newest row 3 min old`, one per source. */
 export function describeFreshness(sources: SourceFreshness[]): string {
   if (sources.length === 0) return 'no source declares a freshness';
-  return sources
-    .map(
-      s =>
-        `${s.source}: ${s.status}${
-          s.ageSeconds === null ? '' : `, newest row ${age(s.ageSeconds)} old`
-        }`,
-    )
-    .join('; ');
+  const detail = (s: SourceFreshness) => {
+    if (s.empty) return ', no rows yet';
+    return s.ageSeconds === null ? '' : `, newest row ${age(s.ageSeconds)} old`;
+  };
+  return sources.map(s => `${s.source}: ${s.status}${detail(s)}`).join('; ');
 }
 
 /**
