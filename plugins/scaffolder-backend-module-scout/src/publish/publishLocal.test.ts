@@ -28,7 +28,12 @@ function setup(addLocation?: (...args: any[]) => Promise<any>) {
       addLocation ??
       // As the catalog does: the entities only in a dry run.
       (async (request: { dryRun?: boolean }) => ({
-        location: { id: '1', type: 'file', target: '' },
+        location: {
+          id: '1',
+          type: 'file',
+          target: '',
+          entityRef: 'location:default/generated-1',
+        },
         entities: !request.dryRun
           ? []
           : [
