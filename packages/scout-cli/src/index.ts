@@ -9,6 +9,7 @@ import { migrateCommand } from './commands/migrate.ts';
 import { pipelineCommand } from './commands/pipeline.ts';
 import { sloCommand } from './commands/slo.ts';
 import { stackCommand } from './commands/stack.ts';
+import { supersetCommand } from './commands/superset.ts';
 import { tokenCommand } from './commands/token.ts';
 
 /** Every `scout` command: one file each under ./commands, listed here. */
@@ -23,6 +24,7 @@ const commands: Command[] = [
   lineageCommand,
   sloCommand,
   imageCommand,
+  supersetCommand,
 ];
 
 main(commands);
