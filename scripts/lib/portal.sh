@@ -11,6 +11,7 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 portal_start() {
   port_in_use 7007 && die "port 7007 is already in use; stop the portal that runs there first"
   mkdir -p "$SCOUT_STATE/logs"
+  : >"$PORTAL_LOG" # exists before the backend writes it, for a tail -f at once
   local args=(--config ../../app-config.yaml)
   for cfg in "$@"; do args+=(--config "../../$cfg"); done
   # Plain node with Backstage's transform (what `yarn start` runs, without

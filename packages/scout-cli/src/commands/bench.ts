@@ -13,8 +13,8 @@ import { benchScaffold } from '../bench/scaffold.ts';
 import { benchSlo } from '../bench/slo.ts';
 
 const usage = `Usage: scout bench ingest [--db pglite|postgres] [--count N] [--batch B] [--concurrency C] [--singles S]
-       scout bench pipeline [--transactions N,M,...] [--engine trino|duckdb]
-       scout bench lakehouse [--engine trino|duckdb] [--transactions N] [--requests R] [--url URL]
+       scout bench pipeline [--transactions N,M,...] [--engine trino|duckdb] [--port P]
+       scout bench lakehouse [--engine trino|duckdb] [--transactions N] [--requests R] [--url URL] [--port P]
        scout bench permission [--requests R]
        scout bench lineage [--runs N] [--concurrency C] [--requests R]
        scout bench slo [--count N] [--requests R] [--prometheus-port P]

@@ -29,11 +29,11 @@ Options:
                      .scout/lakehouse)
   --project D        the dbt project, with its bronze/ load entries (default:
                      transform/), e.g. a reviewed change laid over a copy of it
+  --limit N          runs to list (default 20)
+  --json             print the run (or runs) as JSON
 
 Where Trino, Nessie and S3 are comes from app-config.yaml (scout.lakehouse),
 with app-config.local.yaml on top when it exists.
-  --limit N          runs to list (default 20)
-  --json             print the run (or runs) as JSON
 `;
 
 /** `scout pipeline run|runs`: write-audit-publish runs and their history. */

@@ -99,7 +99,12 @@ async function startStack(
   ctx.log(
     toStart.length === 0
       ? `already running (${seconds} s)`
-      : `up in ${seconds} s; next, once: ./scripts/yarn scout lakehouse init`,
+      : `up in ${seconds} s${
+          // The lakehouse's namespaces, once, after its services first start.
+          toStart.some(s => s.name === 'trino')
+            ? '; next, once: ./scripts/yarn scout lakehouse init'
+            : ''
+        }`,
   );
   return all.every(s => s.state === 'up') ? 0 : 1;
 }

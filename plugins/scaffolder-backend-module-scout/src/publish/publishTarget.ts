@@ -72,7 +72,7 @@ export function createPublishTargetAction(options: {
         }
         if (!answers) {
           ctx.logger.warn(
-            `Gitea at ${baseUrl} does not answer: publishing to the portal's local Git instead (start Gitea with: yarn scout stack up gitea)`,
+            `Gitea at ${baseUrl} does not answer: publishing to the portal's local Git instead (start Gitea with: ./scripts/yarn scout stack up gitea)`,
           );
           ctx.output('gitea', false);
           return;
