@@ -143,21 +143,21 @@ async function links(page: Page): Promise<string[]> {
 const TABS = 2;
 
 /**
- * Visits one page in `page`: loads it, checks it at 1280 px, offers its
- * links to the frontier, then checks it at 400 px.
+ * Visits one page in `page`: loads it, checks it at 1280 px, collects its
+ * in-app links, then checks it at 400 px. Returns the links.
  */
 async function check(
   page: Page,
   visit: Visit,
-  frontier: CrawlFrontier,
   fail: (problem: string) => void,
-) {
+): Promise<string[]> {
+  const found: string[] = [];
   try {
     await page.goto(visit.url);
     await settle(page);
   } catch (error) {
     fail(`did not load: ${String(error).split('\n')[0]}`);
-    return;
+    return found;
   }
   const wide = await page.evaluate(pageState);
   const deadEnd = DEAD_END.exec(wide.text);
@@ -168,7 +168,7 @@ async function check(
   try {
     for (const href of await links(page)) {
       const url = inAppUrl(href, page.url());
-      if (url) frontier.offer(url, visit);
+      if (url) found.push(url);
     }
   } catch (error) {
     fail(`a navigation menu did not open: ${String(error).split('\n')[0]}`);
@@ -191,6 +191,7 @@ async function check(
   const narrow = await page.evaluate(pageState);
   if (narrow.overflow) fail(`overflow at 400 px: ${narrow.overflow}`);
   await page.setViewportSize(WIDE);
+  return found;
 }
 
 /** Reports browser-side problems to whatever `current()` the tab shows. */
@@ -250,35 +251,34 @@ test('every in-app page two levels deep loads cleanly, at 1280 and 400 px', asyn
   for (const list of await catalogKindLists(page)) frontier.offer(list, start);
   const started = Date.now();
   const visited: Visit[] = [];
-  // A tab finding the frontier empty waits while another may still add links.
-  let busy = 0;
-  const crawl = async (tab: Page) => {
-    await tab.setViewportSize(WIDE);
-    for (;;) {
-      const visit = frontier.next();
-      if (!visit) {
-        if (busy === 0) return;
-        await new Promise(resolve => setTimeout(resolve, 100));
-        continue;
-      }
-      busy++;
-      shown.set(tab, visit);
-      visited.push(visit);
-      const t0 = Date.now();
-      try {
-        await check(tab, visit, frontier, problem => fail(problem, visit));
-      } finally {
-        busy--;
-      }
-      // One line per page, so a slow or stuck crawl shows where it is.
-      console.log(
-        `crawled ${visited.length} ${visit.url} (${Date.now() - t0} ms)`,
-      );
-    }
-  };
   const tabs = [page];
   while (tabs.length < TABS) tabs.push(watched(await context.newPage()));
-  await Promise.all(tabs.map(crawl));
+  // Level by level: the queued pages are shared out among the tabs, then
+  // their links are offered in queue order, so the frontier sees what a
+  // one-tab crawl would (the same first entity of each kind, the same pages).
+  for (;;) {
+    const batch: Visit[] = [];
+    for (let v = frontier.next(); v; v = frontier.next()) batch.push(v);
+    if (batch.length === 0) break;
+    const links: string[][] = [];
+    let next = 0;
+    await Promise.all(
+      tabs.map(async tab => {
+        for (let i = next++; i < batch.length; i = next++) {
+          const visit = batch[i];
+          shown.set(tab, visit);
+          const t0 = Date.now();
+          links[i] = await check(tab, visit, problem => fail(problem, visit));
+          // One line per page, so a slow or stuck crawl shows where it is.
+          console.log(`crawled ${visit.url} (${Date.now() - t0} ms)`);
+        }
+      }),
+    );
+    batch.forEach((visit, i) => {
+      visited.push(visit);
+      for (const url of links[i] ?? []) frontier.offer(url, visit);
+    });
+  }
 
   const report = {
     baseURL,
