@@ -1,3 +1,4 @@
+import { SharedAnswer } from './sharedAnswer';
 import {
   type LakehouseEngine,
   type ScoutDatabase,
@@ -66,10 +67,9 @@ export class GoldFreshness {
   readonly #db: ScoutDatabase;
   /** The engine whose published runs make the lakehouse gold. */
   readonly engine: LakehouseEngine;
-  readonly #maxAgeMs: number;
   #postgres: { from: number; newest?: number } = { from: 0 };
   #lakehouse: { from: number; newest?: number } = { from: 0 };
-  #cached?: { at: number; answer: Promise<GoldNewest> };
+  readonly #shared: SharedAnswer<GoldNewest>;
 
   constructor(options: {
     db: ScoutDatabase;
@@ -80,26 +80,20 @@ export class GoldFreshness {
   }) {
     this.#db = options.db;
     this.engine = options.engine;
-    this.#maxAgeMs = options.maxAgeMs ?? 10_000;
+    this.#shared = new SharedAnswer(
+      () => this.#query(),
+      options.maxAgeMs ?? 10_000,
+    );
   }
 
-  /** The current answer; rejects when the database does (not cached). */
+  /** The current answer; rejects when the read fails (not shared). */
   read(now = Date.now()): Promise<GoldNewest> {
-    if (this.#cached && now - this.#cached.at < this.#maxAgeMs) {
-      return this.#cached.answer;
-    }
-    const answer = this.#query();
-    const cached = { at: now, answer };
-    this.#cached = cached;
-    answer.catch(() => {
-      if (this.#cached === cached) this.#cached = undefined;
-    });
-    return answer;
+    return this.#shared.read(now);
   }
 
   /** Forgets the cached answer: a run just ended. */
   invalidate() {
-    this.#cached = undefined;
+    this.#shared.forget();
   }
 
   async #query(): Promise<GoldNewest> {

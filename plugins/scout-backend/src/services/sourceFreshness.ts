@@ -6,6 +6,7 @@ import {
   type ScoutDatabase,
   withClaims,
 } from '@internal/backstage-plugin-scout-node';
+import { SharedAnswer } from './sharedAnswer';
 
 /**
  * How fresh each bronze load entry (transform/bronze/*.yml) is on the
@@ -69,12 +70,11 @@ export class SourceFreshness {
   readonly #db: ScoutDatabase;
   readonly #engine: LakehouseEngine;
   readonly #projectDir: string;
-  readonly #maxAgeMs: number;
   readonly #logger: LoggerService;
   readonly #failing = new Set<string>();
   /** Per append table: the to_xid scanned up to, and the newest row below it. */
   readonly #marks = new Map<string, { from: number; newest?: number }>();
-  #cached?: { at: number; answer: Promise<SourceNewest> };
+  readonly #shared: SharedAnswer<SourceNewest>;
 
   constructor(options: {
     db: ScoutDatabase;
@@ -89,27 +89,21 @@ export class SourceFreshness {
     this.#db = options.db;
     this.#engine = options.engine;
     this.#projectDir = options.projectDir;
-    this.#maxAgeMs = options.maxAgeMs ?? 10_000;
+    this.#shared = new SharedAnswer(
+      () => this.#query(),
+      options.maxAgeMs ?? 10_000,
+    );
     this.#logger = options.logger;
   }
 
-  /** The current answer; rejects when the entries cannot be read (not cached). */
+  /** The current answer; rejects when the read fails (not shared). */
   read(now = Date.now()): Promise<SourceNewest> {
-    if (this.#cached && now - this.#cached.at < this.#maxAgeMs) {
-      return this.#cached.answer;
-    }
-    const answer = this.#query();
-    const cached = { at: now, answer };
-    this.#cached = cached;
-    answer.catch(() => {
-      if (this.#cached === cached) this.#cached = undefined;
-    });
-    return answer;
+    return this.#shared.read(now);
   }
 
   /** Forgets the cached answer: a run just ended. */
   invalidate() {
-    this.#cached = undefined;
+    this.#shared.forget();
   }
 
   async #query(): Promise<SourceNewest> {
