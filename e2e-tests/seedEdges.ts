@@ -104,7 +104,7 @@ export const expectedKindCounts: Record<string, number> = {
   Domain: 1,
   Group: 7,
   Location: 4,
-  Resource: 13,
+  Resource: 18,
   System: 9,
   Template: 3,
   User: 13,

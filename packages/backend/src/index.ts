@@ -71,6 +71,8 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@internal/backstage-plugin-lineage-backend'));
 // SLO status and budgets (Prometheus or embedded), Alertmanager's webhook.
 backend.add(import('@internal/backstage-plugin-slo-backend'));
+// Superset's embeddable dashboards and per-caller guest tokens.
+backend.add(import('@internal/backstage-plugin-superset-backend'));
 
 // permission plugin, with the one policy: who may do what, by catalog group
 backend.add(import('@backstage/plugin-permission-backend'));

@@ -421,3 +421,35 @@ describe('assertProductionProfile', () => {
     ).not.toThrow();
   });
 });
+
+describe('superset', () => {
+  const superset = (value: JsonObject) =>
+    productionProblems(
+      mockServices.rootConfig({ data: { ...safe(), superset: value } }),
+    );
+
+  it("refuses the local stack's password and address, and a missing password", () => {
+    expect(
+      superset({
+        baseUrl: 'https://bi.example.test',
+        username: 'portal',
+        password: 's'.repeat(32),
+      }),
+    ).toEqual([]);
+    expect(
+      superset({
+        baseUrl: 'http://127.0.0.1:8088',
+        username: 'scout-superset',
+        password: 'scout-dev-superset-password',
+      }),
+    ).toEqual([
+      "superset.password: is the local stack's development password",
+      "superset.baseUrl: points at a loopback host, the local stack's address: set it to where the service runs",
+    ]);
+    expect(
+      superset({ baseUrl: 'https://bi.example.test', username: 'portal' }),
+    ).toEqual([
+      "superset.password: not set (or empty): the service account's password",
+    ]);
+  });
+});

@@ -89,7 +89,11 @@ function plausible(paths: string[]): string {
   if (keys.some(key => /jdbcUrl$/.test(key))) {
     return 'jdbc:postgresql://db.example.test:5432/scout';
   }
-  if (keys.some(key => /(url|Url|endpoint|origin|connect-src)$/.test(key))) {
+  if (
+    keys.some(key =>
+      /(url|Url|endpoint|origin|connect-src|frame-src)$/.test(key),
+    )
+  ) {
     return `https://h${randomBytes(4).toString('hex')}.example.test`;
   }
   if (keys.some(key => /port$/i.test(key))) return '5432';

@@ -2,6 +2,7 @@ import { RootConfigService } from '@backstage/backend-plugin-api';
 import {
   DEV_JWT_SECRET,
   isLoopbackHost,
+  SUPERSET_DEV_DEFAULTS,
 } from '@internal/backstage-plugin-scout-node';
 import { readdirSync } from 'node:fs';
 import { checkGuards, checkStaticTokens } from './productionAccess';
@@ -106,6 +107,19 @@ function checkGitea(config: RootConfigService, problems: Problems) {
   });
 }
 
+// Superset's service account mints guest tokens for every user: the local
+// stack's password would let anyone who read app-config.yaml do the same.
+function checkSuperset(config: RootConfigService, problems: Problems) {
+  if (!text(config, 'superset.baseUrl')) return;
+  const key = 'superset.password';
+  const password = text(config, key);
+  if (!password) {
+    add(problems, key, "not set (or empty): the service account's password");
+  } else if (password === SUPERSET_DEV_DEFAULTS.password) {
+    add(problems, key, "is the local stack's development password");
+  }
+}
+
 // Services production reaches. An unset production variable drops its key
 // and app-config.yaml's local stack (127.0.0.1) shows through.
 const SERVICE_URLS = [
@@ -114,6 +128,7 @@ const SERVICE_URLS = [
   'scout.lakehouse.nessie.url',
   'scout.lakehouse.s3.endpoint',
   'scout.lakehouse.postgres.jdbcUrl',
+  'superset.baseUrl',
 ];
 
 /**
@@ -176,6 +191,8 @@ function checkServiceHosts(config: RootConfigService, problems: Problems) {
  * - scout.demo.enabled false; scout.database.url set (no PGlite);
  * - scout.lakehouse.s3 keys and integrations.gitea passwords not the local
  *   stack's; scout.templates.publish gitea;
+ * - superset.password, when superset.baseUrl is set: set, and not the
+ *   local stack's;
  * - backend.auth.externalAccess: static tokens for the Prometheus scraper
  *   (limited to the scout and lakehouse plugins), for lineage producers
  *   (the lineage plugin) and for Alertmanager (the slo plugin), each 32
@@ -189,7 +206,7 @@ function checkServiceHosts(config: RootConfigService, problems: Problems) {
  *   auth.providers.guest.dangerouslyAllowOutsideDevelopment: no guard off;
  * - auth.session.secret: set, 32 bytes or more, not the development one;
  * - scout.functions.jwksUrl and scout.lakehouse.{trino.url, nessie.url,
- *   s3.endpoint, postgres.jdbcUrl}: no loopback host (the local stack's
+ *   s3.endpoint, postgres.jdbcUrl} and superset.baseUrl: no loopback host (the local stack's
  *   addresses showing through);
  * - backend.database: PostgreSQL (pg) with a host;
  * - slo.specsDir: a folder with at least one spec (`*.yaml`); the image
@@ -200,6 +217,7 @@ export function productionProblems(config: RootConfigService): string[] {
   checkFunctions(config, problems);
   checkData(config, problems);
   checkGitea(config, problems);
+  checkSuperset(config, problems);
   checkStaticTokens(config, problems);
   checkOrigins(config, problems);
   checkGuards(config, problems);

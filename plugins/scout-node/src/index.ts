@@ -123,3 +123,12 @@ export type {
   RunStepName,
   RunTest,
 } from './pipeline/types';
+export {
+  chartData,
+  parseJson,
+  rison,
+  SupersetApiError,
+  SupersetClient,
+} from './superset/client';
+export type { Row, SupersetApi } from './superset/client';
+export { SUPERSET_DEV_DEFAULTS } from './superset/devDefaults';

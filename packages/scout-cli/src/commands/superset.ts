@@ -2,11 +2,20 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { repoRoot } from '../bench/backend.ts';
 import { type Command, parseFlags, UsageError } from '../command.ts';
 import { localStackSettings } from '../stack/settings.ts';
-import { chartData, SupersetClient } from '../superset/client.ts';
+import {
+  chartData,
+  SupersetClient,
+} from '@internal/backstage-plugin-scout-node';
 import {
   ensureLakehouseDuckdb,
   SUPERSET_DUCKDB_FILE,
 } from '../superset/duckdbFile.ts';
+import {
+  generateSupersetOutput,
+  staleFiles,
+  SUPERSET_GENERATED,
+  writeGenerated,
+} from '../superset/generate.ts';
 import {
   DASHBOARDS_DIR,
   datasetsOf,
@@ -19,11 +28,17 @@ import {
   provision,
 } from '../superset/provision.ts';
 
-/** The Trino user Superset connects as; a dedicated read-only user with its own rules is a later step. */
+/**
+ * The Trino user Superset connects as: read-only, with rules of its own in
+ * platform-manifests/config/trino/etc/rules.json (SELECT and SHOW on the
+ * iceberg catalog's gold and platinum schemas, nothing else).
+ */
 export const SUPERSET_TRINO_USER = 'superset';
 
 const usage = `Usage: scout superset provision [--engine duckdb|trino] [--dry-run] [--dir <folder>]
+       scout superset generate [--check]
 
+provision:
 Creates or updates, through Superset's REST API as the service account
 (SCOUT_SUPERSET_USERNAME / SCOUT_SUPERSET_PASSWORD), the dashboards as code
 in ${DASHBOARDS_DIR}/ (format: its README.md): the database connection,
@@ -44,27 +59,61 @@ Options:
   --dry-run         change nothing; say what would be created or updated
   --dir <folder>    read the dashboards from another folder
 Superset's address: SCOUT_SUPERSET_URL, else http://127.0.0.1:SCOUT_SUPERSET_PORT (8088).
+
+generate:
+Writes, from the dashboards in ${DASHBOARDS_DIR}/, what the rest of the
+repository knows of them; run it after changing a dashboard file and commit
+the result:
+  ${SUPERSET_GENERATED.catalog}
+      a catalog Resource per dashboard (type dashboard), depending on the
+      lakehouse tables it reads and on Superset
+  ${SUPERSET_GENERATED.exposures}
+      a dbt exposure per dashboard, depending on the models it reads
+
+Options:
+  --check   write nothing; exit 1 naming each file that differs from a fresh
+            generation (the committed output is stale)
 `;
 
-/** `scout superset provision`: dashboards as code into Superset, idempotent. */
+/**
+ * `scout superset provision`: dashboards as code into Superset, idempotent;
+ * `scout superset generate`: their catalog entities and dbt exposures.
+ */
 export const supersetCommand: Command = {
   name: 'superset',
-  summary: 'Provision the Superset dashboards of platform-manifests/superset',
+  summary:
+    'Provision the Superset dashboards of platform-manifests/superset, or generate their catalog entities and dbt exposures',
   usage,
   async run(args) {
     const { values, positionals } = parseFlags({
       args,
       allowPositionals: true,
       options: {
-        engine: { type: 'string', default: 'duckdb' },
+        engine: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         dir: { type: 'string' },
+        check: { type: 'boolean', default: false },
       },
     });
-    if (positionals.length !== 1 || positionals[0] !== 'provision') {
-      throw new UsageError('say "provision"');
+    const [action] = positionals;
+    if (
+      positionals.length !== 1 ||
+      (action !== 'provision' && action !== 'generate')
+    ) {
+      throw new UsageError('say "provision" or "generate"');
     }
-    const engine = values.engine as Engine;
+    if (action === 'generate') {
+      if (values.engine !== undefined || values['dry-run'] || values.dir) {
+        throw new UsageError(
+          'generate takes --check only (--engine, --dry-run and --dir are for provision)',
+        );
+      }
+      return generate(values.check);
+    }
+    if (values.check) {
+      throw new UsageError('--check is for generate');
+    }
+    const engine = (values.engine ?? 'duckdb') as Engine;
     if (engine !== 'duckdb' && engine !== 'trino') {
       throw new UsageError(
         `--engine must be duckdb or trino, not "${values.engine}"`,
@@ -147,3 +196,30 @@ export const supersetCommand: Command = {
     return 0;
   },
 };
+
+// `scout superset generate [--check]`: the catalog entities and dbt exposures
+// of the dashboards, as `scout slo generate` writes its output.
+async function generate(check: boolean): Promise<number> {
+  const files = await generateSupersetOutput(
+    repoRoot,
+    await loadDashboards(join(repoRoot, DASHBOARDS_DIR)),
+  );
+  if (check) {
+    const stale = await staleFiles(repoRoot, files);
+    if (stale.length) {
+      process.stderr.write(
+        `the files generated from the Superset dashboards are stale; run ./scripts/yarn scout superset generate and commit:\n${stale
+          .map(s => `  ${s}`)
+          .join('\n')}\n`,
+      );
+      return 1;
+    }
+    process.stdout.write(
+      `${files.size} files generated from the Superset dashboards are up to date\n`,
+    );
+    return 0;
+  }
+  await writeGenerated(repoRoot, files);
+  process.stdout.write(`wrote ${[...files.keys()].join(', ')}\n`);
+  return 0;
+}

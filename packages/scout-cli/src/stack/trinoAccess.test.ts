@@ -14,6 +14,22 @@ const trinoDir = resolve(
 const read = (file: string) => readFile(join(trinoDir, file), 'utf8');
 
 type Rule = { group?: string; user?: string };
+type CatalogRule = Rule & { catalog?: string; allow: string };
+type TableRule = Rule & {
+  catalog?: string;
+  schema?: string;
+  table?: string;
+  privileges: string[];
+};
+type SchemaRule = Rule & { catalog?: string; schema?: string; owner: boolean };
+
+// Trino matches a rule's patterns against the whole name (Java's
+// Matcher.matches()); an absent pattern matches anything.
+const matches = (pattern: string | undefined, value: string) =>
+  pattern === undefined || new RegExp(`^(?:${pattern})$`).test(value);
+const appliesTo = (rule: Rule, user: string, groups: string[]) =>
+  matches(rule.user, user) &&
+  (rule.group === undefined || groups.some(g => matches(rule.group, g)));
 
 describe("Trino's access control config", () => {
   it('turns on file-based rules and the file group provider, with files that exist', async () => {
@@ -44,5 +60,125 @@ describe("Trino's access control config", () => {
       .flatMap(rule => rule.group?.split('|') ?? []);
     expect(named.length).toBeGreaterThan(0);
     expect(named.filter(group => !known.has(group))).toEqual([]);
+  });
+
+  describe("the superset user (Superset's connection, SUPERSET_TRINO_USER)", () => {
+    // Trino 476 (docs: security/file-system-access-control): per section the
+    // first matching rule decides; a schema is listed when any rule with
+    // privileges matches it. `stack up` renders ${TRINO_USER} as the
+    // pipeline's user, `scout` by default.
+    let rules: {
+      catalogs: CatalogRule[];
+      schemas: SchemaRule[];
+      tables: TableRule[];
+    };
+    beforeAll(async () => {
+      rules = JSON.parse(
+        (await read('etc/rules.json')).replaceAll('${TRINO_USER}', 'scout'),
+      );
+    });
+    const catalogAccess = (
+      user: string,
+      catalog: string,
+      groups: string[] = [],
+    ) =>
+      rules.catalogs.find(
+        r => appliesTo(r, user, groups) && matches(r.catalog, catalog),
+      )?.allow ?? 'none';
+    const tableRuleFor = (
+      user: string,
+      [catalog, schema, table]: string[],
+      groups: string[] = [],
+    ) =>
+      rules.tables.find(
+        r =>
+          appliesTo(r, user, groups) &&
+          matches(r.catalog, catalog) &&
+          matches(r.schema, schema) &&
+          matches(r.table, table),
+      );
+    const privileges = (user: string, name: string, groups: string[] = []) =>
+      catalogAccess(user, name.split('.')[0], groups) === 'none'
+        ? []
+        : tableRuleFor(user, name.split('.'), groups)?.privileges ?? [];
+    const visibleSchemas = (user: string, catalog: string) =>
+      catalogAccess(user, catalog) === 'none'
+        ? []
+        : ['bronze', 'silver', 'gold', 'platinum', 'runtime', 'scout'].filter(
+            schema =>
+              rules.tables.some(
+                r =>
+                  r.privileges.length > 0 &&
+                  appliesTo(r, user, []) &&
+                  matches(r.catalog, catalog) &&
+                  matches(r.schema, schema),
+              ) ||
+              rules.schemas.some(
+                r =>
+                  r.owner &&
+                  appliesTo(r, user, []) &&
+                  matches(r.catalog, catalog) &&
+                  matches(r.schema, schema),
+              ),
+          );
+
+    it('reads the iceberg catalog only, and never writes', () => {
+      expect(
+        Object.fromEntries(
+          ['iceberg', 'system', 'postgresql', 'sandbox_pg_1', 'other'].map(
+            catalog => [catalog, catalogAccess('superset', catalog)],
+          ),
+        ),
+      ).toEqual({
+        iceberg: 'read-only',
+        system: 'none',
+        postgresql: 'none',
+        sandbox_pg_1: 'none',
+        other: 'none',
+      });
+    });
+
+    it('selects from gold and platinum and from nothing else', () => {
+      expect(
+        Object.fromEntries(
+          [
+            'iceberg.gold.gold_daily_store_sales',
+            'iceberg.platinum.platinum_store_features',
+            'iceberg.silver.silver_transactions',
+            'iceberg.bronze.transactions',
+            'system.runtime.nodes',
+            'postgresql.scout.bronze_transactions',
+          ].map(name => [name, privileges('superset', name)]),
+        ),
+      ).toEqual({
+        'iceberg.gold.gold_daily_store_sales': ['SELECT'],
+        'iceberg.platinum.platinum_store_features': ['SELECT'],
+        'iceberg.silver.silver_transactions': [],
+        'iceberg.bronze.transactions': [],
+        'system.runtime.nodes': [],
+        'postgresql.scout.bronze_transactions': [],
+      });
+    });
+
+    it('sees only the gold and platinum schemas, and owns none', () => {
+      expect(visibleSchemas('superset', 'iceberg')).toEqual([
+        'gold',
+        'platinum',
+      ]);
+      expect(visibleSchemas('superset', 'system')).toEqual([]);
+    });
+
+    it('leaves everyone else as they were', () => {
+      expect(
+        privileges('liza.garcia', 'iceberg.silver.t', ['analytics']),
+      ).toEqual(['SELECT']);
+      expect(privileges('someone', 'system.runtime.nodes')).toEqual(['SELECT']);
+      expect(privileges('scout', 'iceberg.bronze.t')).toContain('INSERT');
+      expect(visibleSchemas('someone', 'iceberg')).toEqual([
+        'silver',
+        'gold',
+        'platinum',
+      ]);
+    });
   });
 });

@@ -5,7 +5,7 @@ import {
   type Row,
   SupersetApiError,
   type SupersetApi,
-} from './client.ts';
+} from '@internal/backstage-plugin-scout-node';
 import { dashboardPosition, type PlacedChart } from './desired.ts';
 import type { DashboardFile } from './manifest.ts';
 import { type Change, type Current, reconcile } from './plan.ts';

@@ -1,4 +1,7 @@
-import { SupersetApiError, type SupersetApi } from './client.ts';
+import {
+  SupersetApiError,
+  type SupersetApi,
+} from '@internal/backstage-plugin-scout-node';
 
 type Obj = Record<string, unknown> & { id: number };
 

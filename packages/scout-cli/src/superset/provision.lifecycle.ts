@@ -18,10 +18,12 @@ import test from 'node:test';
 import { promisify } from 'node:util';
 import { repoRoot } from '../bench/backend.ts';
 import { envPort } from '../stack/settings.ts';
-import { SUPERSET_DEV_DEFAULTS } from '../stack/superset/settings.ts';
-import { SupersetClient } from './client.ts';
+import {
+  chartData,
+  SUPERSET_DEV_DEFAULTS,
+  SupersetClient,
+} from '@internal/backstage-plugin-scout-node';
 import { DASHBOARDS_DIR } from './manifest.ts';
-import { chartData } from './client.ts';
 
 const run = promisify(execFile);
 const url =

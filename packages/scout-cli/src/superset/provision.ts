@@ -1,4 +1,9 @@
-import { parseJson, type Row, rison, type SupersetApi } from './client.ts';
+import {
+  parseJson,
+  type Row,
+  rison,
+  type SupersetApi,
+} from '@internal/backstage-plugin-scout-node';
 import {
   currentLayout,
   type DashboardRow,

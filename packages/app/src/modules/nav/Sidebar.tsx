@@ -23,6 +23,7 @@ export const mainPages = [
   'page:lakehouse',
   'page:lineage',
   'page:slo', // SLOs
+  'page:superset', // Dashboards
   'page:scout', // Pipeline
   'page:techdocs', // Docs
   'page:scaffolder', // Create

@@ -15,7 +15,10 @@ import { httpGet, portAnswers } from '../health.ts';
 import type { StackPaths } from '../paths.ts';
 import type { ManagedService, StackContext } from '../services.ts';
 import { renderTree } from '../template.ts';
-import type { SupersetSettings } from './settings.ts';
+import {
+  refuseDevSecretsInProduction,
+  type SupersetSettings,
+} from './settings.ts';
 import {
   ensureSupersetVenv,
   supersetSourceDir,
@@ -206,6 +209,7 @@ export const superset: ManagedService = {
   marker: paths => supersetArgs(paths)[0],
   async prepare(ctx) {
     const { paths, settings } = ctx;
+    refuseDevSecretsInProduction(ctx.env);
     const dir = stateDir(paths);
     await mkdir(join(dir, 'data'), { recursive: true, mode: 0o700 });
     const written = await renderTree(

@@ -1,5 +1,6 @@
 import { localStackSettings } from '../settings.ts';
-import { SUPERSET_DEV_DEFAULTS, supersetSettings } from './settings.ts';
+import { SUPERSET_DEV_DEFAULTS } from '@internal/backstage-plugin-scout-node';
+import { refuseDevSecretsInProduction, supersetSettings } from './settings.ts';
 
 const PORTAL = {
   appBaseUrl: 'http://localhost:3000',
@@ -94,5 +95,32 @@ describe('the stack Superset settings', () => {
     expect(s.database.url).toBe(
       'postgresql+psycopg2://superset:p%40ss%20word@127.0.0.1:5432/superset',
     );
+  });
+});
+
+describe('Superset in production', () => {
+  const secrets = {
+    SCOUT_SUPERSET_SECRET_KEY: 'k'.repeat(40),
+    SCOUT_SUPERSET_GUEST_TOKEN_SECRET: 'g'.repeat(40),
+    SCOUT_SUPERSET_PASSWORD: 'p'.repeat(24),
+  };
+
+  it('refuses to start without its secrets, naming each variable', () => {
+    expect(() =>
+      refuseDevSecretsInProduction({
+        NODE_ENV: 'production',
+        SCOUT_SUPERSET_SECRET_KEY: 'k'.repeat(40),
+        SCOUT_SUPERSET_PASSWORD: SUPERSET_DEV_DEFAULTS.password,
+      }),
+    ).toThrow(
+      'Refusing to start Superset in production (NODE_ENV=production) on development secrets: set SCOUT_SUPERSET_GUEST_TOKEN_SECRET, SCOUT_SUPERSET_PASSWORD',
+    );
+  });
+
+  it('starts with them set, and outside production on the development ones', () => {
+    expect(() =>
+      refuseDevSecretsInProduction({ NODE_ENV: 'production', ...secrets }),
+    ).not.toThrow();
+    expect(() => refuseDevSecretsInProduction({})).not.toThrow();
   });
 });

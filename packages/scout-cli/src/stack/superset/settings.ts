@@ -1,3 +1,4 @@
+import { SUPERSET_DEV_DEFAULTS } from '@internal/backstage-plugin-scout-node';
 import { envPort } from '../settings.ts';
 
 /**
@@ -9,14 +10,6 @@ export const SUPERSET_GUEST_ROLE = 'ScoutGuest';
 
 /** The metadata database on the stack's PostgreSQL. */
 export const SUPERSET_DATABASE = 'superset';
-
-/** Development-only values; a deployment sets the SCOUT_SUPERSET_* variables. */
-export const SUPERSET_DEV_DEFAULTS = {
-  secretKey: 'scout-dev-superset-secret-key',
-  guestTokenSecret: 'scout-dev-superset-guest-token-secret',
-  username: 'scout-superset',
-  password: 'scout-dev-superset-password',
-};
 
 /** The local Superset: where it listens, its secrets and whom it lets in. */
 export type SupersetSettings = {
@@ -52,6 +45,35 @@ function postgresUrl(pg: SupersetPostgres, database: string): string {
   if (pg.password) url.password = pg.password;
   url.pathname = `/${database}`;
   return url.href;
+}
+
+// The variables production must set, and the development value each
+// replaces.
+const SECRETS = {
+  SCOUT_SUPERSET_SECRET_KEY: SUPERSET_DEV_DEFAULTS.secretKey,
+  SCOUT_SUPERSET_GUEST_TOKEN_SECRET: SUPERSET_DEV_DEFAULTS.guestTokenSecret,
+  SCOUT_SUPERSET_PASSWORD: SUPERSET_DEV_DEFAULTS.password,
+};
+
+/**
+ * Under NODE_ENV=production Superset does not start on development
+ * secrets: throws naming every SCOUT_SUPERSET_* variable that is unset or
+ * holds its development value.
+ */
+export function refuseDevSecretsInProduction(
+  env: Record<string, string | undefined>,
+) {
+  if (env.NODE_ENV !== 'production') return;
+  const missing = Object.entries(SECRETS)
+    .filter(([name, dev]) => !env[name]?.trim() || env[name]?.trim() === dev)
+    .map(([name]) => name);
+  if (missing.length) {
+    throw new Error(
+      `Refusing to start Superset in production (NODE_ENV=production) on development secrets: set ${missing.join(
+        ', ',
+      )}`,
+    );
+  }
 }
 
 /**

@@ -16,7 +16,7 @@ import { isRunning } from '../../processTree.ts';
 import { createScratchRoot, freePort } from '../../testing/scratchRoot.ts';
 import { readPidFile } from '../pidFile.ts';
 import { stackPaths } from '../paths.ts';
-import { SUPERSET_DEV_DEFAULTS } from './settings.ts';
+import { SUPERSET_DEV_DEFAULTS } from '@internal/backstage-plugin-scout-node';
 import { requirementsHash, supersetSourceDir, supersetVenv } from './venv.ts';
 
 const run = promisify(execFile);

@@ -1,0 +1,4 @@
+export { supersetApiRef } from './SupersetApi';
+export type { SupersetApi } from './SupersetApi';
+export { SupersetClient } from './SupersetClient';
+export { SupersetError } from './SupersetError';
