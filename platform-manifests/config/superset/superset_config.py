@@ -3,8 +3,8 @@
 # gunicorn (gunicorn.conf.py) and by `scout stack up`'s initialisation. Each
 # string placeholder is rendered as a Python string literal, quotes included.
 # The secrets come from SCOUT_SUPERSET_* and default to development values
-# that production must not use. No Redis and no Celery: caches live in each process or in the
-# metadata database.
+# that production must not use. No Redis and no Celery: caches live in each
+# process, on disk beside this file, or in the metadata database.
 import os
 
 # Its metadata database, on the stack's PostgreSQL (created if missing).
@@ -57,16 +57,19 @@ TALISMAN_CONFIG = {
     "session_cookie_secure": False,
 }
 
-# In-process caches: each gunicorn worker keeps its own. Dashboard filter
-# state and explore form data stay in the metadata database (Superset's
-# default), which both workers share.
+# Metadata caches live in each gunicorn worker's memory. Chart data is kept
+# on disk beside this file, shared by both workers: a dashboard opened again
+# within 5 minutes (by anyone with the same row-level security) reads no
+# lakehouse. Dashboard filter state and explore form data stay in the
+# metadata database (Superset's default). No Redis.
 CACHE_CONFIG = {
     "CACHE_TYPE": "SimpleCache",
     "CACHE_KEY_PREFIX": "superset_",
     "CACHE_DEFAULT_TIMEOUT": 300,
 }
 DATA_CACHE_CONFIG = {
-    "CACHE_TYPE": "SimpleCache",
+    "CACHE_TYPE": "FileSystemCache",
+    "CACHE_DIR": os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "chart-cache"),
     "CACHE_KEY_PREFIX": "superset_data_",
     "CACHE_DEFAULT_TIMEOUT": 300,
 }

@@ -11,6 +11,7 @@ import { benchPermission } from '../bench/permission.ts';
 import { benchPipeline } from '../bench/pipeline.ts';
 import { benchScaffold } from '../bench/scaffold.ts';
 import { benchSlo } from '../bench/slo.ts';
+import { benchSuperset } from '../bench/superset.ts';
 
 const usage = `Usage: scout bench ingest [--db pglite|postgres] [--count N] [--batch B] [--concurrency C] [--singles S]
        scout bench pipeline [--transactions N,M,...] [--engine trino|duckdb] [--port P]
@@ -19,6 +20,7 @@ const usage = `Usage: scout bench ingest [--db pglite|postgres] [--count N] [--b
        scout bench lineage [--runs N] [--concurrency C] [--requests R]
        scout bench slo [--count N] [--requests R] [--prometheus-port P]
        scout bench scaffold [--runs N]
+       scout bench superset [--url URL] [--requests R] [--runs N]
 
 ingest    Starts a backend on a fresh database (PGlite, or the project's local
           PostgreSQL started by scripts/lib/postgres.sh), drives
@@ -80,6 +82,15 @@ scaffold  The software templates through the scaffolder API: starts a
           temporary local Git folder. Prints one JSON line: the median
           dry_run_s and full_run_s per template, and where runs published.
           Target: a full "New data pipeline" run under 60 s.
+superset  Superset embedded in a RUNNING portal (it starts nothing: run
+          ./scripts/start.sh, ./scripts/yarn scout stack up superset and
+          ./scripts/yarn scout superset provision first): R guest tokens
+          minted through /api/superset as the guest, round-robin over the
+          dashboards, then N cold loads in headless Chromium of the
+          Dashboards page on the first dashboard, each timed until its first
+          chart has drawn inside the embedded frame. Prints one JSON line:
+          mint_p50_ms, mint_p95_ms, first_chart_runs_ms and its median.
+          Targets: mint p95 < 200 ms, first chart < 5 s.
 
 Whatever a benchmark starts (backends, a PostgreSQL that was not running,
 a Trino sandbox, dbt) is stopped when it ends, fails, or gets Ctrl-C or
@@ -95,10 +106,13 @@ Options:
                      lakehouse: one size (default 20000)
   --engine E         pipeline, lakehouse: trino or duckdb (default trino)
   --requests R       timed requests per route: lakehouse (default 50),
-                     permission (default 2000), lineage (default 100)
+                     permission (default 2000), lineage (default 100),
+                     superset (default 100)
   --runs N           lineage: runs of the project ingested (default 3);
-                     scaffold: runs per template (default 1)
-  --url U            lakehouse: a running backend, e.g. http://127.0.0.1:7007
+                     scaffold: runs per template (default 1);
+                     superset: cold loads in Chromium (default 3)
+  --url U            lakehouse: a running backend, e.g. http://127.0.0.1:7007;
+                     superset: the portal (default http://localhost:7007)
   --seed S           generator seed (default 1)
   --port P           the bench backend's port (default 7107)
 `;
@@ -218,6 +232,18 @@ export const benchCommand: Command = {
       process.stdout.write(`${JSON.stringify(result)}\n`);
       return;
     }
+    if (positionals[0] === 'superset') {
+      const result = await benchSuperset(
+        {
+          url: values.url ?? 'http://localhost:7007',
+          requests: parseInteger('requests', values.requests ?? '100', 1),
+          runs: parseInteger('runs', values.runs, 1),
+        },
+        progress,
+      );
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      return;
+    }
     if (positionals[0] === 'permission') {
       const result = await benchPermission(
         {
@@ -231,7 +257,7 @@ export const benchCommand: Command = {
     }
     if (positionals[0] !== 'ingest')
       throw new UsageError(
-        'the benchmark to run is "ingest", "pipeline", "lakehouse", "permission", "slo", "lineage" or "scaffold"',
+        'the benchmark to run is "ingest", "pipeline", "lakehouse", "permission", "slo", "lineage", "scaffold" or "superset"',
       );
     if (values.db !== 'pglite' && values.db !== 'postgres') {
       throw new UsageError('--db must be pglite or postgres');

@@ -94,12 +94,13 @@ describe('platform-manifests/config/superset', () => {
     });
   });
 
-  it('needs no Redis: caches in process or in the metadata database, rate limits in memory', async () => {
+  it('needs no Redis: caches in process or on disk beside the config (shared by the workers), rate limits in memory', async () => {
     const dir = await render('caches');
     const config = pythonSettings(join(dir, 'superset_config.py'));
     expect(config.CACHE_CONFIG).toMatchObject({ CACHE_TYPE: 'SimpleCache' });
     expect(config.DATA_CACHE_CONFIG).toMatchObject({
-      CACHE_TYPE: 'SimpleCache',
+      CACHE_TYPE: 'FileSystemCache',
+      CACHE_DIR: join(dir, 'data', 'chart-cache'),
     });
     expect(config.RATELIMIT_STORAGE_URI).toBe('memory://');
     const code = (await readFile(join(dir, 'superset_config.py'), 'utf8'))

@@ -1,0 +1,81 @@
+/**
+ * The Chromium half of `scout bench superset`: how long after navigation
+ * starts the Dashboards page of a running portal shows the first chart of
+ * a Superset dashboard inside its embedded frame, in headless Chromium with
+ * an empty cache (a new browser context) each run, signed in as the guest.
+ * "Shown" is the first chart holder of the frame that has drawn: a canvas
+ * (ECharts), an svg or a table with rows, or a big number.
+ * Prints one JSON line: {"runs_ms": [...]}.
+ *
+ * Usage: node --require @backstage/cli/config/nodeTransform.cjs \
+ *   scripts/bench/superset-embed.ts <portal url> <runs> <dashboard slug>
+ */
+import { chromium, type Browser, type Frame } from '@playwright/test';
+import { chromiumArgs, chromiumExecutable } from '../../e2e-tests/chromium';
+
+const VIEWPORT = { width: 1280, height: 900 };
+// A chart that has drawn, inside Superset's dashboard grid.
+const DRAWN = [
+  '[data-test="dashboard-component-chart-holder"] canvas',
+  '[data-test="dashboard-component-chart-holder"] svg.recharts-surface',
+  '[data-test="dashboard-component-chart-holder"] table tbody tr',
+  '[data-test="dashboard-component-chart-holder"] .header-line',
+].join(', ');
+
+async function guestState(browser: Browser, baseUrl: string) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await page.goto(baseUrl);
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.locator('nav a[href]').first().waitFor();
+  const state = await context.storageState();
+  await context.close();
+  return state;
+}
+
+async function embeddedFrame(frames: () => Frame[]): Promise<Frame> {
+  for (let i = 0; i < 400; i++) {
+    const frame = frames().find(f => f.url().includes('/embedded/'));
+    if (frame) return frame;
+    await new Promise(r => setTimeout(r, 25));
+  }
+  throw new Error('no embedded Superset frame within 10 s');
+}
+
+async function main() {
+  const [baseUrl, runsArg, slug] = process.argv.slice(2);
+  const browser = await chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: chromiumArgs,
+  });
+  try {
+    const state = await guestState(browser, baseUrl);
+    const runs: number[] = [];
+    for (let run = 0; run < Number(runsArg); run++) {
+      const context = await browser.newContext({
+        viewport: VIEWPORT,
+        storageState: state,
+      });
+      try {
+        const page = await context.newPage();
+        const started = Date.now();
+        await page.goto(`${baseUrl}/dashboards?dashboard=${slug}`, {
+          waitUntil: 'commit',
+        });
+        const frame = await embeddedFrame(() => page.frames());
+        await frame.locator(DRAWN).first().waitFor({ timeout: 30_000 });
+        runs.push(Date.now() - started);
+      } finally {
+        await context.close();
+      }
+    }
+    console.log(JSON.stringify({ runs_ms: runs }));
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
