@@ -76,6 +76,7 @@ read('edge-node.tap', tap);
 read('edge-deno.xml', junit);
 read('results.json', playwright);
 read('bruno.json', bruno);
+read('superset.tap', tap);
 read('stack-down.tap', tap);
 
 const line = `${total.passed} passed, ${total.failed} failed`;

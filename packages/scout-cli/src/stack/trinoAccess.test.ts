@@ -104,7 +104,15 @@ describe("Trino's access control config", () => {
     const visibleSchemas = (user: string, catalog: string) =>
       catalogAccess(user, catalog) === 'none'
         ? []
-        : ['bronze', 'silver', 'gold', 'platinum', 'runtime', 'scout'].filter(
+        : [
+            'bronze',
+            'silver',
+            'gold',
+            'platinum',
+            'runtime',
+            'metadata',
+            'scout',
+          ].filter(
             schema =>
               rules.tables.some(
                 r =>
@@ -122,7 +130,7 @@ describe("Trino's access control config", () => {
               ),
           );
 
-    it('reads the iceberg catalog only, and never writes', () => {
+    it('reads the iceberg catalog, and system for table comments only; never writes', () => {
       expect(
         Object.fromEntries(
           ['iceberg', 'system', 'postgresql', 'sandbox_pg_1', 'other'].map(
@@ -131,7 +139,7 @@ describe("Trino's access control config", () => {
         ),
       ).toEqual({
         iceberg: 'read-only',
-        system: 'none',
+        system: 'read-only',
         postgresql: 'none',
         sandbox_pg_1: 'none',
         other: 'none',
@@ -147,6 +155,7 @@ describe("Trino's access control config", () => {
             'iceberg.silver.silver_transactions',
             'iceberg.bronze.transactions',
             'system.runtime.nodes',
+            'system.metadata.table_comments',
             'postgresql.scout.bronze_transactions',
           ].map(name => [name, privileges('superset', name)]),
         ),
@@ -156,6 +165,9 @@ describe("Trino's access control config", () => {
         'iceberg.silver.silver_transactions': [],
         'iceberg.bronze.transactions': [],
         'system.runtime.nodes': [],
+        // Superset reads a table's comment when it makes a dataset; Trino
+        // lists only the comments of tables the user may see.
+        'system.metadata.table_comments': ['SELECT'],
         'postgresql.scout.bronze_transactions': [],
       });
     });
@@ -165,7 +177,7 @@ describe("Trino's access control config", () => {
         'gold',
         'platinum',
       ]);
-      expect(visibleSchemas('superset', 'system')).toEqual([]);
+      expect(visibleSchemas('superset', 'system')).toEqual(['metadata']);
     });
 
     it('leaves everyone else as they were', () => {
