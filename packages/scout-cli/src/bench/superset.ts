@@ -11,10 +11,12 @@ const WARMUP = 3;
 
 type Dashboard = { slug: string; title: string };
 
-/** The middle value (the lower of the two middle ones), or null. */
+/** The median (the mean of the two middle values of an even count), or null. */
 function median(values: number[]): number | null {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : null;
+  const mid = sorted.length >> 1;
+  if (!sorted.length) return null;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** The guest's Backstage token from a running portal. */

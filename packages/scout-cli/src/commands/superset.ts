@@ -181,7 +181,9 @@ export const supersetCommand: Command = {
       }
     }
     out(`rows per chart (POST /api/v1/chart/data): ${counts.join('; ')}`);
-    out('embedded dashboards (uuid for the portal):');
+    out(
+      'embedded dashboards (the portal finds them itself; slug, uuid, title):',
+    );
     for (const e of result.embedded) {
       out(`  ${e.slug.padEnd(28)} ${e.uuid ?? '-'}  ${e.title}`);
     }

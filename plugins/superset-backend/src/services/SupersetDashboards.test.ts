@@ -125,7 +125,7 @@ describe('SupersetDashboards', () => {
       state: 'unreachable',
       url: 'http://superset.example',
       message:
-        'No Superset answers at http://127.0.0.1:8088: start it with ./scripts/yarn scout stack up superset, then load the dashboards with ./scripts/yarn scout superset provision.',
+        'No Superset answers at http://127.0.0.1:8088: start it with ./scripts/yarn scout stack up postgres superset, and the first time load the dashboards with ./scripts/yarn scout superset provision.',
     });
     expect((await dashboards.list()).superset.state).toBe('ready');
   });

@@ -33,8 +33,10 @@ const LIST_TTL_MS = 30_000;
 // Superset's access tokens last 15 minutes; sign in again before that.
 const SESSION_TTL_MS = 10 * 60_000;
 
+// What starts Superset (its metadata database is the stack's PostgreSQL),
+// and what loads the dashboards the first time; they stay loaded after.
 const START =
-  'start it with ./scripts/yarn scout stack up superset, then load the dashboards with ./scripts/yarn scout superset provision';
+  'start it with ./scripts/yarn scout stack up postgres superset, and the first time load the dashboards with ./scripts/yarn scout superset provision';
 
 /** Why Superset cannot be used now: the state and message of SupersetStatus. */
 class Unavailable extends Error {
