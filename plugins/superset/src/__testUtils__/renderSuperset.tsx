@@ -27,14 +27,20 @@ export function mockSupersetApi(): jest.Mocked<SupersetApi> {
  * the first guest token (rejecting when that fails) before resolving.
  * Requires `jest.mock('@superset-ui/embedded-sdk')` in the test file.
  */
-export function fakeEmbedding() {
+export function fakeEmbedding(scrollHeight = 1376) {
   const unmount = jest.fn();
+  const getScrollSize = jest.fn(async () => ({
+    width: 1200,
+    height: scrollHeight,
+  }));
   const embed = jest.mocked(embedDashboard);
   embed.mockImplementation(async ({ fetchGuestToken }) => {
     await fetchGuestToken();
-    return { unmount } as unknown as Awaited<ReturnType<typeof embedDashboard>>;
+    return { unmount, getScrollSize } as unknown as Awaited<
+      ReturnType<typeof embedDashboard>
+    >;
   });
-  return { embed, unmount };
+  return { embed, unmount, getScrollSize };
 }
 
 /** The arguments of the last embedDashboard call. */

@@ -160,6 +160,12 @@ describe('the Dashboards page', () => {
         screen.queryByRole('progressbar', { name: 'Opening Store sales' }),
       ).not.toBeInTheDocument(),
     );
+    // The frame takes the dashboard's own height: no scroll area inside.
+    await waitFor(() =>
+      expect(params.mountPoint.style.getPropertyValue('--frame-height')).toBe(
+        '1376px',
+      ),
+    );
   });
 
   it('embeds the dashboard that the address names', async () => {

@@ -2,10 +2,16 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import { Flex } from '@backstage/ui';
 import type { Dashboard } from '@internal/backstage-plugin-superset-common';
 import { embedDashboard } from '@superset-ui/embedded-sdk';
-import { useEffect, useRef, useState } from 'react';
+import { type CSSProperties, useEffect, useRef, useState } from 'react';
 import { supersetApiRef } from '../../api';
 import { ErrorPanel, LoadingPanel } from '../common';
 import styles from './embed.module.css';
+
+// Superset lays a dashboard out as its charts load: its height is followed
+// this long, once a second, so the whole dashboard shows in the page without
+// a scroll area of its own. Beyond the cap the frame scrolls.
+const FOLLOW_HEIGHT_MS = 30_000;
+const MAX_HEIGHT_PX = 6000;
 
 type EmbedState =
   | { status: 'embedding' }
@@ -30,6 +36,7 @@ export function EmbeddedDashboard(props: {
   const mountRef = useRef<HTMLDivElement>(null);
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<EmbedState>({ status: 'embedding' });
+  const [height, setHeight] = useState<number>();
 
   useEffect(() => {
     const mountPoint = mountRef.current;
@@ -65,6 +72,15 @@ export function EmbeddedDashboard(props: {
         }
         unmount = embedded.unmount;
         setState({ status: 'embedded' });
+        void (async () => {
+          for (let t = 0; t < FOLLOW_HEIGHT_MS && !cancelled; t += 1000) {
+            const size = await embedded.getScrollSize().catch(() => undefined);
+            if (!cancelled && size && size.height > 0) {
+              setHeight(Math.min(size.height, MAX_HEIGHT_PX));
+            }
+            await new Promise(resolve => setTimeout(resolve, 1000));
+          }
+        })();
       },
       error => {
         if (!cancelled) setState({ status: 'failed', error });
@@ -93,6 +109,11 @@ export function EmbeddedDashboard(props: {
         ref={mountRef}
         className={styles.frame}
         hidden={state.status === 'failed'}
+        style={
+          height
+            ? ({ '--frame-height': `${height}px` } as CSSProperties)
+            : undefined
+        }
       />
     </Flex>
   );
