@@ -1,36 +1,6 @@
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { jwtVerify } from 'jose';
 import { transactionSchema } from '@internal/backstage-plugin-scout-common';
-
-const repoRoot = resolve(__dirname, '../../..');
-
-type Run = { code: number | null; stdout: string; stderr: string };
-
-/** Runs the real CLI the documented way, `./scripts/yarn scout ...`, optionally piped into a shell command. */
-function scout(
-  args: string[],
-  options: { env?: Record<string, string>; pipeTo?: string } = {},
-): Promise<Run> {
-  const command = ['./scripts/yarn', 'scout', ...args]
-    .map(arg => `'${arg}'`)
-    .join(' ');
-  const script = options.pipeTo
-    ? `set -o pipefail; ${command} | ${options.pipeTo}`
-    : command;
-  const child = spawn('bash', ['-c', script], {
-    cwd: repoRoot,
-    env: { ...process.env, ...options.env },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', chunk => (stdout += chunk));
-  child.stderr.on('data', chunk => (stderr += chunk));
-  return new Promise((done, fail) => {
-    child.on('error', fail);
-    child.on('close', code => done({ code, stdout, stderr }));
-  });
-}
+import { runScout as scout, ScoutRun as Run } from './testing/runScout';
 
 /** stderr without Node's notice that the package.json has no "type". */
 function errors(run: Run): string {
@@ -60,8 +30,9 @@ describe('scout CLI', () => {
       '--end',
       '2026-11-27',
     ];
-    // One at a time: ./scripts/yarn rewrites its yarn shim on every start.
-    const first = await scout(args);
+    // One the documented way; one at a time, as ./scripts/yarn rewrites its
+    // yarn shim on every start.
+    const first = await scout(args, { viaYarn: true });
     const second = await scout(args);
     expect(errors(first)).toBe('');
     expect(first.code).toBe(0);

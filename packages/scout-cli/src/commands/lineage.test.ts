@@ -7,28 +7,16 @@ import {
 } from '@backstage/backend-test-utils';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import lineagePlugin from '@internal/backstage-plugin-lineage-backend';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
+import { repoRoot, runScout as scout } from '../testing/runScout';
 
-// `scout lineage import` the documented way, against a real lineage backend.
-const repoRoot = resolve(__dirname, '../../../..');
+// `scout lineage import`, the real CLI, against a real lineage backend.
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 const token = randomBytes(24).toString('hex');
-
-function scout(args: string[]) {
-  const child = spawn('./scripts/yarn', ['scout', ...args], { cwd: repoRoot });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', chunk => (stdout += chunk));
-  child.stderr.on('data', chunk => (stderr += chunk));
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>(
-    done => child.on('close', code => done({ code, stdout, stderr })),
-  );
-}
 
 // A one-model project: orders.amount_cents comes from raw.orders.amount.
 const manifest = {
@@ -117,7 +105,7 @@ describe('scout lineage import', () => {
     // CLI workspace's that yarn runs it in.
     const relativeArgs = [...args];
     relativeArgs[3] = relative(repoRoot, join(dir, 'manifest.json'));
-    const again = await scout([...relativeArgs, '--json']);
+    const again = await scout([...relativeArgs, '--json'], { viaYarn: true });
     expect(JSON.parse(again.stdout)).toMatchObject({ events: 1, recorded: 0 });
   });
 

@@ -12,7 +12,7 @@ import {
   type Selector,
   UnsupportedQueryError,
 } from './promql';
-import type { AlertState, SloStore } from './SloStore';
+import type { AlertState, MinuteRow, SloStore } from './SloStore';
 import {
   burningSeverities,
   type Measurement,
@@ -153,8 +153,8 @@ export class EmbeddedSource {
       }
       return sum;
     };
-    const events: Parameters<SloStore['addMinutes']>[0] = [];
-    const slices: Parameters<SloStore['addMinutes']>[0] = [];
+    const events: MinuteRow[] = [];
+    const slices: MinuteRow[] = [];
     for (const c of this.#compiled) {
       if (c.kind === 'ratio') {
         const total = Math.max(0, increase(c.total));
@@ -170,10 +170,12 @@ export class EmbeddedSource {
         }
       }
     }
-    for (const [key, value] of current) this.#previous.set(key, value);
+    // The gauges before the minutes: a reader that sees this minute's
+    // slices also sees the reading they came from.
     this.#lastSamples = { at: now, samples };
-    await this.#store.addMinutes(events, false);
-    await this.#store.addMinutes(slices, true);
+    await this.#store.addSample({ events, slices });
+    // Only once stored: a failed write is counted again by the next sample.
+    for (const [key, value] of current) this.#previous.set(key, value);
   }
 
   /** Each SLO's measurement from the stored minutes ending at `now`. */

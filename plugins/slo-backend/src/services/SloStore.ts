@@ -3,6 +3,14 @@ import type { Knex } from 'knex';
 /** Good and total over one window, summed from stored minutes. */
 export type WindowCounts = { good: number; total: number };
 
+/** One SLO's good and total events in one minute (epoch minutes). */
+export type MinuteRow = {
+  sloId: string;
+  minute: number;
+  good: number;
+  total: number;
+};
+
 export type HistoryRow = {
   at: number;
   sli: number | null;
@@ -39,31 +47,38 @@ export class SloStore {
   }
 
   /**
-   * Adds events to a minute (ratio SLIs: deltas of counters) or, with
-   * `replace`, sets it (time-slice SLIs: one slice per minute).
+   * Records one sample in one transaction, so a reader never sees this
+   * minute's events without its slices: event counts are added to the
+   * minute's, slices replace it (one slice per SLO per minute).
    */
-  async addMinutes(
-    rows: Array<{ sloId: string; minute: number; good: number; total: number }>,
-    replace: boolean,
-  ): Promise<void> {
-    if (!rows.length) return;
-    const values = rows.map(r => ({
-      slo_id: r.sloId,
-      minute: r.minute,
-      good: r.good,
-      total: r.total,
-    }));
-    await this.#db('slo_minutes')
-      .insert(values)
-      .onConflict(['slo_id', 'minute'])
-      .merge(
-        replace
-          ? ['good', 'total']
-          : {
-              good: this.#db.raw('slo_minutes.good + excluded.good'),
-              total: this.#db.raw('slo_minutes.total + excluded.total'),
-            },
-      );
+  async addSample(sample: { events: MinuteRow[]; slices: MinuteRow[] }) {
+    if (!sample.events.length && !sample.slices.length) return;
+    await this.#db.transaction(async tx => {
+      for (const [rows, replace] of [
+        [sample.events, false],
+        [sample.slices, true],
+      ] as const) {
+        if (!rows.length) continue;
+        await tx('slo_minutes')
+          .insert(
+            rows.map(r => ({
+              slo_id: r.sloId,
+              minute: r.minute,
+              good: r.good,
+              total: r.total,
+            })),
+          )
+          .onConflict(['slo_id', 'minute'])
+          .merge(
+            replace
+              ? ['good', 'total']
+              : {
+                  good: tx.raw('slo_minutes.good + excluded.good'),
+                  total: tx.raw('slo_minutes.total + excluded.total'),
+                },
+          );
+      }
+    });
   }
 
   /**
