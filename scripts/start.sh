@@ -38,7 +38,7 @@ ensure_frontend_build() {
     return 0
   fi
   mkdir -p "$SCOUT_STATE/logs"
-  log "building the frontend into packages/app/dist (its sources changed; 2-4 minutes, log: .scout/logs/app-build.log)"
+  log "building the frontend into packages/app/dist (its sources changed; about a minute on 2 cores, log: .scout/logs/app-build.log)"
   start=$(date +%s)
   yarn workspace app build >"$build_log" 2>&1 || { tail -n 30 "$build_log" >&2; die "the frontend build failed (log: .scout/logs/app-build.log)"; }
   echo "$sum" >"$stamp"
