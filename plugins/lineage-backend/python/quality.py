@@ -75,10 +75,15 @@ def freshness_by_source(sources: dict) -> dict[str, dict]:
     out = {}
     for result in sources.get("results", []):
         criteria = result.get("criteria") or {}
+        newest = result.get("max_loaded_at")
         age = result.get("max_loaded_at_time_ago_in_s")
+        # dbt reports a table without rows as loaded at 0001-01-01: no row,
+        # so no newest row and no age.
+        if isinstance(newest, str) and newest.startswith("0001-01-01"):
+            newest, age = None, None
         out[result["unique_id"]] = {
             "status": result.get("status"),
-            "maxLoadedAt": result.get("max_loaded_at"),
+            "maxLoadedAt": newest,
             "snapshottedAt": result.get("snapshotted_at"),
             "ageSeconds": round(age) if isinstance(age, (int, float)) else None,
             "warnAfterSeconds": _seconds(criteria.get("warn_after")),

@@ -6,7 +6,7 @@ import {
   PIPELINE_RUN_TOPIC,
   type PipelineRunEventPayload,
 } from '@internal/backstage-plugin-scout-node';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lineageDatabases } from '../__testUtils__/databases';
@@ -146,6 +146,40 @@ describe.each(databases.ids)('subscribeToPipelineRuns on %s', id => {
     expect(announced).toEqual([
       { runId: '20260101-000000-abcd', recorded: expect.any(Number) },
     ]);
+  });
+
+  it('shows an empty source as having no newest row and no age', async () => {
+    // dbt reports a table without rows as loaded in year 1, some 739,000
+    // days ago: the panel would show that date and age.
+    const empty = await mkdtemp(join(tmpdir(), 'lineage-runs-empty-'));
+    try {
+      await cp(dir, empty, { recursive: true });
+      const [orders] = shopSources.results;
+      await writeFile(
+        join(empty, 'sources.json'),
+        JSON.stringify({
+          ...shopSources,
+          results: [
+            {
+              ...orders,
+              status: 'error',
+              max_loaded_at: '0001-01-01T00:00:00+00:00',
+              max_loaded_at_time_ago_in_s: 63_910_000_000,
+            },
+          ],
+        }),
+      );
+      await publish(run({ artifactsDir: empty }));
+      const raw = await dataset(pipeline.namespace, 'RAW.SHOP.ORDERS');
+      expect(raw.freshness).toMatchObject({
+        status: 'error',
+        maxLoadedAt: null,
+        ageSeconds: null,
+        errorAfterSeconds: 21600,
+      });
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
   });
 
   it("records the bronze load of the run's dbt project entries", async () => {
