@@ -24,8 +24,11 @@ source "$SCOUT_ROOT/scripts/lib/python.sh"
 cd "$SCOUT_ROOT"
 
 ensure_apt chromium unzip prometheus prometheus-alertmanager # unzip: Keycloak's distribution; Prometheus and Alertmanager: scout stack up
+# pip (the Python venv) and yarn (and its native builds) side by side.
+ensure_venv &
+venv_pid=$!
 ensure_deps
-ensure_venv
+wait "$venv_pid" || die "the Python venv could not be made (see above)"
 
 results="$SCOUT_ROOT/e2e-test-report"
 rm -rf "$results" && mkdir -p "$results"
