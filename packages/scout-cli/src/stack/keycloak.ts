@@ -64,12 +64,7 @@ export const keycloak: ManagedService = {
   },
   fetch: ctx => ensureKeycloak(ctx.paths.cache, ctx.versions, ctx.log),
   // kc.sh starts the JVM (restarting it once after a rebuild) with JAVA.
-  // C1 only: a login page for tests and development needs no C2, whose
-  // compiling costs a 2-core machine more than it ever pays back.
-  launcher: java => ({
-    command: 'sh',
-    env: { JAVA: java, JAVA_OPTS_APPEND: '-XX:TieredStopAtLevel=1' },
-  }),
+  launcher: java => ({ command: 'sh', env: { JAVA: java } }),
   async prepare(ctx, home) {
     const dir = join(ctx.paths.state, 'keycloak');
     await renderTree(
