@@ -1,8 +1,9 @@
 // Runs the real `scout` CLI as a child process for tests.
+import { repositoryRoot } from '@internal/backstage-plugin-scout-node';
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
-export const repoRoot = resolve(__dirname, '../../../..');
+export const repoRoot = repositoryRoot();
 const cliDir = resolve(repoRoot, 'packages/scout-cli');
 
 export type ScoutRun = { code: number | null; stdout: string; stderr: string };
