@@ -225,6 +225,10 @@ export class SupersetDashboards {
               } ${error.path.split('?')[0]}; the backend log has its answer`,
         });
       }
+      // What failed stays in the log: the browser gets only what to do.
+      this.#logger.warn(
+        `Superset at ${config.baseUrl} could not be reached: ${String(error)}`,
+      );
       throw new Unavailable({
         state: 'unreachable',
         url: config.publicUrl,
