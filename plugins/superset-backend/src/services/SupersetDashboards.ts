@@ -225,9 +225,13 @@ export class SupersetDashboards {
               } ${error.path.split('?')[0]}; the backend log has its answer`,
         });
       }
-      // What failed stays in the log: the browser gets only what to do.
+      // What failed stays in the log (fetch's own reason is its cause:
+      // refused, reset, timed out); the browser gets only what to do.
+      const cause = (error as { cause?: unknown } | null)?.cause;
       this.#logger.warn(
-        `Superset at ${config.baseUrl} could not be reached: ${String(error)}`,
+        `Superset at ${config.baseUrl} could not be reached: ${String(error)}${
+          cause ? ` (${String(cause)})` : ''
+        }`,
       );
       throw new Unavailable({
         state: 'unreachable',
