@@ -3,9 +3,11 @@
 
 import { createBackend } from '@backstage/backend-defaults';
 import { rootHttpRouterServiceFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { scoutPermissionsServiceFactory } from '@internal/backstage-plugin-permission-backend-module-scout';
 import { catalogModuleScoutLocalGit } from '@internal/backstage-plugin-scaffolder-backend-module-scout';
 import {
+  compressedAssets,
   httpMetrics,
   productionRootConfigServiceFactory,
 } from '@internal/backstage-plugin-scout-backend';
@@ -17,10 +19,17 @@ backend.add(productionRootConfigServiceFactory);
 
 // Every /api/<plugin> request counted and timed (served at
 // /api/scout/metrics for the SLOs), ahead of Backstage's own middleware.
+// The app's assets compressed once, not on every request (with helmet's
+// headers, as app-backend's answers have them).
 backend.add(
   rootHttpRouterServiceFactory({
-    configure({ app, applyDefaults }) {
+    configure({ app, middleware, applyDefaults }) {
       app.use(httpMetrics.middleware());
+      app.use(
+        '/static',
+        middleware.helmet(),
+        compressedAssets(resolvePackagePath('app', 'dist/static')),
+      );
       applyDefaults();
     },
   }),

@@ -3,4 +3,5 @@ export {
   productionRootConfigServiceFactory,
   productionRootConfigServiceFactoryWithOptions,
 } from './productionRootConfig';
+export { compressedAssets } from './services/compressedAssets';
 export { httpMetrics } from './services/httpMetrics';
