@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { SupersetApiError } from '@internal/backstage-plugin-scout-node';
-import { fakeSuperset } from '../__testUtils__/fakeSuperset';
+import { fakeSuperset, supersetAnswers } from '../__testUtils__/fakeSuperset';
 import type { SupersetConfig } from '../config';
 import { SupersetDashboards } from './SupersetDashboards';
 
@@ -88,6 +88,65 @@ describe('SupersetDashboards', () => {
     expect(
       fake.calls.filter(c => c.startsWith('/api/v1/dashboard/?')),
     ).toHaveLength(1);
+  });
+
+  it('answers an older list at once while it reads the list again after 30 s', async () => {
+    const { dashboards, fake } = service();
+    const now = Date.now();
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(now);
+    try {
+      await dashboards.list();
+      const title = async () => (await dashboards.list()).dashboards[0].title;
+      // Renamed in Superset; the new read hangs until released.
+      let release = () => {};
+      const renamed = new Promise(resolve => {
+        release = () =>
+          resolve({
+            result: {
+              ...(supersetAnswers()['/api/v1/dashboard/1'] as { result: {} })
+                .result,
+              dashboard_title: 'Stores',
+            },
+          });
+      });
+      fake.answer.set('/api/v1/dashboard/1', renamed);
+      clock.mockReturnValue(now + 29_000);
+      expect(await title()).toBe('Store performance');
+      const reads = () =>
+        fake.calls.filter(c => c.startsWith('/api/v1/dashboard/?')).length;
+      expect(reads()).toBe(1);
+
+      clock.mockReturnValue(now + 31_000);
+      expect(await title()).toBe('Store performance');
+      expect(await title()).toBe('Store performance');
+      expect(reads()).toBe(2);
+      release();
+      await renamed;
+      await new Promise(resolve => setImmediate(resolve));
+      expect(await title()).toBe('Stores');
+      expect(reads()).toBe(2);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
+  it('drops the older list when reading it again fails, so the next request says why', async () => {
+    const { dashboards, fake } = service();
+    const now = Date.now();
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(now);
+    try {
+      await dashboards.list();
+      fake.answer.set(
+        '/api/v1/dashboard/?q=(columns:!(id),page_size:100)',
+        new Error('connection reset'),
+      );
+      clock.mockReturnValue(now + 31_000);
+      expect((await dashboards.list()).superset.state).toBe('ready');
+      await new Promise(resolve => setImmediate(resolve));
+      expect((await dashboards.list()).superset.state).toBe('unreachable');
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('refuses a slug no embedded dashboard has, after reading the list again', async () => {

@@ -26,9 +26,17 @@ export type Connect = (
 export type Caller = { userEntityRef: string; ownershipEntityRefs: string[] };
 
 type Known = Dashboard & { datasetIds: { id: number; name: string }[] };
+type KnownList = {
+  known: Promise<Known[]>;
+  /** When the list is read again (ms since the epoch). */
+  until: number;
+  /** The read under way that replaces it. */
+  next?: Promise<Known[]>;
+};
 
-// How long the dashboard list is reused: a provisioned dashboard shows up
-// within this; guest tokens then cost one request to Superset.
+// How long the dashboard list is reused before it is read again in the
+// background: a provisioned dashboard shows up within this (plus one read);
+// guest tokens cost one request to Superset.
 const LIST_TTL_MS = 30_000;
 // Superset's access tokens last 15 minutes; sign in again before that.
 const SESSION_TTL_MS = 10 * 60_000;
@@ -48,7 +56,8 @@ class Unavailable extends Error {
 /**
  * The embeddable dashboards of Superset and guest tokens for them, as the
  * service account of superset.username. The list is read from Superset
- * (dashboards with embedding on) and kept for 30 s; a guest token is one
+ * (dashboards with embedding on) and read again in the background after
+ * 30 s, while the older list is still answered; a guest token is one
  * POST /api/v1/security/guest_token/ for the caller, this dashboard only,
  * with the caller's row-level security (guestRowLevelSecurity).
  */
@@ -57,7 +66,7 @@ export class SupersetDashboards {
   readonly #connect: Connect;
   readonly #logger: LoggerService;
   #session?: { api: Promise<SupersetApi>; until: number };
-  #list?: { known: Promise<Known[]>; until: number };
+  #list?: KnownList;
 
   static create(options: {
     config?: SupersetConfig;
@@ -139,16 +148,46 @@ export class SupersetDashboards {
     }
   }
 
+  /**
+   * The list, read again after 30 s without making anyone wait for it: an
+   * older list is answered while its successor is read (stale while
+   * revalidate), so only the first request, or the first after a failed
+   * read, waits for Superset (about half a second for five dashboards).
+   */
   #known(): Promise<Known[]> {
-    if (!this.#list || this.#list.until < Date.now()) {
-      const known = this.#readDashboards();
-      this.#list = { known, until: Date.now() + LIST_TTL_MS };
-      // A failure is not kept: the next request asks Superset again.
-      known.catch(() => {
-        if (this.#list?.known === known) this.#list = undefined;
-      });
+    const list = this.#list;
+    if (!list) return this.#firstRead();
+    if (list.until < Date.now() && !list.next) {
+      const next = this.#readDashboards();
+      list.next = next;
+      next.then(
+        () => {
+          if (this.#list === list) {
+            this.#list = { known: next, until: Date.now() + LIST_TTL_MS };
+          }
+        },
+        // The old list goes too: the next request asks Superset and
+        // reports what it says.
+        () => {
+          if (this.#list === list) this.#list = undefined;
+        },
+      );
     }
-    return this.#list.known;
+    return list.known;
+  }
+
+  /** A read that requests wait for: there is no list to answer meanwhile. */
+  #firstRead(): Promise<Known[]> {
+    const list = {
+      known: this.#readDashboards(),
+      until: Date.now() + LIST_TTL_MS,
+    };
+    this.#list = list;
+    // A failure is not kept: the next request asks Superset again.
+    list.known.catch(() => {
+      if (this.#list === list) this.#list = undefined;
+    });
+    return list.known;
   }
 
   async #readDashboards(): Promise<Known[]> {
