@@ -12,6 +12,10 @@ threads = 4
 # Long dashboard queries; `scout stack down` waits 15 s before SIGKILL.
 timeout = 120
 graceful_timeout = 10
+# Idle keep-alive connections stay open longer than clients keep them (Node's
+# fetch drops its own after 4 s): with gunicorn's 2 s, the portal's requests
+# met connections closed under them ("other side closed").
+keepalive = 75
 limit_request_line = 0
 limit_request_field_size = 0
 raw_env = [

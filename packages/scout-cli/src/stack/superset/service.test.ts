@@ -132,6 +132,7 @@ describe('platform-manifests/config/superset', () => {
     expect(pythonSettings(join(dir, 'gunicorn.conf.py'))).toMatchObject({
       bind: '127.0.0.1:8188',
       workers: 2,
+      keepalive: 75,
       wsgi_app: 'superset.app:create_app()',
       raw_env: [
         `SUPERSET_CONFIG_PATH=${join(dir, 'superset_config.py')}`,
