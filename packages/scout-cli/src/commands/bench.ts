@@ -87,8 +87,9 @@ superset  Superset embedded in a RUNNING portal (it starts nothing: run
           ./scripts/yarn scout superset provision first): R guest tokens
           minted through /api/superset as the guest, round-robin over the
           dashboards, then N cold loads in headless Chromium of the
-          Dashboards page on the first dashboard, each timed until its first
-          chart has drawn inside the embedded frame. Prints one JSON line:
+          Dashboards page on the first dashboard (after 2 timed apart, which
+          warm Superset's workers), each timed until its first chart has
+          drawn inside the embedded frame. Prints one JSON line:
           mint_p50_ms, mint_p95_ms, first_chart_runs_ms and its median.
           Targets: mint p95 < 200 ms, first chart < 5 s.
 
