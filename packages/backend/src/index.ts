@@ -23,12 +23,14 @@ backend.add(productionRootConfigServiceFactory);
 // headers, as app-backend's answers have them).
 backend.add(
   rootHttpRouterServiceFactory({
-    configure({ app, middleware, applyDefaults }) {
+    configure({ app, config, middleware, applyDefaults }) {
       app.use(httpMetrics.middleware());
+      // The app package app-backend serves (its app.packageName).
+      const appPackage = config.getOptionalString('app.packageName') ?? 'app';
       app.use(
         '/static',
         middleware.helmet(),
-        compressedAssets(resolvePackagePath('app', 'dist/static')),
+        compressedAssets(resolvePackagePath(appPackage, 'dist/static')),
       );
       applyDefaults();
     },

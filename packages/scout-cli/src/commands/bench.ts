@@ -83,13 +83,14 @@ scaffold  The software templates through the scaffolder API: starts a
           dry_run_s and full_run_s per template, and where runs published.
           Target: a full "New data pipeline" run under 60 s.
 superset  Superset embedded in a RUNNING portal (it starts nothing: run
-          ./scripts/start.sh, ./scripts/yarn scout stack up superset and
-          ./scripts/yarn scout superset provision first): R guest tokens
-          minted through /api/superset as the guest, round-robin over the
-          dashboards, then N cold loads in headless Chromium of the
-          Dashboards page on the first dashboard (after 2 timed apart, which
-          warm Superset's workers), each timed until its first chart has
-          drawn inside the embedded frame. Prints one JSON line:
+          ./scripts/start.sh, ./scripts/yarn scout stack up postgres
+          superset and ./scripts/yarn scout superset provision first): R
+          guest tokens minted through /api/superset as the guest,
+          round-robin over the dashboards, then N cold loads in headless
+          Chromium of the Dashboards page on the first dashboard by title
+          (after 2 timed apart, which warm Superset's workers), each timed
+          until its first chart has drawn inside the embedded frame. Prints
+          one JSON line:
           mint_p50_ms, mint_p95_ms, first_chart_runs_ms and its median.
           Targets: mint p95 < 200 ms, first chart < 5 s.
 

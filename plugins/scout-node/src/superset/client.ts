@@ -21,7 +21,7 @@ export function rison(value: unknown): string {
   throw new Error(`rison: cannot encode ${typeof value}`);
 }
 
-// Calls that change nothing in Superset, so a second try is harmless.
+// POSTs that change nothing in Superset, so a second try is harmless.
 const STATELESS_POSTS = new Set([
   '/api/v1/security/login',
   '/api/v1/security/guest_token/',
@@ -31,20 +31,22 @@ const STATELESS_POSTS = new Set([
  * fetch, tried a second time when the connection was closed under the
  * request (undici's UND_ERR_SOCKET, "other side closed"): a server that
  * ends idle keep-alive connections sooner than Node's 4 s (gunicorn's
- * default is 2 s) closes the one a request is just reusing. Only for
- * `retry` requests, those that change nothing.
+ * default is 2 s) closes the one a request is just reusing. Only reads and
+ * STATELESS_POSTS are tried again; a write's error reaches the caller.
  */
-async function fetchOnce(
+async function fetchReconnecting(
   url: string,
-  init: RequestInit,
-  retry: boolean,
+  init: RequestInit = {},
 ): Promise<Response> {
   try {
     return await fetch(url, init);
   } catch (error) {
     const code = ((error as Error).cause as { code?: string } | undefined)
       ?.code;
-    if (!retry || code !== 'UND_ERR_SOCKET') throw error;
+    const method = init.method ?? 'GET';
+    const harmless =
+      method === 'GET' || STATELESS_POSTS.has(new URL(url).pathname);
+    if (!harmless || code !== 'UND_ERR_SOCKET') throw error;
     return fetch(url, init);
   }
 }
@@ -89,17 +91,13 @@ export class SupersetClient implements SupersetApi {
     url: string,
     account: { username: string; password: string },
   ): Promise<SupersetClient> {
-    const response = await fetchOnce(
-      `${url}/api/v1/security/login`,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ...account, provider: 'db', refresh: false }),
-      },
-      true,
-    ).catch((error: Error) => {
+    const response = await fetchReconnecting(`${url}/api/v1/security/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...account, provider: 'db', refresh: false }),
+    }).catch((error: Error) => {
       throw new Error(
-        `no Superset answers at ${url} (${error.message}); start it with ./scripts/yarn scout stack up superset`,
+        `no Superset answers at ${url} (${error.message}); start it with ./scripts/yarn scout stack up postgres superset`,
       );
     });
     if (!response.ok) {
@@ -134,10 +132,9 @@ export class SupersetClient implements SupersetApi {
 
   async #csrfHeaders(): Promise<Record<string, string>> {
     if (!this.#csrf) {
-      const response = await fetchOnce(
+      const response = await fetchReconnecting(
         `${this.#url}/api/v1/security/csrf_token/`,
         { headers: { authorization: `Bearer ${this.#token}` } },
-        true,
       );
       if (!response.ok) {
         throw new SupersetApiError(
@@ -170,15 +167,11 @@ export class SupersetClient implements SupersetApi {
         'content-type': 'application/json',
       });
     }
-    const response = await fetchOnce(
-      `${this.#url}${path}`,
-      {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      },
-      method === 'GET' || STATELESS_POSTS.has(path),
-    );
+    const response = await fetchReconnecting(`${this.#url}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await response.text();
     if (!response.ok) {
       throw new SupersetApiError(method, path, response.status, text);

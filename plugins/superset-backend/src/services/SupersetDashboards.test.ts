@@ -90,63 +90,64 @@ describe('SupersetDashboards', () => {
     ).toHaveLength(1);
   });
 
+  // Date.now() as the service sees it: `later(ms)` moves it on from when the
+  // test began. Restored after each test.
+  let clock: jest.SpyInstance<number, []> | undefined;
+  afterEach(() => clock?.mockRestore());
+  const pinClock = () => {
+    const start = Date.now();
+    clock = jest.spyOn(Date, 'now').mockReturnValue(start);
+    return { later: (ms: number) => clock!.mockReturnValue(start + ms) };
+  };
+  const nextTurn = () => new Promise(resolve => setImmediate(resolve));
+  const listReads = (fake: ReturnType<typeof fakeSuperset>) =>
+    fake.calls.filter(c => c.startsWith('/api/v1/dashboard/?')).length;
+
   it('answers an older list at once while it reads the list again after 30 s', async () => {
     const { dashboards, fake } = service();
-    const now = Date.now();
-    const clock = jest.spyOn(Date, 'now').mockReturnValue(now);
-    try {
-      await dashboards.list();
-      const title = async () => (await dashboards.list()).dashboards[0].title;
-      // Renamed in Superset; the new read hangs until released.
-      let release = () => {};
-      const renamed = new Promise(resolve => {
-        release = () =>
-          resolve({
-            result: {
-              ...(supersetAnswers()['/api/v1/dashboard/1'] as { result: {} })
-                .result,
-              dashboard_title: 'Stores',
-            },
-          });
-      });
-      fake.answer.set('/api/v1/dashboard/1', renamed);
-      clock.mockReturnValue(now + 29_000);
-      expect(await title()).toBe('Store performance');
-      const reads = () =>
-        fake.calls.filter(c => c.startsWith('/api/v1/dashboard/?')).length;
-      expect(reads()).toBe(1);
+    const { later } = pinClock();
+    await dashboards.list();
+    const title = async () => (await dashboards.list()).dashboards[0].title;
+    // Renamed in Superset; the new read hangs until released.
+    let release = () => {};
+    const renamed = new Promise(resolve => {
+      release = () =>
+        resolve({
+          result: {
+            ...(supersetAnswers()['/api/v1/dashboard/1'] as { result: {} })
+              .result,
+            dashboard_title: 'Stores',
+          },
+        });
+    });
+    fake.answer.set('/api/v1/dashboard/1', renamed);
+    later(29_000);
+    expect(await title()).toBe('Store performance');
+    expect(listReads(fake)).toBe(1);
 
-      clock.mockReturnValue(now + 31_000);
-      expect(await title()).toBe('Store performance');
-      expect(await title()).toBe('Store performance');
-      expect(reads()).toBe(2);
-      release();
-      await renamed;
-      await new Promise(resolve => setImmediate(resolve));
-      expect(await title()).toBe('Stores');
-      expect(reads()).toBe(2);
-    } finally {
-      clock.mockRestore();
-    }
+    later(31_000);
+    expect(await title()).toBe('Store performance');
+    expect(await title()).toBe('Store performance');
+    expect(listReads(fake)).toBe(2);
+    release();
+    await renamed;
+    await nextTurn();
+    expect(await title()).toBe('Stores');
+    expect(listReads(fake)).toBe(2);
   });
 
   it('drops the older list when reading it again fails, so the next request says why', async () => {
     const { dashboards, fake } = service();
-    const now = Date.now();
-    const clock = jest.spyOn(Date, 'now').mockReturnValue(now);
-    try {
-      await dashboards.list();
-      fake.answer.set(
-        '/api/v1/dashboard/?q=(columns:!(id),page_size:100)',
-        new Error('connection reset'),
-      );
-      clock.mockReturnValue(now + 31_000);
-      expect((await dashboards.list()).superset.state).toBe('ready');
-      await new Promise(resolve => setImmediate(resolve));
-      expect((await dashboards.list()).superset.state).toBe('unreachable');
-    } finally {
-      clock.mockRestore();
-    }
+    const { later } = pinClock();
+    await dashboards.list();
+    fake.answer.set(
+      '/api/v1/dashboard/?q=(columns:!(id),page_size:100)',
+      new Error('connection reset'),
+    );
+    later(31_000);
+    expect((await dashboards.list()).superset.state).toBe('ready');
+    await nextTurn();
+    expect((await dashboards.list()).superset.state).toBe('unreachable');
   });
 
   it('refuses a slug no embedded dashboard has, after reading the list again', async () => {
