@@ -26,8 +26,9 @@ import { formatStatusTable } from './statusTable.ts';
 /**
  * `scout stack up`: starts what is not running (PostgreSQL through
  * scripts/lib/postgres.sh, then S3, Nessie, Trino, Keycloak, Prometheus,
- * Alertmanager and Gitea together), waits until each answers, and leaves
- * running services alone; then each service's afterUp (Gitea's accounts).
+ * Alertmanager and Gitea together, each once its download or build is
+ * done), waits until each answers, and leaves running services alone; then
+ * each service's afterUp (Gitea's accounts).
  * Superset (OPT_IN_SERVICES) starts only when named.
  * What it started keeps running once every start succeeded; a failure or a
  * signal halfway stops it again (../processes.ts).
@@ -73,21 +74,14 @@ async function startStack(
 
   const launching = toStart.filter(s => statuses.get(s.name)?.state === 'down');
   const java = launching.some(s => !s.native) ? findJava(ctx.env) : '';
-  const artifacts = new Map(
-    await Promise.all(
-      launching.map(async s => [s.name, await s.fetch(ctx)] as const),
-    ),
-  );
-  // All at once: Trino's catalogs reach S3 and Nessie only when queried,
-  // and the JVMs' start-ups overlap.
+  // All at once, each as soon as its own download or build is done: Trino's
+  // catalogs reach S3 and Nessie only when queried, the JVMs' start-ups
+  // overlap, and they need not wait for a Gitea build (minutes, cold).
   await Promise.all(
-    toStart.map(s =>
-      statuses.get(s.name)?.state === 'starting'
-        ? waitHealthy(stack, s, undefined, signal)
-        : startService(stack, s, java, artifacts.get(s.name)!, {
-            started,
-            signal,
-          }),
+    toStart.map(async s =>
+      launching.includes(s)
+        ? startService(stack, s, java, await s.fetch(ctx), { started, signal })
+        : waitHealthy(stack, s, undefined, signal),
     ),
   );
   if (toStart.some(s => s.name === 'trino')) await checkTrinoCatalogs(stack);
@@ -189,6 +183,9 @@ async function startService(
   const logFile = stack.logFile(service.name);
   const cwd = join(ctx.paths.state, service.name);
   await mkdir(cwd, { recursive: true });
+  // Another service failed while this one was downloaded or built: its
+  // cleanup has run, so this one must not start after it.
+  if (signal.aborted) throw new Error(`${service.name}: start abandoned`);
   const port = service.ports(ctx.settings)[0];
   ctx.log(
     `starting ${service.name} on 127.0.0.1:${port} (log: ${stack.shown(

@@ -67,10 +67,12 @@ export async function ensureSupersetVenv(
   const venv = supersetVenv(root);
   const stamp = join(venv, STAMP);
   const python = venvBin(venv, 'python');
+  // A venv whose interpreter is gone, or that a stopped `python -m venv`
+  // left without pip, is made afresh.
   const works = async () => {
     try {
       await run(python, ['-c', '']);
-      return true;
+      return existsSync(venvBin(venv, 'pip'));
     } catch {
       return false;
     }
@@ -84,7 +86,6 @@ export async function ensureSupersetVenv(
   }
   const shown = relative(root, venv);
   if (!(await works())) {
-    // No venv, or one whose interpreter is gone: made afresh.
     const base = env.SCOUT_PYTHON || 'python3';
     const version = await checkPython(base);
     await rm(venv, { recursive: true, force: true });
