@@ -26,8 +26,9 @@ type Entry = {
  * Middleware for `/static`: the app's built assets (the files of
  * `staticDir`) brotli-compressed once per file version and then served from
  * memory, instead of compressed again for every request by the root
- * router's compression middleware: a cold page load fetches about 5 MB of script, which cost the backend about
- * 150 ms of CPU each time, on the same cores as the browser.
+ * router's compression middleware: a cold page load fetches about 5 MB of
+ * script, which cost the backend about 150 ms of CPU each time, on the same
+ * cores as the browser.
  *
  * Answers GET and HEAD for text assets from browsers that accept `br`, with
  * the headers app-backend gives the same file (Cache-Control, a weak ETag

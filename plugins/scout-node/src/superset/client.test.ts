@@ -17,9 +17,9 @@ async function closingServer(closeUnder: number[]) {
       return;
     }
     res.setHeader('content-type', 'application/json');
-    if (req.url === '/api/v1/security/login') {
+    if (req.url?.endsWith('/api/v1/security/login')) {
       res.end(JSON.stringify({ access_token: 'token' }));
-    } else if (req.url === '/api/v1/security/csrf_token/') {
+    } else if (req.url?.endsWith('/api/v1/security/csrf_token/')) {
       res.setHeader('set-cookie', 'session=s; HttpOnly');
       res.end(JSON.stringify({ result: 'csrf' }));
     } else {
@@ -66,6 +66,15 @@ describe('SupersetClient', () => {
       'GET /api/v1/security/csrf_token/',
       'POST /api/v1/security/guest_token/',
       'POST /api/v1/security/guest_token/',
+    ]);
+  });
+
+  it('tries a sign-in again under a Superset served below a base path', async () => {
+    stub = await closingServer([1]);
+    await SupersetClient.login(`${stub.url}/superset`, account);
+    expect(stub.requests).toEqual([
+      'POST /superset/api/v1/security/login',
+      'POST /superset/api/v1/security/login',
     ]);
   });
 

@@ -43,9 +43,11 @@ async function fetchReconnecting(
   } catch (error) {
     const code = ((error as Error).cause as { code?: string } | undefined)
       ?.code;
-    const method = init.method ?? 'GET';
+    // The path after Superset's own base path, if it is served under one.
+    const { pathname } = new URL(url);
     const harmless =
-      method === 'GET' || STATELESS_POSTS.has(new URL(url).pathname);
+      (init.method ?? 'GET') === 'GET' ||
+      [...STATELESS_POSTS].some(path => pathname.endsWith(path));
     if (!harmless || code !== 'UND_ERR_SOCKET') throw error;
     return fetch(url, init);
   }
