@@ -39,12 +39,14 @@ trap 'portal_stop; stack_down; pg_stop' EXIT
 # Each step says when it began, so a slow run shows where its time went.
 step() { log "── $1 (at $((SECONDS / 60))m$((SECONDS % 60))s)"; }
 
-# Gitea is built with Go the first time (8 to 9 minutes with Go's caches
-# cold, seconds warm): build and start it now, in the background and niced,
-# while the checks below run; the stack step waits for it.
+# Gitea is built with Go the first time on a machine (8 to 9 minutes with
+# Go's caches cold; then kept in the machine cache, $SCOUT_CACHE): build and
+# start it now, in the background and niced, while the checks below run; the
+# stack step waits for it.
 # Superset follows in the same command (one `up` at a time keeps one record
-# of what runs): its venv (about a minute and 900 MB from PyPI the first
-# time) and its metadata database on the stack's PostgreSQL.
+# of what runs): its venv (2 to 4 minutes and 900 MB from PyPI the first time
+# on a machine, kept in the machine cache too) and its metadata database on
+# the stack's PostgreSQL.
 nice -n 10 bash -c 'source scripts/lib/toolchain.sh; yarn scout stack up gitea postgres superset' >"$results/gitea-up.log" 2>&1 &
 gitea_up=$!
 

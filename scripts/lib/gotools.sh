@@ -1,9 +1,9 @@
 # Sourced after toolchain.sh: Go tools the checks run, built with `go install`
-# into the git-ignored .tools/go-bin (GOBIN). Go's own module and build caches
-# (~/go/pkg/mod, ~/.cache/go-build) are left where Go keeps them, so a fresh
-# clone on the same machine builds again in seconds instead of minutes.
+# into go-bin of the machine cache ($SCOUT_CACHE, toolchain.sh), where every
+# clone on the machine finds them. Go's own module and build caches
+# (~/go/pkg/mod, ~/.cache/go-build) are left where Go keeps them.
 
-SCOUT_GOBIN="$SCOUT_TOOLS/go-bin"
+SCOUT_GOBIN="$SCOUT_CACHE/go-bin"
 SCOUT_SLOTH_VERSION="v0.16.0"
 
 # Puts Sloth $SCOUT_SLOTH_VERSION on PATH, building it the first time
@@ -13,7 +13,7 @@ ensure_sloth() {
   local bin="$SCOUT_GOBIN/sloth"
   if [ ! -x "$bin" ] || [ "$("$bin" version 2>/dev/null)" != "$SCOUT_SLOTH_VERSION" ]; then
     command -v go >/dev/null || die "go is needed to build Sloth $SCOUT_SLOTH_VERSION (go install)"
-    log "building Sloth $SCOUT_SLOTH_VERSION with go install into .tools/go-bin (about 3 minutes the first time)"
+    log "building Sloth $SCOUT_SLOTH_VERSION with go install into $SCOUT_GOBIN (about 3 minutes the first time)"
     local start=$SECONDS
     mkdir -p "$SCOUT_GOBIN"
     # The version is stamped in: a module build otherwise reports "dev", in

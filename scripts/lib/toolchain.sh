@@ -7,7 +7,12 @@ set -euo pipefail
 SCOUT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 SCOUT_NODE_VERSION="${SCOUT_NODE_VERSION:-22}"
 SCOUT_TOOLS="$SCOUT_ROOT/.tools"
-export SCOUT_ROOT
+# The machine cache: what every clone on this machine may reuse (the stack's
+# downloads, Go-built tools, Superset's venv, native-addon prebuilds), so
+# that CI on a fresh clone neither downloads nor builds it again. The same
+# rule as machineCache() in packages/scout-cli/src/stack/paths.ts.
+SCOUT_CACHE="${SCOUT_CACHE_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/scout-portal}"
+export SCOUT_ROOT SCOUT_CACHE
 
 log() { printf '\033[1m[scout]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[31m[scout] error:\033[0m %s\n' "$*" >&2; exit 1; }
@@ -71,7 +76,28 @@ ensure_deps() {
   log "installing dependencies (yarn install; a fresh install takes a few minutes)"
   # Under CI=true Yarn refuses to change yarn.lock (immutable installs).
   (cd "$SCOUT_ROOT" && yarn install) || die "yarn install failed"
+  keep_sqlite_prebuild
   echo "$sum" >"$stamp"
+}
+
+# better-sqlite3 (Backstage's SQLite, for tests and the dev database) ships
+# no binary: its install asks prebuild-install for one from GitHub, which is
+# out of reach here, then compiles SQLite from source (2 to 3 minutes of one
+# core, the longest step of a fresh install). prebuild-install also looks in
+# the folder npm_config_better_sqlite3_local_prebuilds names, under its own
+# file name: the first compiled binary is packed there, and every later
+# install on this machine unpacks it instead.
+export npm_config_better_sqlite3_local_prebuilds="$SCOUT_CACHE/prebuilds"
+keep_sqlite_prebuild() {
+  local pkg="$SCOUT_ROOT/node_modules/better-sqlite3" name
+  [ -f "$pkg/build/Release/better_sqlite3.node" ] || return 0
+  name="$(cd "$pkg" && node -p '`better-sqlite3-v${require("./package.json").version}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`')"
+  local dir="$npm_config_better_sqlite3_local_prebuilds"
+  [ -f "$dir/$name" ] && return 0
+  mkdir -p "$dir"
+  tar -czf "$dir/$name.$$.tmp" -C "$pkg" build/Release/better_sqlite3.node \
+    && mv "$dir/$name.$$.tmp" "$dir/$name" \
+    && log "kept better-sqlite3's compiled binary for later installs: $dir/$name"
 }
 
 ensure_node

@@ -19,7 +19,8 @@ and generate every SLO's Prometheus rules, and writes under ${SLO_PATHS.base}/:
   generated/grafana/<service>.json         a dashboard per service (budget, burn rates, SLI)
   tests/<service>.test.yaml                promtool tests: each alert fires just above its burn
                                            rate and stays quiet just below it
-Sloth is built into .tools/go-bin on first use (go install, about 3 minutes).
+Sloth is built on first use (go install, about 3 minutes) into go-bin of the
+machine cache (~/.cache/scout-portal, or SCOUT_CACHE_HOME).
 
 Options:
   --check   write nothing; exit 1 naming each file that differs from a fresh

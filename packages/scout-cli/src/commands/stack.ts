@@ -17,9 +17,11 @@ The local stack, without Docker, on 127.0.0.1:
   gitea         Gitea 1.26, organization scout for templates  (SCOUT_GITEA_PORT, 3300)
   superset      Superset 6.1 from PyPI, only when named       (SCOUT_SUPERSET_PORT, 8088)
 
-  up       downloads once into .cache/stack (Gitea: built once with Go into
-           .tools/go-bin), renders platform-manifests/config into
-           .scout/stack, starts what is not running and waits for it;
+  up       downloads once into the machine cache, shared by every clone
+           (~/.cache/scout-portal, or SCOUT_CACHE_HOME: stack/; Gitea built
+           once with Go into go-bin/, Superset's venv in superset/), renders
+           platform-manifests/config into .scout/stack, starts what is not
+           running and waits for it;
            records PIDs in .scout/stack/pids.json, logs in .scout/logs. When a
            start fails, or on Ctrl-C/SIGTERM, it stops what it started
   down     stops what "up" started, by recorded PID

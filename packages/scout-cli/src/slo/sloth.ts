@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { stringify } from 'yaml';
+import { machineCache } from '../stack/paths.ts';
 import type { SlothSpec } from './slothSpec.ts';
 
 const run = promisify(execFile);
@@ -12,7 +13,7 @@ const run = promisify(execFile);
 export const SLOTH_VERSION = 'v0.16.0';
 
 /**
- * The path of Sloth SLOTH_VERSION under `<root>/.tools/go-bin`. The check
+ * The path of Sloth SLOTH_VERSION in the machine cache's go-bin. The check
  * and the build live in scripts/lib/gotools.sh (ensure_sloth): a no-op when
  * the right version is there, else `go install` (about 3 minutes on 2 cores,
  * progress on stderr). Rejects when the build fails.
@@ -31,7 +32,7 @@ export async function ensureSloth(root: string): Promise<string> {
   if (code !== 0) {
     throw new Error(`building Sloth ${SLOTH_VERSION} failed (exit ${code})`);
   }
-  return join(root, '.tools/go-bin/sloth');
+  return join(machineCache(), 'go-bin', 'sloth');
 }
 
 async function inTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {

@@ -109,7 +109,7 @@ export const artifacts = {
 
 type Log = (line: string) => void;
 
-/** The S3Proxy jar, downloaded once into .cache/stack/downloads. */
+/** The S3Proxy jar, downloaded once into <cache>/downloads. */
 export function ensureS3Proxy(
   cache: string,
   versions: StackVersions,
@@ -119,7 +119,7 @@ export function ensureS3Proxy(
   return downloadVerified(url, join(cache, 'downloads'), log);
 }
 
-/** The Nessie runner jar, downloaded once into .cache/stack/downloads. */
+/** The Nessie runner jar, downloaded once into <cache>/downloads. */
 export function ensureNessie(
   cache: string,
   versions: StackVersions,
@@ -130,7 +130,7 @@ export function ensureNessie(
 }
 
 /**
- * Trino's home (.cache/stack/trino-server-<v>): downloaded, unpacked, pruned
+ * Trino's home (<cache>/trino-server-<v>): downloaded, unpacked, pruned
  * to TRINO_PLUGINS and renamed into place once complete; the tarball is
  * then deleted.
  */
@@ -180,7 +180,7 @@ export async function ensureTrino(
 }
 
 /**
- * Keycloak's home (.cache/stack/keycloak-<v>): the distribution zip,
+ * Keycloak's home (<cache>/keycloak-<v>): the distribution zip,
  * downloaded and unpacked once; the zip is then deleted. Its start-dev
  * build writes into lib/quarkus there, the same for every checkout.
  */

@@ -18,7 +18,12 @@ describe('platform-manifests/config', () => {
     out = await mkdtemp(join(tmpdir(), 'scout-config-'));
     // app-config.yaml's local stack, one port moved as a developer would.
     settings = await localStackSettings({ SCOUT_S3_PORT: '9100' });
-    vars = templateVars(stackPaths('/repo'), settings, stackVersions({}), {});
+    vars = templateVars(
+      stackPaths('/repo', { SCOUT_CACHE_HOME: '/cache' }),
+      settings,
+      stackVersions({}),
+      {},
+    );
   });
   afterAll(() => rm(out, { recursive: true, force: true }));
 
@@ -45,9 +50,9 @@ describe('platform-manifests/config', () => {
     });
   });
 
-  it('keeps state under .scout/stack and Trino under .cache/stack', () => {
+  it("keeps state under .scout/stack and Trino in the machine cache's stack", () => {
     expect(vars.S3_DATA_DIR).toBe('/repo/.scout/stack/s3/data');
-    expect(vars.TRINO_HOME).toBe('/repo/.cache/stack/trino-server-476');
+    expect(vars.TRINO_HOME).toBe('/cache/stack/trino-server-476');
     expect(vars.S3_ENDPOINT).toBe('http://127.0.0.1:9100');
   });
 

@@ -48,7 +48,7 @@ export class Stack {
 
   private constructor(readonly run: StackRun, settings: LakehouseSettings) {
     const env = run.env ?? process.env;
-    const paths = stackPaths(run.root);
+    const paths = stackPaths(run.root, env);
     this.ctx = {
       paths,
       env,

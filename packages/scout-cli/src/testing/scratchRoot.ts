@@ -43,9 +43,8 @@ export async function createScratchRoot(
   chmodSync(root, 0o755);
   // toolchain.sh takes SCOUT_ROOT from where it sits, so the scripts are
   // linked in; .tools is not, since it writes a yarn shim naming the root.
-  // .cache: the stack's downloads, shared rather than fetched again.
-  mkdirSync(join(repoRoot, '.cache'), { recursive: true });
-  for (const entry of ['scripts', '.yarn', 'platform-manifests', '.cache']) {
+  // The stack's downloads are in the machine cache, shared as they are.
+  for (const entry of ['scripts', '.yarn', 'platform-manifests']) {
     symlinkSync(join(repoRoot, entry), join(root, entry));
   }
   mkdirSync(join(root, '.tools'));

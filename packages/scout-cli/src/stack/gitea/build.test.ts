@@ -12,7 +12,7 @@ import {
 describe('the Gitea build', () => {
   const root = repositoryRoot();
 
-  it("builds the version the wrapper module's go.mod requires, into .tools/go-bin", () => {
+  it("builds the version the wrapper module's go.mod requires, into the machine cache's go-bin", () => {
     const goMod = readFileSync(join(wrapperDir(root), 'go.mod'), 'utf8');
     expect(giteaVersion(goMod)).toBe('v1.26.0');
     expect(
@@ -24,8 +24,8 @@ describe('the Gitea build', () => {
     expect(() =>
       giteaVersion('require code.gitea.io/sdk/gitea v0.24.1'),
     ).toThrow('go.mod does not require code.gitea.io/gitea');
-    expect(giteaBinary('/repo', 'v1.26.0')).toBe(
-      '/repo/.tools/go-bin/gitea-v1.26.0',
+    expect(giteaBinary('v1.26.0', { SCOUT_CACHE_HOME: '/cache' })).toBe(
+      '/cache/go-bin/gitea-v1.26.0',
     );
   });
 

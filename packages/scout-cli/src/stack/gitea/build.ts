@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { runLong } from '../longRun.ts';
 import { findOnPath } from '../monitoring.ts';
+import { machineCache } from '../paths.ts';
 
 const run = promisify(execFile);
 
@@ -30,9 +31,14 @@ export function giteaVersion(goMod: string): string {
   return match[1];
 }
 
-/** Where a Gitea build lives: .tools/go-bin/gitea-<version>, beside Sloth. */
-export const giteaBinary = (root: string, version: string) =>
-  join(root, '.tools', 'go-bin', `gitea-${version}`);
+/**
+ * Where a Gitea build lives: go-bin/gitea-<version> in the machine's cache,
+ * beside Sloth, for every clone on the machine.
+ */
+export const giteaBinary = (
+  version: string,
+  env: NodeJS.ProcessEnv = process.env,
+) => join(machineCache(env), 'go-bin', `gitea-${version}`);
 
 /** The `go` on `path`, or an error saying what needs it. */
 export function requireGo(path: string | undefined, version: string): string {
@@ -72,7 +78,7 @@ export function explainBuildFailure(
 
 /**
  * Gitea's binary for the version the wrapper's go.mod requires, built once
- * (with SQLite, cgo) into .tools/go-bin and reused. With Go's module and
+ * (with SQLite, cgo) into the machine cache's go-bin and reused. With Go's module and
  * build caches warm a build takes about 25 s, from a cold cache about
  * 8.5 min on 2 cores. Written under a temporary name and renamed, so a
  * binary in place is always complete.
@@ -84,14 +90,11 @@ export async function ensureGiteaBinary(
 ): Promise<string> {
   const dir = wrapperDir(root);
   const version = giteaVersion(await readFile(join(dir, 'go.mod'), 'utf8'));
-  const binary = giteaBinary(root, version);
+  const binary = giteaBinary(version, env);
   if (existsSync(binary)) return binary;
   const go = requireGo(env.PATH, version);
   log(
-    `building Gitea ${version} from the Go module proxy into ${relative(
-      root,
-      binary,
-    )} (about 25 s with Go's caches warm, 8-9 min cold)`,
+    `building Gitea ${version} from the Go module proxy into ${binary} (about 25 s with Go's caches warm, 8-9 min cold)`,
   );
   await mkdir(join(binary, '..'), { recursive: true });
   const partial = `${binary}.${process.pid}.partial`;

@@ -187,7 +187,7 @@ async function ensureInitialised(ctx: StackContext, venv: string) {
 }
 
 /**
- * Apache Superset 6.1 from PyPI in a venv of its own (.tools/superset),
+ * Apache Superset 6.1 from PyPI in a venv of its own (the machine cache),
  * under gunicorn on 127.0.0.1 with two workers. Its metadata database is
  * `superset` on the stack's PostgreSQL. Not part of a plain `stack up`:
  * `scout stack up superset` starts it.
@@ -219,7 +219,7 @@ export const superset: ManagedService = {
     );
     // The config holds the secrets.
     for (const file of written) await chmod(file, 0o600);
-    await ensureInitialised(ctx, supersetVenv(repositoryRoot()));
+    await ensureInitialised(ctx, supersetVenv(ctx.env));
     return supersetArgs(paths);
   },
 };

@@ -4,7 +4,7 @@
 // has made the venv:
 //   node --require @backstage/cli/config/nodeTransform.cjs --test \
 //     packages/scout-cli/src/stack/superset/superset.lifecycle.ts
-// It skips, saying why, while .tools/superset is not installed.
+// It skips, saying why, while Superset's venv is not installed.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -23,7 +23,7 @@ const run = promisify(execFile);
 
 /** Why the test cannot run here, if it cannot: the venv is not installed. */
 function skipReason(): string | undefined {
-  const stamp = join(supersetVenv(repoRoot), '.scout-requirements-stamp');
+  const stamp = join(supersetVenv(), '.scout-requirements-stamp');
   const requirements = readFileSync(
     join(supersetSourceDir(repoRoot), 'requirements.txt'),
     'utf8',
@@ -32,7 +32,7 @@ function skipReason(): string | undefined {
     !existsSync(stamp) ||
     readFileSync(stamp, 'utf8').trim() !== requirementsHash(requirements)
   ) {
-    return 'the Superset venv (.tools/superset) is not installed: ./scripts/yarn scout stack up superset makes it';
+    return `the Superset venv (${supersetVenv()}) is not installed: ./scripts/yarn scout stack up superset makes it`;
   }
   return undefined;
 }

@@ -5,6 +5,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { runLong } from '../longRun.ts';
+import { machineCache } from '../paths.ts';
 
 const run = promisify(execFile);
 
@@ -12,8 +13,12 @@ const run = promisify(execFile);
 export const supersetSourceDir = (root: string) =>
   join(root, 'packages', 'scout-cli', 'src', 'stack', 'superset');
 
-/** Superset's own venv, beside the other tools the stack builds: .tools/superset. */
-export const supersetVenv = (root: string) => join(root, '.tools', 'superset');
+/**
+ * Superset's own venv, in the machine cache (superset/) beside the other
+ * tools the stack builds, for every clone on the machine.
+ */
+export const supersetVenv = (env: NodeJS.ProcessEnv = process.env) =>
+  join(machineCache(env), 'superset');
 
 /** The venv's programs. */
 export const venvBin = (venv: string, name: string) => join(venv, 'bin', name);
@@ -52,7 +57,7 @@ async function checkPython(python: string): Promise<string> {
 }
 
 /**
- * Superset's venv, made once into .tools/superset from requirements.txt
+ * Superset's venv, made once in the machine cache from requirements.txt
  * (2 to 3 minutes and 900 MB on 2 cores: pip installs 167 packages) and
  * reused while that file is unchanged: a stamp holds its hash, written only
  * after pip succeeded, so a broken install is retried. Returns the venv.
@@ -64,7 +69,7 @@ export async function ensureSupersetVenv(
 ): Promise<string> {
   const requirements = join(supersetSourceDir(root), 'requirements.txt');
   const hash = requirementsHash(await readFile(requirements, 'utf8'));
-  const venv = supersetVenv(root);
+  const venv = supersetVenv(env);
   const stamp = join(venv, STAMP);
   const python = venvBin(venv, 'python');
   // A venv whose interpreter is gone, or that a stopped `python -m venv`
@@ -84,7 +89,7 @@ export async function ensureSupersetVenv(
   ) {
     return venv;
   }
-  const shown = relative(root, venv);
+  const shown = venv;
   if (!(await works())) {
     const base = env.SCOUT_PYTHON || 'python3';
     const version = await checkPython(base);
