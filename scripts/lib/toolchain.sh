@@ -8,7 +8,7 @@ SCOUT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 SCOUT_NODE_VERSION="${SCOUT_NODE_VERSION:-22}"
 SCOUT_TOOLS="$SCOUT_ROOT/.tools"
 # The machine cache: what every clone on this machine may reuse (the stack's
-# downloads, Go-built tools, Superset's venv, native-addon prebuilds), so
+# downloads, Go-built tools, Python venvs, native-addon prebuilds), so
 # that CI on a fresh clone neither downloads nor builds it again. The same
 # rule as machineCache() in packages/scout-cli/src/stack/paths.ts.
 SCOUT_CACHE="${SCOUT_CACHE_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/scout-portal}"
@@ -76,7 +76,8 @@ ensure_deps() {
   log "installing dependencies (yarn install; a fresh install takes a few minutes)"
   # Under CI=true Yarn refuses to change yarn.lock (immutable installs).
   (cd "$SCOUT_ROOT" && yarn install) || die "yarn install failed"
-  keep_sqlite_prebuild
+  # Only a saving for later installs: a failure costs them the compile.
+  keep_sqlite_prebuild || log "could not keep better-sqlite3's binary in $npm_config_better_sqlite3_local_prebuilds"
   echo "$sum" >"$stamp"
 }
 

@@ -7,7 +7,8 @@ import { join } from 'node:path';
  * machine may reuse, so that CI on a fresh clone neither downloads nor
  * builds it again. Holds the stack's downloads and unpacked servers
  * (stack/), Go-built tools (go-bin/: Sloth, Gitea), Superset's venv
- * (superset/) and native-addon prebuilds (prebuilds/). SCOUT_CACHE_HOME,
+ * (superset/), the project venv (venvs/, scripts/lib/python.sh) and
+ * native-addon prebuilds (prebuilds/). SCOUT_CACHE_HOME,
  * else $XDG_CACHE_HOME/scout-portal, else ~/.cache/scout-portal; the same
  * rule as SCOUT_CACHE in scripts/lib/toolchain.sh. Deleting it costs the
  * next start its downloads and builds, nothing else.
