@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { stringify } from 'yaml';
-import { machineCache } from '../stack/paths.ts';
 import type { SlothSpec } from './slothSpec.ts';
 
 const run = promisify(execFile);
@@ -13,26 +12,28 @@ const run = promisify(execFile);
 export const SLOTH_VERSION = 'v0.16.0';
 
 /**
- * The path of Sloth SLOTH_VERSION in the machine cache's go-bin. The check
- * and the build live in scripts/lib/gotools.sh (ensure_sloth): a no-op when
- * the right version is there, else `go install` (about 3 minutes on 2 cores,
- * progress on stderr). Rejects when the build fails.
+ * The path of Sloth SLOTH_VERSION, as scripts/lib/gotools.sh (ensure_sloth,
+ * the one home of the check, the build and where it lands) puts it on PATH:
+ * a no-op when the right version is there, else `go install` (about 3
+ * minutes on 2 cores, progress on stderr). Rejects when the build fails.
  */
 export async function ensureSloth(root: string): Promise<string> {
   const script =
-    'source scripts/lib/toolchain.sh && source scripts/lib/gotools.sh && ensure_sloth';
+    'source scripts/lib/toolchain.sh && source scripts/lib/gotools.sh && ensure_sloth >&2 && command -v sloth';
+  let path = '';
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn('bash', ['-c', script], {
       cwd: root,
-      stdio: ['ignore', process.stderr, process.stderr],
+      stdio: ['ignore', 'pipe', process.stderr],
     });
+    child.stdout.on('data', chunk => (path += chunk));
     child.on('error', reject);
     child.on('close', resolve);
   });
-  if (code !== 0) {
+  if (code !== 0 || !path.trim()) {
     throw new Error(`building Sloth ${SLOTH_VERSION} failed (exit ${code})`);
   }
-  return join(machineCache(), 'go-bin', 'sloth');
+  return path.trim();
 }
 
 async function inTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {

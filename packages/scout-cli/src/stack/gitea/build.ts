@@ -78,9 +78,9 @@ export function explainBuildFailure(
 
 /**
  * Gitea's binary for the version the wrapper's go.mod requires, built once
- * (with SQLite, cgo) into the machine cache's go-bin and reused. With Go's module and
- * build caches warm a build takes about 25 s, from a cold cache about
- * 8.5 min on 2 cores. Written under a temporary name and renamed, so a
+ * (with SQLite, cgo) into the machine cache's go-bin and reused. With Go's
+ * module and build caches warm a build takes about 25 s, from a cold cache
+ * about 8.5 min on 2 cores. Written under a temporary name and renamed, so a
  * binary in place is always complete.
  */
 export async function ensureGiteaBinary(

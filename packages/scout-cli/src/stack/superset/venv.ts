@@ -89,12 +89,11 @@ export async function ensureSupersetVenv(
   ) {
     return venv;
   }
-  const shown = venv;
   if (!(await works())) {
     const base = env.SCOUT_PYTHON || 'python3';
     const version = await checkPython(base);
     await rm(venv, { recursive: true, force: true });
-    log(`superset: creating its Python ${version} venv in ${shown}`);
+    log(`superset: creating its Python ${version} venv in ${venv}`);
     try {
       await run(base, ['-m', 'venv', venv]);
     } catch (error) {
@@ -110,7 +109,7 @@ export async function ensureSupersetVenv(
     `superset: installing ${relative(
       root,
       requirements,
-    )} into ${shown} (once: about 2 to 3 min, 900 MB)`,
+    )} into ${venv} (once: about 2 to 3 min, 900 MB)`,
   );
   const started = Date.now();
   const {
