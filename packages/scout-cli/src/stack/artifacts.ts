@@ -181,8 +181,8 @@ export async function ensureTrino(
 
 /**
  * Keycloak's home (<cache>/keycloak-<v>): the distribution zip,
- * downloaded and unpacked once; the zip is then deleted. Its start-dev
- * build writes into lib/quarkus there, the same for every checkout.
+ * downloaded and unpacked once; the zip is then deleted. It stays as
+ * shipped: ensureKeycloakBuild builds a copy of it.
  */
 export async function ensureKeycloak(
   cache: string,

@@ -135,7 +135,7 @@ describe('keycloak.conf', () => {
   });
   afterAll(() => rm(out, { recursive: true, force: true }));
 
-  it('renders to loopback, its own ports and an in-memory database', async () => {
+  it('renders to loopback over plain HTTP, its own ports, an in-memory database and local caches', async () => {
     const vars = keycloakTemplateVars(
       keycloakSettings({ SCOUT_KEYCLOAK_PORT: '18180' }),
     );
@@ -146,6 +146,9 @@ describe('keycloak.conf', () => {
     expect(conf).toMatchObject({
       'http-host': '127.0.0.1',
       'http-port': '18180',
+      'http-enabled': 'true',
+      'hostname-strict': 'false',
+      cache: 'local',
       'http-management-port': '18181',
       'health-enabled': 'true',
       db: 'dev-mem',
