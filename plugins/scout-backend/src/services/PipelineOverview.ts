@@ -164,7 +164,9 @@ export class PipelineOverviewService {
   }
 
   async #quarantine(): Promise<Attention[]> {
-    const { quarantined, quarantineReasons } = await this.#ingest.summary(24);
+    const { quarantined, quarantineReasons } = await this.#ingest.quarantine(
+      24,
+    );
     if (quarantined === 0) return [];
     return [
       {

@@ -1,6 +1,7 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import {
   DefaultApiClient,
+  type PipelineOverview,
   type PipelineRun,
   type TypedResponse,
 } from '@internal/backstage-plugin-scout-client';
@@ -14,6 +15,8 @@ import { ScoutError } from './ScoutError';
  */
 export class ScoutClient implements ScoutApi {
   readonly #client: DefaultApiClient;
+  /** The overview request in flight, which every caller meanwhile shares. */
+  #overview?: Promise<PipelineOverview>;
 
   static create(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     return new ScoutClient(new DefaultApiClient(options));
@@ -37,8 +40,18 @@ export class ScoutClient implements ScoutApi {
     return (await read(this.#client.startPipelineRun({}))).run;
   }
 
-  async getOverview() {
-    return read(this.#client.getPipelineOverview({}));
+  /**
+   * The home page's cards ask for the overview at the same moment: they
+   * share one request (the backend computes it from several queries).
+   * Once it settles, the next call asks again.
+   */
+  getOverview() {
+    this.#overview ??= read(this.#client.getPipelineOverview({})).finally(
+      () => {
+        this.#overview = undefined;
+      },
+    );
+    return this.#overview;
   }
 
   async getIngestSummary(hours: number) {
