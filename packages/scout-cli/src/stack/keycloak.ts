@@ -52,7 +52,7 @@ export const keycloak: ManagedService = {
   managementPortEnv: 'SCOUT_KEYCLOAK_MANAGEMENT_PORT',
   ports: ({ keycloak: k }) => [k.port, k.managementPort],
   url: ({ keycloak: k }) => k.realmUrl,
-  // The realm import takes 15 s of a quiet machine, a minute of a busy one.
+  // Its realm import: 15 s on a quiet machine, a minute on a busy one.
   startTimeoutMs: 240_000,
   healthy: async ({ keycloak: k }) => {
     const ready = await httpGet(

@@ -75,6 +75,10 @@ mkdir -p "$here/lib/quarkus" && touch "$here/lib/quarkus/quarkus-application.dat
     await linkKeycloakHome(state, built);
     expect(await readlink(join(state, 'lib'))).toBe(join(built, 'lib'));
     expect(await readlink(join(state, 'themes'))).toBe(join(built, 'themes'));
+    // Linking again replaced the links, not what they point to.
+    expect(
+      existsSync(join(built, 'lib', 'quarkus', 'quarkus-application.dat')),
+    ).toBe(true);
   });
 
   it("says why a build failed, with kc.sh's last lines, and leaves no partial build", async () => {

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -50,9 +50,7 @@ export async function ensureKeycloakBuild(options: {
   if (existsSync(join(home, BUILT_MARKER))) return home;
   const work = `${home}.${process.pid}.build`;
   log(
-    `building ${distribution
-      .split('/')
-      .pop()} for keycloak.conf, once (about 30 s)`,
+    `building ${basename(distribution)} for keycloak.conf, once (about 30 s)`,
   );
   try {
     await rm(work, { recursive: true, force: true });
@@ -74,7 +72,7 @@ export async function ensureKeycloakBuild(options: {
     if (!existsSync(join(work, BUILT_MARKER))) {
       throw new Error(`kc.sh build left no ${BUILT_MARKER}`);
     }
-    await rename(work, home).catch(async error => {
+    await rename(work, home).catch(error => {
       // Another checkout built the same at the same time: use its build.
       if (!existsSync(join(home, BUILT_MARKER))) throw error;
     });
