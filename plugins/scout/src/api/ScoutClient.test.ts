@@ -1,15 +1,5 @@
+import { BASE_URL, overview } from '../__testUtils__/fixtures';
 import { ScoutClient } from './ScoutClient';
-
-const BASE_URL = 'http://backend.test/api/scout';
-const overview = {
-  latest: null,
-  lastPublished: null,
-  dataAgeSeconds: null,
-  staleAfterSeconds: 3600,
-  layers: [],
-  lakehouseCatalog: null,
-  attention: [],
-};
 
 /** A client whose fetch answers each overview request from `answers`. */
 function client(answers: Response[]) {
