@@ -23,7 +23,7 @@ source "$SCOUT_ROOT/scripts/lib/postgres.sh"
 source "$SCOUT_ROOT/scripts/lib/python.sh"
 cd "$SCOUT_ROOT"
 
-ensure_apt chromium unzip prometheus prometheus-alertmanager # unzip: Keycloak's distribution; Prometheus and Alertmanager: scout stack up
+ensure_apt chromium-headless-shell unzip prometheus prometheus-alertmanager # unzip: Keycloak's distribution; Prometheus and Alertmanager: scout stack up
 # pip (the Python venv) and yarn (and its native builds) side by side.
 ensure_venv &
 venv_pid=$!

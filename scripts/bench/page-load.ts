@@ -8,6 +8,7 @@
  */
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { loadavg } from 'node:os';
+import { basename } from 'node:path';
 import { chromiumArgs, chromiumExecutable } from '../../e2e-tests/chromium';
 
 /**
@@ -170,6 +171,11 @@ async function main() {
         unit: 'ms',
         url: baseUrl,
         runs,
+        // Which build ran the loads: full Chromium measures slower here,
+        // as each new context also builds a browser window (e2e-tests/chromium.ts).
+        browser: `${basename(
+          chromiumExecutable() ?? 'chromium',
+        )} ${browser.version()}`,
         // The machine's 1-minute load when the runs ended: shared machines
         // slow every page alike, so compare runs at similar load.
         load_average: Number(loadavg()[0].toFixed(1)),
