@@ -1,17 +1,26 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseStackArgs } from '../args.ts';
 import { stackPaths } from '../paths.ts';
-import { DEFAULT_SERVICES } from '../services.ts';
+import { DEFAULT_SERVICES, type StackContext } from '../services.ts';
 import { renderTree } from '../template.ts';
 import {
   initFingerprint,
+  superset,
   supersetArgs,
   supersetTemplateVars,
 } from './service.ts';
 import { supersetSettings } from './settings.ts';
+import { ensureSupersetVenv } from './venv.ts';
+
+// The venv takes minutes to make: the refusals below must come before it.
+jest.mock('./venv.ts', () => ({
+  ...jest.requireActual('./venv.ts'),
+  ensureSupersetVenv: jest.fn(),
+}));
 
 const root = resolve(__dirname, '../../../../..');
 const SETTINGS = supersetSettings(
@@ -168,5 +177,39 @@ describe('platform-manifests/config/superset', () => {
       expect.arrayContaining(['postgres', 'trino', 'gitea']),
     );
     expect(parseStackArgs(['up', 'superset']).services).toEqual(['superset']);
+  });
+});
+
+describe('starting Superset', () => {
+  /** A loopback port that nothing answers on. */
+  const freePort = () =>
+    new Promise<number>(done => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => done(port));
+      });
+    });
+  const context = (port: number, env: Record<string, string> = {}) =>
+    ({
+      env,
+      settings: { postgres: { port } },
+      log: () => {},
+    } as unknown as StackContext);
+
+  beforeEach(() => jest.mocked(ensureSupersetVenv).mockClear());
+
+  it('refuses before making its venv when no PostgreSQL answers, and names the command that starts one', async () => {
+    const port = await freePort();
+    await expect(superset.fetch(context(port))).rejects.toThrow(
+      `nothing answers on 127.0.0.1:${port}, the PostgreSQL that holds its metadata database; start it too ("scout stack up postgres superset")`,
+    );
+    expect(ensureSupersetVenv).not.toHaveBeenCalled();
+  });
+
+  it('refuses before making its venv when production would run on development secrets', async () => {
+    await expect(
+      superset.fetch(context(await freePort(), { NODE_ENV: 'production' })),
+    ).rejects.toThrow(/^Refusing to start Superset in production/);
+    expect(ensureSupersetVenv).not.toHaveBeenCalled();
   });
 });

@@ -143,12 +143,6 @@ async function bootstrap<T>(
  */
 async function ensureInitialised(ctx: StackContext, venv: string) {
   const { paths, settings, log } = ctx;
-  const { port } = settings.postgres;
-  if (!(await portAnswers(port))) {
-    throw new Error(
-      `superset: nothing answers on 127.0.0.1:${port}, the PostgreSQL that holds its metadata database; start it too ("scout stack up postgres superset") or set SCOUT_PG_PORT to a running server's port`,
-    );
-  }
   const state = await bootstrap<DatabaseState>(ctx, venv, 'state');
   if (state.created) {
     log(`superset: created database ${settings.superset.database.name}`);
@@ -202,14 +196,23 @@ export const superset: ManagedService = {
   healthy: async ({ superset: s }) =>
     (await httpGet(`${s.url}/health`))?.status === 200,
   native: true,
+  // What would refuse the start is checked before the venv, which takes
+  // minutes on a machine's first run: production secrets, then PostgreSQL
+  // (a `stack up` has started its own by now when it was asked for).
   async fetch(ctx) {
+    refuseDevSecretsInProduction(ctx.env);
+    const { port } = ctx.settings.postgres;
+    if (!(await portAnswers(port))) {
+      throw new Error(
+        `superset: nothing answers on 127.0.0.1:${port}, the PostgreSQL that holds its metadata database; start it too ("scout stack up postgres superset") or set SCOUT_PG_PORT to a running server's port`,
+      );
+    }
     const venv = await ensureSupersetVenv(repositoryRoot(), ctx.env, ctx.log);
     return venvBin(venv, 'gunicorn');
   },
   marker: paths => supersetArgs(paths)[0],
   async prepare(ctx) {
     const { paths, settings } = ctx;
-    refuseDevSecretsInProduction(ctx.env);
     const dir = stateDir(paths);
     await mkdir(join(dir, 'data'), { recursive: true, mode: 0o700 });
     const written = await renderTree(
