@@ -38,7 +38,9 @@ ensure_frontend_build() {
     return 0
   fi
   mkdir -p "$SCOUT_STATE/logs"
-  log "building the frontend into packages/app/dist (its sources changed; about a minute on 2 cores, log: .scout/logs/app-build.log)"
+  local why="its sources changed"
+  [ -f packages/app/dist/index.html ] || why="no build yet"
+  log "building the frontend into packages/app/dist ($why; about a minute on 2 cores, log: .scout/logs/app-build.log)"
   start=$(date +%s)
   yarn workspace app build >"$build_log" 2>&1 || { tail -n 30 "$build_log" >&2; die "the frontend build failed (log: .scout/logs/app-build.log)"; }
   echo "$sum" >"$stamp"

@@ -123,7 +123,7 @@ Options:
 export const benchCommand: Command = {
   name: 'bench',
   summary:
-    'Benchmark ingestion, the lakehouse pipeline, the lakehouse browser or the permission policy (JSON lines)',
+    'Benchmark ingestion, the pipeline, the lakehouse browser, the permission policy, lineage, SLOs, templates or Superset (JSON lines)',
   usage,
   async run(args) {
     const { values, positionals } = parseFlags({

@@ -40,7 +40,8 @@ Options:
 /** `scout stack up|down|status`: the lakehouse services as local processes. */
 export const stackCommand: Command = {
   name: 'stack',
-  summary: 'Start, stop or show the local stack (lakehouse, Keycloak, Gitea)',
+  summary:
+    'Start, stop or show the local stack (PostgreSQL, the lakehouse, Keycloak, Prometheus, Alertmanager, Gitea, Superset)',
   usage,
   async run(args) {
     const { action, services, json } = parseStackArgs(args);
