@@ -109,6 +109,9 @@ function median(values: number[]): number | null {
 async function main() {
   const [baseUrl, runsArg] = process.argv.slice(2);
   const runs = Number(runsArg);
+  // The machine's own load before the runs: the reading at the end also
+  // counts this benchmark's browser.
+  const loadAtStart = Number(loadavg()[0].toFixed(1));
   const browser = await chromium.launch({
     executablePath: chromiumExecutable(),
     args: chromiumArgs,
@@ -176,8 +179,9 @@ async function main() {
         browser: `${basename(
           chromiumExecutable() ?? 'chromium',
         )} ${browser.version()}`,
-        // The machine's 1-minute load when the runs ended: shared machines
-        // slow every page alike, so compare runs at similar load.
+        // The machine's 1-minute load before and after the runs: shared
+        // machines slow every page alike, so compare runs at similar load.
+        load_average_at_start: loadAtStart,
         load_average: Number(loadavg()[0].toFixed(1)),
         target_ms: TARGET_MS,
         pages,
