@@ -36,12 +36,32 @@ type Output = {
   links?: { title?: string; url?: string; entityRef?: string }[];
 };
 
-/** Follows a run to its end; fails with the run's last log lines. */
-async function finished(
+/** Waits for a template: a portal just started may not have read templates/ yet. */
+async function templateListed(
+  request: APIRequestContext,
+  headers: Record<string, string>,
+  name: string,
+) {
+  await expect
+    .poll(
+      async () =>
+        (
+          await request.get(
+            `/api/catalog/entities/by-name/template/default/${name}`,
+            { headers },
+          )
+        ).status(),
+      { timeout: 120_000 },
+    )
+    .toBe(200);
+}
+
+/** Follows a run to its end: its status, log lines and output. */
+async function followed(
   request: APIRequestContext,
   headers: Record<string, string>,
   id: string,
-): Promise<Output> {
+) {
   let status = 'open';
   await expect
     .poll(
@@ -58,9 +78,21 @@ async function finished(
   const events: { type: string; body: any }[] = await (
     await request.get(`/api/scaffolder/v2/tasks/${id}/events`, { headers })
   ).json();
-  const log = events.map(e => e.body?.message).filter(Boolean);
+  const log: string[] = events.map(e => e.body?.message).filter(Boolean);
+  const output: Output =
+    events.find(e => e.type === 'completion')?.body?.output ?? {};
+  return { status, log, output };
+}
+
+/** Follows a run to its end; fails with the run's last log lines. */
+async function finished(
+  request: APIRequestContext,
+  headers: Record<string, string>,
+  id: string,
+): Promise<Output> {
+  const { status, log, output } = await followed(request, headers, id);
   expect(status, log.slice(-10).join('\n')).toBe('completed');
-  return events.find(e => e.type === 'completion')?.body?.output ?? {};
+  return output;
 }
 
 test.describe.configure({ timeout: 20 * 60_000 });
@@ -77,19 +109,7 @@ test('New data pipeline: published, merged, fed a record, built to gold, in the 
   const token = await guestToken(request);
   const headers = { Authorization: `Bearer ${token}` };
 
-  // A portal just started may not have read templates/ yet.
-  await expect
-    .poll(
-      async () =>
-        (
-          await request.get(
-            '/api/catalog/entities/by-name/template/default/new-data-pipeline',
-            { headers },
-          )
-        ).status(),
-      { timeout: 120_000 },
-    )
-    .toBe(200);
+  await templateListed(request, headers, 'new-data-pipeline');
   const created = await request.post('/api/scaffolder/v2/tasks', {
     headers,
     data: { templateRef: 'template:default/new-data-pipeline', values },
@@ -180,4 +200,36 @@ test('New data pipeline: published, merged, fed a record, built to gold, in the 
 
   // The catalog journeys count the platform's own entities.
   await unregister(request, token, entityRef!);
+});
+
+test('A template refuses a name the catalog already has, before it publishes', async ({
+  request,
+}) => {
+  const headers = { Authorization: `Bearer ${await guestToken(request)}` };
+  await templateListed(request, headers, 'new-edge-function');
+  // component:default/trino is the platform's; the edge-function template
+  // would generate a Component of that name.
+  const created = await request.post('/api/scaffolder/v2/tasks', {
+    headers,
+    data: {
+      templateRef: 'template:default/new-edge-function',
+      values: {
+        ...scaffoldSamples['new-edge-function'](SUFFIX),
+        name: 'trino',
+      },
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { status, log, output } = await followed(
+    request,
+    headers,
+    (
+      await created.json()
+    ).id,
+  );
+  expect(status).toBe('failed');
+  expect(log.join('\n')).toContain(
+    'the catalog already has component:default/trino (from ',
+  );
+  expect(output.links ?? []).toEqual([]);
 });

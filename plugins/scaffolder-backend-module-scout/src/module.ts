@@ -67,7 +67,7 @@ export const scaffolderModuleScout = createBackendModule({
           }),
           createPipelineCheckAction(),
           createSloCheckAction(),
-          createCatalogCheckAction(),
+          createCatalogCheckAction({ catalog }),
           createDbtCheckAction({ dbt: readDbtCheckSettings(config) }),
           createPublishTargetAction({
             integrations: ScmIntegrations.fromConfig(config),

@@ -1,4 +1,6 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { actionRunner } from '../__testUtils__/runAction';
@@ -20,12 +22,22 @@ spec:
 ${extra}`;
 
 describe('scout:catalog:check', () => {
-  const action = createCatalogCheckAction();
+  // The catalog as the action reads it; empty unless a test fills it.
+  let entities: Entity[] = [];
+  const action = createCatalogCheckAction({
+    catalog: catalogServiceMock.mock({
+      getEntitiesByRefs: async (request, options) =>
+        catalogServiceMock({ entities }).getEntitiesByRefs(request, options),
+    }),
+  });
   const dir = createMockDirectory();
   const runAction = actionRunner(action, () => dir.path);
   const run = (path: string, isDryRun = false) => runAction({ path }, isDryRun);
 
-  beforeEach(() => dir.clear());
+  beforeEach(() => {
+    dir.clear();
+    entities = [];
+  });
 
   it.each([false, true])(
     'outputs the refs of valid entities (dry run: %s)',
@@ -124,6 +136,37 @@ spec: {}
     expect(error.message).toMatch(/c\.yaml document 1: /);
     expect(ctx.output).not.toHaveBeenCalled();
   });
+
+  it.each([false, true])(
+    'refuses entities the catalog already has, naming each and where it comes from (dry run: %s)',
+    async isDryRun => {
+      const origin =
+        'url:http://localhost:3300/scout/store-visits/catalog-info.yaml';
+      entities = [
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: {
+            name: 'ingest-store-visits',
+            namespace: 'default',
+            annotations: { 'backstage.io/managed-by-origin-location': origin },
+          },
+          spec: {},
+        },
+      ];
+      dir.setContent({
+        'catalog-info.yaml': `${component('ingest-store-visits')}---
+${component('store-visits-gold')}`,
+      });
+      const { ctx, done } = run('catalog-info.yaml', isDryRun);
+      const error: Error = await done.catch(e => e);
+      expect(error.name).toBe('InputError');
+      expect(error.message).toBe(
+        `the catalog already has component:default/ingest-store-visits (from ${origin}): the name is taken, so run the template again with another one`,
+      );
+      expect(ctx.output).not.toHaveBeenCalled();
+    },
+  );
 
   it('refuses a folder without entities and a path outside the workspace', async () => {
     dir.setContent({ 'empty/README.md': '' });

@@ -18,6 +18,7 @@ import {
   userEntityV1alpha1Validator,
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { templateEntityV1beta3Validator } from '@backstage/plugin-scaffolder-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { parseAllDocuments } from 'yaml';
@@ -66,17 +67,21 @@ async function problem(data: unknown): Promise<string | undefined> {
   return `unknown kind ${entity.apiVersion}/${entity.kind}`;
 }
 
+const ORIGIN = 'backstage.io/managed-by-origin-location';
+
 /**
  * `scout:catalog:check`: validates the catalog-info files a template
  * generated with the catalog's own validators (entity policies and each
- * kind's schema), so the catalog never refuses what was published. Reads
- * only; the same in a dry run.
+ * kind's schema), so the catalog never refuses what was published, and
+ * refuses entities the catalog already has (a taken name), as seen with the
+ * initiator's credentials, before anything is published. Reads only; the
+ * same in a dry run.
  */
-export function createCatalogCheckAction() {
+export function createCatalogCheckAction(options: { catalog: CatalogService }) {
   return createTemplateAction({
     id: 'scout:catalog:check',
     description:
-      'Validates generated catalog entity files with the catalog model validators; fails with each file, document and reason.',
+      'Validates generated catalog entity files with the catalog model validators, and refuses entities the catalog already has; fails with each file, document and reason, or each taken ref.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -130,6 +135,26 @@ export function createCatalogCheckAction() {
       }
       if (!refs.length) {
         throw new InputError(`${ctx.input.path} holds no catalog entity`);
+      }
+      const { items } = await options.catalog.getEntitiesByRefs(
+        { entityRefs: refs, fields: ['metadata.annotations'] },
+        { credentials: await ctx.getInitiatorCredentials() },
+      );
+      const taken = items.flatMap((entity, i) =>
+        entity
+          ? [
+              `${refs[i]} (from ${
+                entity.metadata?.annotations?.[ORIGIN] ?? 'an unknown location'
+              })`,
+            ]
+          : [],
+      );
+      if (taken.length) {
+        throw new InputError(
+          `the catalog already has ${taken.join(
+            ', ',
+          )}: the name is taken, so run the template again with another one`,
+        );
       }
       ctx.logger.info(`${refs.length} valid entities: ${refs.join(', ')}`);
       ctx.output('entityRefs', refs);
