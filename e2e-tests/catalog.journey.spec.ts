@@ -1,5 +1,13 @@
 import { test, expect } from '@playwright/test';
+import {
+  drawnNeighbours,
+  relationsCards,
+} from '../packages/app/src/modules/catalogGraph/relationsByKind';
+import { guestToken, listEntities } from './catalogClient';
 import { enterAsGuest, sidebar, snap } from './steps';
+
+/** The smallest median height of a graph's labels (px) that reads well. */
+const READABLE_LABEL_PX = 9;
 
 test('find the Scout components and see Trino with its neighbours', async ({
   page,
@@ -91,4 +99,51 @@ test('read the ingest-transaction API definition', async ({ page }, info) => {
   await page.goto('/catalog/default/api/ingest-transaction-api/definition');
   await expect(page.getByText('/ingest-transaction').first()).toBeVisible();
   await snap(page, info, '01-api-definition');
+});
+
+test('each relations card stays readable on the busiest entity of its kinds', async ({
+  page,
+  request,
+}, info) => {
+  const entities = await listEntities(request, await guestToken(request));
+  await enterAsGuest(page);
+  for (const card of relationsCards) {
+    // The entity of the card's kinds with the most related entities to draw.
+    const [busiest] = entities
+      .filter(e => card.kinds.includes(e.kind.toLocaleLowerCase('en-US')))
+      .map(entity => ({ entity, ...drawnNeighbours(entity, card) }))
+      .sort((a, b) => b.total - a.total);
+    if (!busiest?.total) continue;
+    const { entity, refs, total } = busiest;
+    const { namespace = 'default', name } = entity.metadata as {
+      namespace?: string;
+      name: string;
+    };
+    await page.goto(
+      `/catalog/${namespace}/${entity.kind.toLocaleLowerCase('en-US')}/${name}`,
+    );
+    if (refs.length < total) {
+      await expect(
+        page.getByText(`${card.title} (${refs.length} of ${total})`),
+      ).toBeVisible();
+    }
+    const graph = page.locator('svg#dependency-graph').first();
+    await expect(graph).toBeVisible();
+    await graph.scrollIntoViewIfNeeded();
+    // The labels' median rendered height, once the graph has its layout.
+    const labelPx = () =>
+      graph.evaluate(svg => {
+        const heights = Array.from(svg.querySelectorAll('text'))
+          .map(t => t.getBoundingClientRect().height)
+          .filter(h => h > 0)
+          .sort((a, b) => a - b);
+        return heights[heights.length >> 1] ?? 0;
+      });
+    await expect
+      .poll(labelPx, {
+        message: `${entity.kind} ${name}: ${total} related, ${refs.length} drawn`,
+      })
+      .toBeGreaterThanOrEqual(READABLE_LABEL_PX);
+    await snap(page, info, `relations-${card.name}`);
+  }
 });
