@@ -10,7 +10,8 @@ import { CrawlFrontier, inAppUrl, type Visit } from './crawlFrontier';
  *  - a not-found or missing-annotation page, or a blank one;
  *  - an uncaught error or a console.error in the browser;
  *  - a 5xx answer from /api;
- *  - horizontal overflow (a page wider than the window) at 1280 and 400 px.
+ *  - horizontal overflow (a page wider than the window) at 1280 and 400 px;
+ *  - a link in a table cell cut off by its cell (not ellipsized: hidden).
  * It visits every page before it fails, and then lists every failure with
  * its URL and the page that linked there.
  */
@@ -36,8 +37,9 @@ test.use({ trace: 'off' });
 
 type Failure = { url: string; from?: string; problem: string };
 
-// Runs in the page: visible text outside the sidebar, and whether the page
-// is wider than the window.
+// Runs in the page: visible text outside the sidebar, whether the page is
+// wider than the window, and the links that reach past the table cell that
+// clips them.
 function pageState() {
   const navText = Array.from(document.querySelectorAll('nav'))
     .map(nav => (nav as HTMLElement).innerText)
@@ -50,6 +52,17 @@ function pageState() {
       root.scrollWidth > root.clientWidth
         ? `${root.scrollWidth} px wide in a ${root.clientWidth} px window`
         : undefined,
+    clipped: Array.from(document.querySelectorAll('td a'))
+      .filter(a => {
+        const cell = a.closest('td')!;
+        return (
+          getComputedStyle(cell).overflowX !== 'visible' &&
+          a.getBoundingClientRect().right >
+            cell.getBoundingClientRect().right + 1
+        );
+      })
+      .map(a => (a as HTMLElement).innerText.trim())
+      .filter(Boolean),
   };
 }
 
@@ -164,6 +177,9 @@ async function check(
   if (deadEnd) fail(`dead end: the page says "${deadEnd[0]}"`);
   else if (wide.contentLength < BLANK_BELOW) fail('blank page');
   if (wide.overflow) fail(`overflow at 1280 px: ${wide.overflow}`);
+  if (wide.clipped.length) {
+    fail(`cut off by its table cell at 1280 px: ${wide.clipped.join(', ')}`);
+  }
 
   try {
     for (const href of await links(page)) {
@@ -190,6 +206,9 @@ async function check(
     .catch(() => undefined); // still too wide: reported below
   const narrow = await page.evaluate(pageState);
   if (narrow.overflow) fail(`overflow at 400 px: ${narrow.overflow}`);
+  if (narrow.clipped.length) {
+    fail(`cut off by its table cell at 400 px: ${narrow.clipped.join(', ')}`);
+  }
   await page.setViewportSize(WIDE);
   return found;
 }
