@@ -286,6 +286,7 @@ describe('the Iceberg lakehouse on Trino and Nessie', () => {
       expect(await returns()).toEqual([['r-1', '12.35', first.runId, true]]);
 
       const second = await run();
+      expect(second.error).toBeNull();
       expect(second.status).toBe('published');
       expect(second.rows['bronze.transactions']).toBe(COUNT);
       expect(second.rows['bronze.line_items']).toBe(

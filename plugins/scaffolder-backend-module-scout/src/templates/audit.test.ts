@@ -5,6 +5,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import type { AddLocationResponse } from '@backstage/catalog-client';
+import type { CompoundEntityRef, Entity } from '@backstage/catalog-model';
 import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -43,19 +44,30 @@ async function catalog() {
     kind: 'Component',
     metadata: { name: 'audit-probe', namespace: 'default' },
   };
-  // The probe's entity is "processed" at once: scout:catalog:wait finds it.
-  const client = new InMemoryCatalogClient({ entities: [template, probe] });
+  // The probe's name is free until the run registers it (scout:catalog:check
+  // refuses a taken one); then it is "processed" at once, so
+  // scout:catalog:wait finds it.
+  const client = new InMemoryCatalogClient({ entities: [template] });
+  let registered = false;
+  const getEntityByRef = client.getEntityByRef.bind(client);
+  client.getEntityByRef = async (ref: string | CompoundEntityRef) =>
+    registered && ref === 'component:default/audit-probe'
+      ? (probe as Entity)
+      : getEntityByRef(ref);
   // What scout:publish:local registers; the in-memory client has no locations.
-  client.addLocation = async (location): Promise<AddLocationResponse> => ({
-    location: {
-      id: 'local',
-      type: location.type ?? 'url',
-      target: location.target,
-      entityRef: 'location:default/audit-probe',
-    },
-    // As the catalog answers: the entities in a dry run only.
-    entities: location.dryRun ? [probe] : [],
-  });
+  client.addLocation = async (location): Promise<AddLocationResponse> => {
+    registered ||= !location.dryRun;
+    return {
+      location: {
+        id: 'local',
+        type: location.type ?? 'url',
+        target: location.target,
+        entityRef: 'location:default/audit-probe',
+      },
+      // As the catalog answers: the entities in a dry run only.
+      entities: location.dryRun ? [probe] : [],
+    };
+  };
   return createServiceFactory({
     service: catalogServiceRef,
     deps: {},
