@@ -1,5 +1,8 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import type { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATION_ORIGIN_LOCATION,
+  type Entity,
+} from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -149,7 +152,7 @@ spec: {}
           metadata: {
             name: 'ingest-store-visits',
             namespace: 'default',
-            annotations: { 'backstage.io/managed-by-origin-location': origin },
+            annotations: { [ANNOTATION_ORIGIN_LOCATION]: origin },
           },
           spec: {},
         },

@@ -1,4 +1,5 @@
 import {
+  ANNOTATION_ORIGIN_LOCATION,
   DefaultNamespaceEntityPolicy,
   type Entity,
   EntityPolicies,
@@ -66,8 +67,6 @@ async function problem(data: unknown): Promise<string | undefined> {
   }
   return `unknown kind ${entity.apiVersion}/${entity.kind}`;
 }
-
-const ORIGIN = 'backstage.io/managed-by-origin-location';
 
 /**
  * `scout:catalog:check`: validates the catalog-info files a template
@@ -144,7 +143,8 @@ export function createCatalogCheckAction(options: { catalog: CatalogService }) {
         entity
           ? [
               `${refs[i]} (from ${
-                entity.metadata?.annotations?.[ORIGIN] ?? 'an unknown location'
+                entity.metadata?.annotations?.[ANNOTATION_ORIGIN_LOCATION] ??
+                'an unknown location'
               })`,
             ]
           : [],
