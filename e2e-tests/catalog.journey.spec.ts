@@ -38,6 +38,17 @@ test('find the Scout components and see Trino with its neighbours', async ({
   }
   await snap(page, info, '02-catalog-components');
 
+  // Narrowing the window moves the filters into a drawer and widening it
+  // brings them back, mounting the pickers again: the choice of All stays.
+  await page.setViewportSize({ width: 400, height: 800 });
+  await expect(page.getByRole('button', { name: 'Filters' })).toBeVisible();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  for (const item of [/^Owned.*\d/, /^All.*\d/]) {
+    await expect(page.getByRole('menuitem', { name: item })).toBeVisible();
+  }
+  await expect(page.getByText('All Components (21)')).toBeVisible();
+  await expect(page).toHaveURL(/filters%5Buser%5D=all|filters\[user\]=all/);
+
   // The table pages (20 rows) and filters in the browser, over all 21.
   const filter = page.getByPlaceholder('Filter');
   for (const [query, name] of [
