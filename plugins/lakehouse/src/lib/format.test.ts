@@ -1,9 +1,7 @@
 import {
   formatBytes,
   formatCell,
-  formatCount,
   formatPartition,
-  formatTime,
   summaryCount,
 } from './format';
 
@@ -13,13 +11,6 @@ describe('format', () => {
     expect(formatBytes(1536)).toBe('1.5 KB');
     expect(formatBytes(128 * 1024 * 1024)).toBe('128 MB');
     expect(formatBytes(null)).toBe('—');
-  });
-
-  it('formats counts and times', () => {
-    expect(formatCount(1234567)).toBe('1,234,567');
-    expect(formatCount(null)).toBe('—');
-    expect(formatTime('2026-11-03T14:05:09.123Z')).toBe('2026-11-03 14:05 UTC');
-    expect(formatTime(null)).toBe('—');
   });
 
   it('reads snapshot summaries and partitions', () => {

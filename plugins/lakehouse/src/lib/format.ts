@@ -1,3 +1,5 @@
+import { formatCount } from '@internal/backstage-plugin-scout-react';
+
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
 
 /** "1.2 MB"; a dash when the engine does not know. */
@@ -11,23 +13,6 @@ export function formatBytes(bytes: number | null | undefined): string {
   }
   const digits = unit === 0 || value >= 100 ? 0 : 1;
   return `${value.toFixed(digits)} ${UNITS[unit]}`;
-}
-
-/** "12,345"; a dash when the engine does not know. */
-export function formatCount(count: number | null | undefined): string {
-  if (count === null || count === undefined) return '—';
-  return count.toLocaleString('en-US');
-}
-
-/**
- * "2026-11-03 14:05 UTC". The generated models type date-times as Date but
- * the client hands over the JSON string, so both are accepted.
- */
-export function formatTime(value: Date | string | null | undefined): string {
-  if (value === null || value === undefined) return '—';
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return String(value);
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 /** A summary value of an Iceberg snapshot ("added-records"), as a count. */

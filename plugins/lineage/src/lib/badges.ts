@@ -1,3 +1,7 @@
+import {
+  formatCount as formatFullCount,
+  formatTime,
+} from '@internal/backstage-plugin-scout-react';
 import type {
   DatasetNode,
   Freshness,
@@ -89,7 +93,9 @@ function freshnessBadges(node: DatasetNode, now: number): NodeBadge[] {
       id: 'built',
       label: age === undefined ? 'built' : `built ${formatAge(age)} ago`,
       status: 'neutral',
-      description: `Built by pipeline run ${run.runId} (${run.engine}), finished ${run.finishedAt}.`,
+      description: `Built by pipeline run ${run.runId} (${
+        run.engine
+      }), finished ${formatTime(run.finishedAt)}.`,
     });
   }
   if (run?.status === 'failed') {
@@ -97,7 +103,11 @@ function freshnessBadges(node: DatasetNode, now: number): NodeBadge[] {
       id: 'run-failed',
       label: 'last run failed',
       status: 'error',
-      description: `Pipeline run ${run.runId} (${run.engine}) failed at ${run.finishedAt}; the data is from an earlier run.`,
+      description: `Pipeline run ${run.runId} (${
+        run.engine
+      }) failed at ${formatTime(
+        run.finishedAt,
+      )}; the data is from an earlier run.`,
     });
   }
   if (run && run.rows !== null) {
@@ -105,9 +115,7 @@ function freshnessBadges(node: DatasetNode, now: number): NodeBadge[] {
       id: 'rows',
       label: `${formatCount(run.rows)} rows`,
       status: 'neutral',
-      description: `${run.rows.toLocaleString('en-US')} rows after run ${
-        run.runId
-      }.`,
+      description: `${formatFullCount(run.rows)} rows after run ${run.runId}.`,
     });
   }
   return badges;

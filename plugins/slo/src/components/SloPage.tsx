@@ -2,7 +2,7 @@ import { Alert, Button, Container, Flex, Text } from '@backstage/ui';
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useSloSystems, useSlos } from '../hooks';
-import { formatTime } from '../lib/format';
+import { formatTime } from '@internal/backstage-plugin-scout-react';
 import { filterSlos, shortRef, sortByBudget } from '../lib/slos';
 import { EmptyState, ErrorPanel, LoadingRows } from './common';
 import { SloCard } from './slo/SloCard';

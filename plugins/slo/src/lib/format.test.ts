@@ -3,7 +3,6 @@ import {
   formatBurn,
   formatObjective,
   formatPercent,
-  formatSeconds,
 } from './format';
 
 describe('format', () => {
@@ -27,14 +26,5 @@ describe('format', () => {
     expect(formatBurn(14.4)).toBe('14.4×');
     expect(formatBurn(1)).toBe('1×');
     expect(formatBurn(null)).toBe('—');
-  });
-
-  it('writes durations in the largest sensible unit', () => {
-    expect(formatSeconds(45)).toBe('45 s');
-    expect(formatSeconds(720)).toBe('12 min');
-    expect(formatSeconds(3600)).toBe('1 h');
-    expect(formatSeconds(5400)).toBe('1 h 30 min');
-    expect(formatSeconds(3 * 86400)).toBe('3 d');
-    expect(formatSeconds(null)).toBe('—');
   });
 });

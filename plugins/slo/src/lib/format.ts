@@ -36,28 +36,6 @@ export function formatBurn(rate: Maybe): string {
   return `${Number(rate.toFixed(digits)).toString()}×`;
 }
 
-/** A span in seconds: "45 s", "12 min", "1 h 5 min", "3 d"; a dash for none. */
-export function formatSeconds(seconds: Maybe): string {
-  if (!known(seconds) || seconds < 0) return '—';
-  const s = Math.round(seconds);
-  if (s < 60) return `${s} s`;
-  const minutes = Math.floor(s / 60);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) {
-    return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
-  }
-  return `${Math.floor(hours / 24)} d`;
-}
-
-/** "2026-11-03 14:05 UTC"; a dash when unknown. */
-export function formatTime(value: string | null | undefined): string {
-  if (!value) return '—';
-  const ms = new Date(value).getTime();
-  if (Number.isNaN(ms)) return value;
-  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
 /** "3 Nov" for a chart's axis (UTC). */
 export function formatDay(value: string): string {
   const date = new Date(value);

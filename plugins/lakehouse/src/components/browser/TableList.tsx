@@ -9,7 +9,11 @@ import {
 import type { TableSummary } from '@internal/backstage-plugin-lakehouse-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { lakehouseApiRef } from '../../api';
-import { formatBytes, formatCount, formatTime } from '../../lib/format';
+import {
+  formatCount,
+  formatTime,
+} from '@internal/backstage-plugin-scout-react';
+import { formatBytes } from '../../lib/format';
 import { useSearchState } from '../../lib/useSearchState';
 import { tableRouteRef } from '../../routes';
 import { EmptyState, ErrorPanel } from '../common';

@@ -14,7 +14,7 @@ import type {
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { lakehouseApiRef, TableRef } from '../../api';
-import { formatTime } from '../../lib/format';
+import { formatTime } from '@internal/backstage-plugin-scout-react';
 import { ErrorPanel, LoadingRows, PagedTable } from '../common';
 import styles from '../common/common.module.css';
 

@@ -3,7 +3,8 @@ import { CellText, ColumnConfig, Flex, Text } from '@backstage/ui';
 import type { PartitionStats } from '@internal/backstage-plugin-lakehouse-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { lakehouseApiRef, TableRef } from '../../api';
-import { formatBytes, formatCount, formatPartition } from '../../lib/format';
+import { formatCount } from '@internal/backstage-plugin-scout-react';
+import { formatBytes, formatPartition } from '../../lib/format';
 import { ErrorPanel, LoadingRows, PagedTable } from '../common';
 import { HealthSummary } from './HealthSummary';
 

@@ -1,6 +1,7 @@
 import { Grid } from '@backstage/ui';
 import type { FileHealth } from '@internal/backstage-plugin-lakehouse-common';
-import { formatBytes, formatCount } from '../../lib/format';
+import { formatCount } from '@internal/backstage-plugin-scout-react';
+import { formatBytes } from '../../lib/format';
 import { Stat } from '../common';
 
 /** File count, small files, total size, and the average against the target. */

@@ -10,7 +10,11 @@ import {
   Text,
 } from '@backstage/ui';
 import type { TableDetail } from '@internal/backstage-plugin-lakehouse-common';
-import { formatBytes, formatCount, formatTime } from '../../lib/format';
+import {
+  formatCount,
+  formatTime,
+} from '@internal/backstage-plugin-scout-react';
+import { formatBytes } from '../../lib/format';
 import { Stat } from '../common';
 import { HealthSummary } from './HealthSummary';
 

@@ -3,7 +3,7 @@ import { Button, Flex, Text } from '@backstage/ui';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { lakehouseApiRef, TableRef } from '../../api';
-import { formatCount } from '../../lib/format';
+import { formatCount } from '@internal/backstage-plugin-scout-react';
 import { EmptyState, ErrorPanel, LoadingRows } from '../common';
 import styles from '../common/common.module.css';
 import { PreviewGrid } from './PreviewGrid';

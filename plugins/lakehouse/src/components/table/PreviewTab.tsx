@@ -2,7 +2,7 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import { Flex, Select } from '@backstage/ui';
 import useAsync from 'react-use/esm/useAsync';
 import { lakehouseApiRef, TableRef } from '../../api';
-import { formatTime } from '../../lib/format';
+import { formatTime } from '@internal/backstage-plugin-scout-react';
 import { useSearchState } from '../../lib/useSearchState';
 import { PreviewPages } from './PreviewPages';
 import styles from '../common/common.module.css';

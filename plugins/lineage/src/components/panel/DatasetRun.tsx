@@ -1,5 +1,9 @@
 import { useRouteRef } from '@backstage/frontend-plugin-api';
 import { Flex, Link, Text } from '@backstage/ui';
+import {
+  formatCount,
+  formatTime,
+} from '@internal/backstage-plugin-scout-react';
 import type { LastRun } from '../../lib/graph-transformations';
 import { pipelineRunRouteRef } from '../../routes';
 import styles from './panel.module.css';
@@ -43,13 +47,9 @@ export function DatasetRun(props: { run?: LastRun }) {
           <dt>Engine</dt>
           <dd>{run.engine || '–'}</dd>
           <dt>Finished</dt>
-          <dd>{run.finishedAt}</dd>
+          <dd>{formatTime(run.finishedAt)}</dd>
           <dt>Rows</dt>
-          <dd>
-            {run.rows === null
-              ? 'not counted'
-              : run.rows.toLocaleString('en-US')}
-          </dd>
+          <dd>{run.rows === null ? 'not counted' : formatCount(run.rows)}</dd>
         </dl>
       )}
     </Flex>

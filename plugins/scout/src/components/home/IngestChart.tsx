@@ -9,7 +9,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatClock } from '../../lib/format';
+import { formatClock } from '@internal/backstage-plugin-scout-react';
 
 // Fixed colours: SVG fill attributes do not resolve the theme's CSS
 // variables; these two read on the light and the dark theme.

@@ -3,7 +3,7 @@ import { Text } from '@backstage/ui';
 import type { IngestSummary } from '@internal/backstage-plugin-scout-client';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { scoutApiRef } from '../../api';
-import { formatCount } from '../../lib/format';
+import { formatCount } from '@internal/backstage-plugin-scout-react';
 import { EmptyState, ErrorPanel, LoadingRows } from '../common';
 import styles from './home.module.css';
 import { IngestChart } from './IngestChart';

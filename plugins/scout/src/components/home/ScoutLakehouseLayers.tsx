@@ -2,7 +2,10 @@ import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
 import { Link, Text } from '@backstage/ui';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { scoutApiRef } from '../../api';
-import { formatCount, formatTime } from '../../lib/format';
+import {
+  formatCount,
+  formatTime,
+} from '@internal/backstage-plugin-scout-react';
 import { rootRouteRef } from '../../routes';
 import { EmptyState, ErrorPanel, LoadingRows } from '../common';
 import styles from './home.module.css';

@@ -2,7 +2,11 @@ import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
 import { Link, Text } from '@backstage/ui';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { scoutApiRef } from '../../api';
-import { formatSeconds, formatTests, formatTime } from '../../lib/format';
+import {
+  formatSeconds,
+  formatTime,
+} from '@internal/backstage-plugin-scout-react';
+import { formatTests } from '../../lib/format';
 import { rootRouteRef, runRouteRef } from '../../routes';
 import { EmptyState, ErrorPanel, LoadingRows, StatusChip } from '../common';
 import styles from './home.module.css';

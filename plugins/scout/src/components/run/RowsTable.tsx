@@ -1,5 +1,5 @@
 import { CellText, ColumnConfig } from '@backstage/ui';
-import { formatCount } from '../../lib/format';
+import { formatCount } from '@internal/backstage-plugin-scout-react';
 import { EmptyState } from '../common';
 import { PagedTable } from '../common/PagedTable';
 

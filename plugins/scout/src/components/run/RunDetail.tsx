@@ -3,7 +3,7 @@ import { Alert, ButtonLink, Flex, Text } from '@backstage/ui';
 import type { PipelineRunDetail } from '@internal/backstage-plugin-scout-client';
 import { ReactNode } from 'react';
 import { errorStatus } from '../../api';
-import { formatDuration } from '../../lib/format';
+import { formatDuration } from '@internal/backstage-plugin-scout-react';
 import { currentStep } from '../../lib/steps';
 import { useFollowedRun } from '../../lib/useFollowedRun';
 import { rootRouteRef } from '../../routes';

@@ -7,10 +7,9 @@ import { ReactNode } from 'react';
 import {
   formatDuration,
   formatSeconds,
-  formatTests,
   formatTime,
-  formatWatermark,
-} from '../../lib/format';
+} from '@internal/backstage-plugin-scout-react';
+import { formatTests, formatWatermark } from '../../lib/format';
 import { StatusChip } from '../common';
 import commonStyles from '../common/common.module.css';
 import styles from '../pipeline.module.css';

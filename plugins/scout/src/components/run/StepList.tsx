@@ -1,6 +1,9 @@
 import { Flex, Text } from '@backstage/ui';
 import type { PipelineRun } from '@internal/backstage-plugin-scout-client';
-import { formatClock, formatDuration } from '../../lib/format';
+import {
+  formatClock,
+  formatDuration,
+} from '@internal/backstage-plugin-scout-react';
 import { STEP_PURPOSE, stepsToShow } from '../../lib/steps';
 import { StatusChip } from '../common';
 import styles from '../pipeline.module.css';

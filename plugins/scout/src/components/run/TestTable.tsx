@@ -1,6 +1,6 @@
 import { Cell, CellText, ColumnConfig, Text } from '@backstage/ui';
 import type { RunTest } from '@internal/backstage-plugin-scout-client';
-import { formatCount } from '../../lib/format';
+import { formatCount } from '@internal/backstage-plugin-scout-react';
 import { EmptyState, StatusChip } from '../common';
 import { PagedTable } from '../common/PagedTable';
 

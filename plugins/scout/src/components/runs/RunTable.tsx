@@ -4,10 +4,9 @@ import type { PipelineRun } from '@internal/backstage-plugin-scout-client';
 import {
   formatDuration,
   formatSeconds,
-  formatTests,
   formatTime,
-  formatWatermark,
-} from '../../lib/format';
+} from '@internal/backstage-plugin-scout-react';
+import { formatTests, formatWatermark } from '../../lib/format';
 import { runRouteRef } from '../../routes';
 import { StatusChip } from '../common';
 import { PagedTable } from '../common/PagedTable';

@@ -1,7 +1,8 @@
 import { useRouteRef } from '@backstage/frontend-plugin-api';
 import { Flex, Link, Text } from '@backstage/ui';
 import { useSlos } from '../../hooks';
-import { formatBudget, formatBurn, formatTime } from '../../lib/format';
+import { formatTime } from '@internal/backstage-plugin-scout-react';
+import { formatBudget, formatBurn } from '../../lib/format';
 import { firingAlerts, sortByBudget } from '../../lib/slos';
 import { rootRouteRef } from '../../routes';
 import { EmptyState, ErrorPanel, LoadingRows, StatusChip } from '../common';

@@ -10,7 +10,8 @@ import {
   YAxis,
 } from 'recharts';
 import { useSloHistory } from '../../hooks';
-import { formatDay, formatPercent, formatTime } from '../../lib/format';
+import { formatTime } from '@internal/backstage-plugin-scout-react';
+import { formatDay, formatPercent } from '../../lib/format';
 import { EmptyState, ErrorPanel } from '../common';
 import styles from './slo.module.css';
 

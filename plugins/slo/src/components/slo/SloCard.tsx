@@ -2,12 +2,14 @@ import { Text } from '@backstage/ui';
 import type { Source, SloStatus } from '@internal/backstage-plugin-slo-common';
 import { useId } from 'react';
 import {
+  formatSeconds,
+  formatTime,
+} from '@internal/backstage-plugin-scout-react';
+import {
   formatBudget,
   formatBurn,
   formatObjective,
   formatPercent,
-  formatSeconds,
-  formatTime,
 } from '../../lib/format';
 import { EntityLink, StatusChip } from '../common';
 import { BudgetChart } from './BudgetChart';
