@@ -74,5 +74,11 @@ portal_start "${configs[@]}" "$@"
 tail -n +1 -f --pid="$PORTAL_PID" "$PORTAL_LOG" &
 # In this shell, not in $(...), so Ctrl-C and SIGTERM stop it at once.
 portal_wait 300 >"$SCOUT_STATE/start-seconds"
-log "Scout Portal is up at $PORTAL_URL after $(<"$SCOUT_STATE/start-seconds")s: open it and sign in as Guest. The first pipeline run fills the lakehouse within a minute or two. Ctrl-C stops it."
+# What an earlier start published stays in .scout/lakehouse (app-config.yaml's
+# scout.lakehouse.dir) and is served at once; the pipeline's first run fills
+# an empty one.
+lakehouse_note="The first pipeline run fills the lakehouse within a minute or two."
+[ -s .scout/lakehouse/_commits.jsonl ] \
+  && lakehouse_note="The lakehouse serves what the last run published; the pipeline refreshes it within a minute or two."
+log "Scout Portal is up at $PORTAL_URL after $(<"$SCOUT_STATE/start-seconds")s: open it and sign in as Guest. $lakehouse_note Ctrl-C stops it."
 wait "$PORTAL_PID"
