@@ -1,6 +1,7 @@
 /**
- * What the portal's frontend plugins share, so that a time, a span or a
- * count reads the same on every page.
+ * What the portal's frontend plugins share, so that a time, a count, an
+ * empty list, a loading list, a status or an error reads and looks the same
+ * on every page.
  *
  * @packageDocumentation
  */
@@ -13,3 +14,8 @@ export {
   formatSeconds,
   formatTime,
 } from './format';
+export { EmptyState } from './components/EmptyState';
+export { type ErrorAdvice, ErrorPanel } from './components/ErrorPanel';
+export { adviseOnError } from './components/errorAdvice';
+export { LoadingRows } from './components/LoadingRows';
+export { type Tone, ToneChip } from './components/ToneChip';

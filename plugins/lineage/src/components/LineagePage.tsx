@@ -1,7 +1,7 @@
 import { Container, Flex, Text } from '@backstage/ui';
 import { useSearchParams } from 'react-router-dom';
 import { parseNodeId } from '../lib/nodeIds';
-import { EmptyState } from './common/EmptyState';
+import { EmptyState } from '@internal/backstage-plugin-scout-react';
 import { LineageExplorer } from './graph/LineageExplorer';
 import { LineageIntro } from './search/LineageIntro';
 import { NodeSearch } from './search/NodeSearch';

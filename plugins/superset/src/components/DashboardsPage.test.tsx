@@ -102,7 +102,7 @@ describe('the Dashboards page', () => {
     renderSuperset(<DashboardsPage />, api);
 
     expect(await screen.findByText('boom')).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(
       await screen.findByRole('article', { name: 'Store sales' }),
     ).toBeInTheDocument();
@@ -213,7 +213,7 @@ describe('the Dashboards page', () => {
     ).toBeInTheDocument();
     expect(lastEmbed().mountPoint).not.toBeVisible();
 
-    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(embedDashboard).toHaveBeenCalledTimes(2));
     await waitFor(() =>
       expect(screen.queryByText(STACK_UP)).not.toBeInTheDocument(),
@@ -236,7 +236,9 @@ describe('the Dashboards page', () => {
 
       expect(await screen.findByText(message)).toBeInTheDocument();
       expect(screen.getByText(action)).toBeInTheDocument();
-      expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+      expect(
+        screen.getByRole('button', { name: 'Try again' }),
+      ).toBeInTheDocument();
     },
   );
 

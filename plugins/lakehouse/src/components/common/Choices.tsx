@@ -1,6 +1,6 @@
 import { Flex, Link } from '@backstage/ui';
 import styles from './common.module.css';
-import { EmptyState } from './EmptyState';
+import { EmptyState } from '@internal/backstage-plugin-scout-react';
 
 /** One valid value the reader can go to instead. */
 export type Choice = { label: string; href: string };

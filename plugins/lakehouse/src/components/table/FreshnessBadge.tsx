@@ -4,13 +4,13 @@ import {
   useApi,
 } from '@backstage/frontend-plugin-api';
 import { Text } from '@backstage/ui';
+import { type Tone, ToneChip } from '@internal/backstage-plugin-scout-react';
 import {
   DefaultApiClient,
   type SloStatus,
 } from '@internal/backstage-plugin-slo-common';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import styles from './FreshnessBadge.module.css';
 
 /**
  * The catalog entity whose freshness SLO covers a layer, by
@@ -23,7 +23,7 @@ export const LAYER_SLO_ENTITIES: Record<string, string> = {
   'lakehouse/gold': 'resource:default/iceberg-gold',
 };
 
-const TONE: Record<SloStatus['status'], 'success' | 'warning' | 'danger'> = {
+const TONE: Record<SloStatus['status'], Tone> = {
   ok: 'success',
   burning: 'warning',
   exhausted: 'danger',
@@ -80,15 +80,15 @@ export function FreshnessBadge(props: { catalog: string; namespace: string }) {
   return (
     <>
       {(slos.value ?? []).map(slo => (
-        <span
+        <ToneChip
           key={slo.id}
+          tone={TONE[slo.status]}
+          label={describe(slo)}
+          wrap
           role="status"
           aria-label={describe(slo)}
           title={slo.displayName}
-          className={`${styles.badge} ${styles[TONE[slo.status]]}`}
-        >
-          {describe(slo)}
-        </span>
+        />
       ))}
     </>
   );

@@ -13,7 +13,7 @@ import {
   LINEAGE_JOB_PREFIX_ANNOTATION,
 } from '../../lib/componentJobs';
 import { datasetNameOfAnnotation } from '../../lib/layers';
-import { EmptyState } from '../common/EmptyState';
+import { EmptyState } from '@internal/backstage-plugin-scout-react';
 import { LineageExplorer } from '../graph/LineageExplorer';
 import { useLineageRoot, useNodeHref } from '../search/NodeSearch';
 

@@ -3,7 +3,7 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import { Flex, Link, Text } from '@backstage/ui';
 import useAsync from 'react-use/esm/useAsync';
 import { lineageApiRef } from '../../api';
-import { EmptyState } from '../common/EmptyState';
+import { EmptyState } from '@internal/backstage-plugin-scout-react';
 import { useNodeHref } from './NodeSearch';
 import styles from './search.module.css';
 

@@ -1,28 +1,11 @@
-import { Alert, Button, Flex, Text } from '@backstage/ui';
+import { ErrorPanel as SharedErrorPanel } from '@internal/backstage-plugin-scout-react';
 import { describeError } from './describeError';
 
-/** An error that says what happened (the backend's message) and what to do. */
-export function ErrorPanel(props: { error: Error; onRetry?: () => void }) {
-  const { error, onRetry } = props;
-  const { title, action } = describeError(error);
-  return (
-    <Alert
-      status="danger"
-      icon
-      title={title}
-      description={
-        <Flex direction="column" gap="1">
-          <Text variant="body-medium">{error.message}</Text>
-          <Text variant="body-medium">{action}</Text>
-        </Flex>
-      }
-      customActions={
-        onRetry && (
-          <Button variant="secondary" size="small" onPress={onRetry}>
-            Try again
-          </Button>
-        )
-      }
-    />
-  );
+/** The portal's error panel, with the scout plugin's advice for each status. */
+export function ErrorPanel(props: {
+  error: Error;
+  what?: string;
+  onRetry?: () => void;
+}) {
+  return <SharedErrorPanel {...props} advice={describeError(props.error)} />;
 }

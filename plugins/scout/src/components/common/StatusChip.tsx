@@ -1,6 +1,4 @@
-import styles from './common.module.css';
-
-type Tone = 'success' | 'danger' | 'warning' | 'info' | 'neutral';
+import { type Tone, ToneChip } from '@internal/backstage-plugin-scout-react';
 
 // Run, step and dbt test statuses share one colour scale.
 const TONES: Record<string, Tone> = {
@@ -19,8 +17,7 @@ const TONES: Record<string, Tone> = {
 
 /** A run's, step's or test's status as a coloured chip with its word. */
 export function StatusChip(props: { status: string }) {
-  const tone = TONES[props.status] ?? 'neutral';
   return (
-    <span className={`${styles.chip} ${styles[tone]}`}>{props.status}</span>
+    <ToneChip tone={TONES[props.status] ?? 'neutral'} label={props.status} />
   );
 }

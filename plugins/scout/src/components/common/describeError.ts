@@ -1,38 +1,27 @@
+import {
+  adviseOnError,
+  type ErrorAdvice,
+} from '@internal/backstage-plugin-scout-react';
 import { errorStatus } from '../../api';
 
-/** What went wrong, in words, and what the reader can do about it. */
-export function describeError(error: Error): { title: string; action: string } {
-  switch (errorStatus(error)) {
-    case 0:
-      return {
-        title: 'The portal backend is not reachable',
-        action: 'Start the portal (yarn dev) and reload this page.',
-      };
-    case 503:
-      return {
+/** What went wrong with a scout request, in words, and what to do about it. */
+export function describeError(error: Error): ErrorAdvice {
+  return adviseOnError(
+    errorStatus(error),
+    {
+      503: {
         title: 'The scout database is not reachable',
         action:
-          'Check the scout section of app-config.yaml (yarn dev starts the embedded database), then try again.',
-      };
-    case 404:
-      return {
+          'Check the scout section of app-config.yaml (./scripts/start.sh starts the embedded database), then try again.',
+      },
+      404: {
         title: 'Not found',
         action: 'The backend does not know it; go back to the Pipeline page.',
-      };
-    case 401:
-      return {
-        title: 'Not signed in',
-        action: 'Your session has ended: sign in again and reload this page.',
-      };
-    case 403:
-      return {
-        title: 'Access denied',
-        action: 'Ask a portal admin for the permission named above.',
-      };
-    default:
-      return {
-        title: 'The scout request failed',
-        action: 'Try again; the backend log has the details.',
-      };
-  }
+      },
+    },
+    {
+      title: 'The scout request failed',
+      action: 'Try again; the backend log has the details.',
+    },
+  );
 }

@@ -1,4 +1,6 @@
-export { EmptyState } from './EmptyState';
+export {
+  EmptyState,
+  LoadingRows,
+} from '@internal/backstage-plugin-scout-react';
 export { ErrorPanel } from './ErrorPanel';
-export { LoadingRows } from './LoadingRows';
 export { StatusChip } from './StatusChip';

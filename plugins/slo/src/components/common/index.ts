@@ -1,5 +1,7 @@
-export { EmptyState } from './EmptyState';
+export {
+  EmptyState,
+  LoadingRows,
+} from '@internal/backstage-plugin-scout-react';
 export { ErrorPanel } from './ErrorPanel';
-export { LoadingRows } from './LoadingRows';
 export { StatusChip } from './StatusChip';
 export { EntityLink } from './EntityLink';

@@ -1,4 +1,4 @@
-export { EmptyState } from './EmptyState';
+export { EmptyState } from '@internal/backstage-plugin-scout-react';
 export { ErrorPanel } from './ErrorPanel';
 export { LoadingPanel } from './LoadingPanel';
 export { SupersetStatePanel } from './SupersetStatePanel';

@@ -2,7 +2,7 @@ import { Flex, Text } from '@backstage/ui';
 import { ReactNode } from 'react';
 import styles from './common.module.css';
 
-/** Nothing to show, and why; `children` offer a way on. */
+/** Nothing to show, why, and (in `children`) a way on. */
 export function EmptyState(props: {
   title: string;
   description?: string;
