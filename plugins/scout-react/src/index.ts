@@ -19,3 +19,4 @@ export { type ErrorAdvice, ErrorPanel } from './components/ErrorPanel';
 export { adviseOnError } from './components/errorAdvice';
 export { LoadingRows } from './components/LoadingRows';
 export { type Tone, ToneChip } from './components/ToneChip';
+export { BackendRequestError, errorStatus, readJson } from './request';

@@ -12,6 +12,7 @@ import type {
   TableDetail,
   TableSummary,
 } from '@internal/backstage-plugin-lakehouse-common';
+import { BackendRequestError } from '@internal/backstage-plugin-scout-react';
 
 /** A table's address: the annotation's triple. */
 export type TableRef = { catalog: string; namespace: string; table: string };
@@ -25,7 +26,7 @@ export type PreviewQuery = {
 
 /**
  * The lakehouse backend, unwrapped: each method resolves with the response
- * body or rejects with a {@link LakehouseError}.
+ * body or rejects with a {@link BackendRequestError}.
  */
 export interface LakehouseApi {
   listCatalogs(): Promise<Catalog[]>;

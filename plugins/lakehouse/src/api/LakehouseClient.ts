@@ -2,10 +2,9 @@ import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import {
   DefaultApiClient,
   type DiffRefs,
-  type TypedResponse,
 } from '@internal/backstage-plugin-lakehouse-common';
 import type { LakehouseApi, PreviewQuery, TableRef } from './LakehouseApi';
-import { LakehouseError } from './LakehouseError';
+import { readJson } from '@internal/backstage-plugin-scout-react';
 
 /**
  * The generated OpenAPI client (which resolves `plugin://lakehouse` through
@@ -24,43 +23,44 @@ export class LakehouseClient implements LakehouseApi {
   }
 
   async listCatalogs() {
-    return (await read(this.#client.listCatalogs({}))).items;
+    return (await readJson(this.#client.listCatalogs({}))).items;
   }
 
   async listNamespaces(catalog: string) {
-    return (await read(this.#client.listNamespaces({ path: { catalog } })))
+    return (await readJson(this.#client.listNamespaces({ path: { catalog } })))
       .items;
   }
 
   async listTables(catalog: string, namespace: string) {
     const path = { catalog, namespace };
-    return (await read(this.#client.listTables({ path }))).items;
+    return (await readJson(this.#client.listTables({ path }))).items;
   }
 
   async getTable(table: TableRef) {
-    return read(this.#client.getTable({ path: table }));
+    return readJson(this.#client.getTable({ path: table }));
   }
 
   async listSnapshots(table: TableRef) {
-    return (await read(this.#client.listSnapshots({ path: table }))).items;
+    return (await readJson(this.#client.listSnapshots({ path: table }))).items;
   }
 
   async listPartitions(table: TableRef) {
-    return read(this.#client.listPartitions({ path: table }));
+    return readJson(this.#client.listPartitions({ path: table }));
   }
 
   async listTableCommits(table: TableRef, ref?: string) {
     const query = { ref, limit: 50 };
-    return (await read(this.#client.listTableCommits({ path: table, query })))
-      .items;
+    return (
+      await readJson(this.#client.listTableCommits({ path: table, query }))
+    ).items;
   }
 
   async previewTable(table: TableRef, query: PreviewQuery) {
-    return read(this.#client.previewTable({ path: table, query }));
+    return readJson(this.#client.previewTable({ path: table, query }));
   }
 
   async listRefs(catalog: string) {
-    return (await read(this.#client.listRefs({ path: { catalog } }))).items;
+    return (await readJson(this.#client.listRefs({ path: { catalog } }))).items;
   }
 
   async diffRefs(catalog: string, from: string, to: string) {
@@ -71,24 +71,7 @@ export class LakehouseClient implements LakehouseApi {
       from,
       to,
     };
-    return (await read(this.#client.diffRefs({ path: { catalog }, query })))
+    return (await readJson(this.#client.diffRefs({ path: { catalog }, query })))
       .items;
   }
-}
-
-async function read<T>(pending: Promise<TypedResponse<T>>): Promise<T> {
-  let response: TypedResponse<T>;
-  try {
-    response = await pending;
-  } catch (e) {
-    throw new LakehouseError({
-      name: 'NetworkError',
-      message: `The portal backend could not be reached (${String(e)}).`,
-      status: 0,
-    });
-  }
-  if (!response.ok) {
-    throw await LakehouseError.fromResponse(response);
-  }
-  return response.json();
 }

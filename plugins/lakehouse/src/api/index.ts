@@ -1,4 +1,3 @@
 export { lakehouseApiRef } from './LakehouseApi';
 export type { LakehouseApi, PreviewQuery, TableRef } from './LakehouseApi';
 export { LakehouseClient } from './LakehouseClient';
-export { LakehouseError } from './LakehouseError';

@@ -5,6 +5,7 @@ import type {
   Node,
   SearchResult,
 } from '@internal/backstage-plugin-lineage-common';
+import { BackendRequestError } from '@internal/backstage-plugin-scout-react';
 
 export type SearchQuery = {
   q: string;
@@ -14,7 +15,7 @@ export type SearchQuery = {
 
 /**
  * The lineage backend, unwrapped: each method resolves with the answer or
- * rejects with a {@link LineageError} carrying the backend's message.
+ * rejects with a {@link BackendRequestError} carrying the backend's message.
  */
 export interface LineageApi {
   /** The datasets and jobs around a node, `depth` jobs away. */

@@ -1,15 +1,15 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
-import {
-  DefaultApiClient,
-  type TypedResponse,
-} from '@internal/backstage-plugin-lineage-common';
+import { DefaultApiClient } from '@internal/backstage-plugin-lineage-common';
 import type { LineageApi, SearchQuery } from './LineageApi';
-import { LineageError } from './LineageError';
+import {
+  BackendRequestError,
+  readJson,
+} from '@internal/backstage-plugin-scout-react';
 
 /**
  * The generated OpenAPI client (it resolves `plugin://lineage` through the
  * discovery API and sends the user's token through the fetch API), with
- * failures turned into {@link LineageError}s.
+ * failures turned into {@link BackendRequestError}s.
  */
 export class LineageClient implements LineageApi {
   readonly #client: DefaultApiClient;
@@ -24,34 +24,19 @@ export class LineageClient implements LineageApi {
 
   async getLineage(nodeId: string, depth: number) {
     const query = { nodeId, depth };
-    return (await read(this.#client.getLineage({ query }))).graph;
+    return (await readJson(this.#client.getLineage({ query }))).graph;
   }
 
   async getColumnLineage(fieldNodeId: string, depth: number) {
     const query = { nodeId: fieldNodeId, depth, withDownstream: true };
-    return (await read(this.#client.getColumnLineage({ query }))).graph;
+    return (await readJson(this.#client.getColumnLineage({ query }))).graph;
   }
 
   async search(query: SearchQuery) {
-    return read(this.#client.search({ query }));
+    return readJson(this.#client.search({ query }));
   }
 
   async getImpact(nodeId: string) {
-    return read(this.#client.getImpact({ query: { nodeId } }));
+    return readJson(this.#client.getImpact({ query: { nodeId } }));
   }
-}
-
-async function read<T>(pending: Promise<TypedResponse<T>>): Promise<T> {
-  let response: TypedResponse<T>;
-  try {
-    response = await pending;
-  } catch (e) {
-    throw new LineageError({
-      name: 'NetworkError',
-      message: `The portal backend could not be reached (${String(e)}).`,
-      status: 0,
-    });
-  }
-  if (!response.ok) throw await LineageError.fromResponse(response);
-  return response.json();
 }

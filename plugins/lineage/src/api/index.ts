@@ -1,4 +1,3 @@
 export { lineageApiRef } from './LineageApi';
 export type { LineageApi, SearchQuery } from './LineageApi';
 export { LineageClient } from './LineageClient';
-export { LineageError } from './LineageError';

@@ -5,11 +5,12 @@ import type {
   PipelineRun,
   PipelineRunDetail,
 } from '@internal/backstage-plugin-scout-client';
+import { BackendRequestError } from '@internal/backstage-plugin-scout-react';
 
 /**
  * The scout backend's pipeline and ingest routes, unwrapped: each method
  * resolves with the response body's payload or rejects with a
- * {@link ScoutError} (status 0 when the backend is unreachable).
+ * {@link BackendRequestError} (status 0 when the backend is unreachable).
  *
  * Date-times are typed `Date` by the generator but arrive as ISO strings;
  * `lib/format` accepts both.

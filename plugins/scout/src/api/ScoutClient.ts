@@ -3,10 +3,9 @@ import {
   DefaultApiClient,
   type PipelineOverview,
   type PipelineRun,
-  type TypedResponse,
 } from '@internal/backstage-plugin-scout-client';
 import type { ScoutApi } from './ScoutApi';
-import { ScoutError } from './ScoutError';
+import { readJson } from '@internal/backstage-plugin-scout-react';
 
 /**
  * The generated OpenAPI client (which resolves `plugin://scout` through the
@@ -29,15 +28,17 @@ export class ScoutClient implements ScoutApi {
   async listRuns(
     options: { limit?: number; status?: PipelineRun['status'] } = {},
   ) {
-    return (await read(this.#client.listPipelineRuns({ query: options }))).runs;
+    return (await readJson(this.#client.listPipelineRuns({ query: options })))
+      .runs;
   }
 
   async getRun(runId: string) {
-    return (await read(this.#client.getPipelineRun({ path: { runId } }))).run;
+    return (await readJson(this.#client.getPipelineRun({ path: { runId } })))
+      .run;
   }
 
   async startRun() {
-    return (await read(this.#client.startPipelineRun({}))).run;
+    return (await readJson(this.#client.startPipelineRun({}))).run;
   }
 
   /**
@@ -46,7 +47,7 @@ export class ScoutClient implements ScoutApi {
    * Once it settles, the next call asks again.
    */
   getOverview() {
-    this.#overview ??= read(this.#client.getPipelineOverview({})).finally(
+    this.#overview ??= readJson(this.#client.getPipelineOverview({})).finally(
       () => {
         this.#overview = undefined;
       },
@@ -55,23 +56,6 @@ export class ScoutClient implements ScoutApi {
   }
 
   async getIngestSummary(hours: number) {
-    return read(this.#client.getIngestSummary({ query: { hours } }));
+    return readJson(this.#client.getIngestSummary({ query: { hours } }));
   }
-}
-
-async function read<T>(pending: Promise<TypedResponse<T>>): Promise<T> {
-  let response: TypedResponse<T>;
-  try {
-    response = await pending;
-  } catch (e) {
-    throw new ScoutError({
-      name: 'NetworkError',
-      message: `The portal backend could not be reached (${String(e)}).`,
-      status: 0,
-    });
-  }
-  if (!response.ok) {
-    throw await ScoutError.fromResponse(response);
-  }
-  return response.json();
 }

@@ -1,4 +1,3 @@
 export { scoutApiRef } from './ScoutApi';
 export type { ScoutApi } from './ScoutApi';
 export { ScoutClient } from './ScoutClient';
-export { ScoutError, errorStatus } from './ScoutError';

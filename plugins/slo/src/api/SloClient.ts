@@ -1,15 +1,15 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
-import {
-  DefaultApiClient,
-  type TypedResponse,
-} from '@internal/backstage-plugin-slo-common';
+import { DefaultApiClient } from '@internal/backstage-plugin-slo-common';
 import type { SloApi, SloQuery } from './SloApi';
-import { SloError } from './SloError';
+import {
+  BackendRequestError,
+  readJson,
+} from '@internal/backstage-plugin-scout-react';
 
 /**
  * The generated OpenAPI client (it resolves `plugin://slo` through the
  * discovery API and sends the user's token through the fetch API), with
- * failures turned into {@link SloError}s.
+ * failures turned into {@link BackendRequestError}s.
  */
 export class SloClient implements SloApi {
   readonly #client: DefaultApiClient;
@@ -23,25 +23,12 @@ export class SloClient implements SloApi {
   }
 
   async listSlos(query: SloQuery = {}) {
-    return read(this.#client.listSlos({ query }));
+    return readJson(this.#client.listSlos({ query }));
   }
 
   async getSloHistory(id: string, days = 30) {
-    return read(this.#client.getSloHistory({ path: { id }, query: { days } }));
+    return readJson(
+      this.#client.getSloHistory({ path: { id }, query: { days } }),
+    );
   }
-}
-
-async function read<T>(pending: Promise<TypedResponse<T>>): Promise<T> {
-  let response: TypedResponse<T>;
-  try {
-    response = await pending;
-  } catch (e) {
-    throw new SloError({
-      name: 'NetworkError',
-      message: `The portal backend could not be reached (${String(e)}).`,
-      status: 0,
-    });
-  }
-  if (!response.ok) throw await SloError.fromResponse(response);
-  return response.json();
 }

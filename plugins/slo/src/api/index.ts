@@ -1,4 +1,3 @@
 export { sloApiRef } from './SloApi';
 export type { SloApi, SloQuery } from './SloApi';
 export { SloClient } from './SloClient';
-export { SloError } from './SloError';

@@ -3,10 +3,11 @@ import type {
   DashboardList,
   GuestToken,
 } from '@internal/backstage-plugin-superset-common';
+import { BackendRequestError } from '@internal/backstage-plugin-scout-react';
 
 /**
  * The superset backend, unwrapped: each method resolves with the answer or
- * rejects with a {@link SupersetError} carrying the backend's message.
+ * rejects with a {@link BackendRequestError} carrying the backend's message.
  */
 export interface SupersetApi {
   /** The embeddable dashboards and Superset's state (always answers). */

@@ -1,6 +1,6 @@
 import { guestToken, list, salesDashboard } from '../__testUtils__/fixtures';
 import { SupersetClient } from './SupersetClient';
-import { SupersetError } from './SupersetError';
+import { BackendRequestError } from '@internal/backstage-plugin-scout-react';
 
 const BASE_URL = 'http://localhost:7007/api/superset';
 
@@ -55,7 +55,7 @@ describe('SupersetClient', () => {
     );
 
     const error = await client.createGuestToken('store-sales').catch(e => e);
-    expect(error).toBeInstanceOf(SupersetError);
+    expect(error).toBeInstanceOf(BackendRequestError);
     expect(error).toMatchObject({
       name: 'ServiceUnavailableError',
       message,

@@ -1,15 +1,15 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
-import {
-  DefaultApiClient,
-  type TypedResponse,
-} from '@internal/backstage-plugin-superset-common';
+import { DefaultApiClient } from '@internal/backstage-plugin-superset-common';
 import type { SupersetApi } from './SupersetApi';
-import { SupersetError } from './SupersetError';
+import {
+  BackendRequestError,
+  readJson,
+} from '@internal/backstage-plugin-scout-react';
 
 /**
  * The generated OpenAPI client (it resolves `plugin://superset` through the
  * discovery API and sends the user's token through the fetch API), with
- * failures turned into {@link SupersetError}s.
+ * failures turned into {@link BackendRequestError}s.
  */
 export class SupersetClient implements SupersetApi {
   readonly #client: DefaultApiClient;
@@ -23,25 +23,10 @@ export class SupersetClient implements SupersetApi {
   }
 
   async listDashboards() {
-    return read(this.#client.listDashboards({}));
+    return readJson(this.#client.listDashboards({}));
   }
 
   async createGuestToken(slug: string) {
-    return read(this.#client.createGuestToken({ path: { slug } }));
+    return readJson(this.#client.createGuestToken({ path: { slug } }));
   }
-}
-
-async function read<T>(pending: Promise<TypedResponse<T>>): Promise<T> {
-  let response: TypedResponse<T>;
-  try {
-    response = await pending;
-  } catch (e) {
-    throw new SupersetError({
-      name: 'NetworkError',
-      message: `The portal backend could not be reached (${String(e)}).`,
-      status: 0,
-    });
-  }
-  if (!response.ok) throw await SupersetError.fromResponse(response);
-  return response.json();
 }

@@ -1,4 +1,3 @@
 export { supersetApiRef } from './SupersetApi';
 export type { SupersetApi } from './SupersetApi';
 export { SupersetClient } from './SupersetClient';
-export { SupersetError } from './SupersetError';

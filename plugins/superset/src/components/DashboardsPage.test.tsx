@@ -16,8 +16,8 @@ import {
   never,
   renderSuperset,
 } from '../__testUtils__/renderSuperset';
-import { SupersetError } from '../api';
 import { DashboardsPage } from './DashboardsPage';
+import { BackendRequestError } from '@internal/backstage-plugin-scout-react';
 
 // The SDK needs a real browser (an iframe that loads and a MessageChannel).
 jest.mock('@superset-ui/embedded-sdk', () => ({ embedDashboard: jest.fn() }));
@@ -97,7 +97,7 @@ describe('the Dashboards page', () => {
   it('says why the list failed, and retries', async () => {
     const api = mockSupersetApi();
     api.listDashboards.mockRejectedValueOnce(
-      new SupersetError({ name: 'Error', message: 'boom', status: 500 }),
+      new BackendRequestError({ name: 'Error', message: 'boom', status: 500 }),
     );
     renderSuperset(<DashboardsPage />, api);
 
@@ -199,7 +199,7 @@ describe('the Dashboards page', () => {
   it("shows a failed guest token in the frame's place, and retries", async () => {
     const api = mockSupersetApi();
     api.createGuestToken.mockRejectedValueOnce(
-      new SupersetError({
+      new BackendRequestError({
         name: 'ServiceUnavailableError',
         message: STACK_UP,
         status: 503,
@@ -230,7 +230,7 @@ describe('the Dashboards page', () => {
     async (status, message, action) => {
       const api = mockSupersetApi();
       api.createGuestToken.mockRejectedValue(
-        new SupersetError({ name: 'Error', message, status }),
+        new BackendRequestError({ name: 'Error', message, status }),
       );
       renderSuperset(<DashboardsPage />, api);
 

@@ -1,13 +1,13 @@
 import {
   adviseOnError,
+  BackendRequestError,
   type ErrorAdvice,
 } from '@internal/backstage-plugin-scout-react';
-import { LakehouseError } from '../../api';
 
 /** What went wrong with a lakehouse request, in words, and what to do about it. */
 export function describeError(error: Error): ErrorAdvice {
   return adviseOnError(
-    error instanceof LakehouseError ? error.status : undefined,
+    error instanceof BackendRequestError ? error.status : undefined,
     {
       503: {
         title: 'The lakehouse engine is not reachable',

@@ -5,9 +5,9 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { Alert, Button, Flex, Link, Text } from '@backstage/ui';
 import { useState } from 'react';
-import { LakehouseError } from '../../api';
 import { pipelineRunRouteRef } from '../../routes';
 import { type StartedRun, startPipelineRun } from './runPipeline';
+import { BackendRequestError } from '@internal/backstage-plugin-scout-react';
 
 type State =
   | { phase: 'idle' }
@@ -16,7 +16,8 @@ type State =
   | { phase: 'failed'; error: Error };
 
 function refusalTitle(error: Error): string {
-  const status = error instanceof LakehouseError ? error.status : undefined;
+  const status =
+    error instanceof BackendRequestError ? error.status : undefined;
   if (status === 403) return 'Not allowed to run the pipeline';
   if (status === 409) return 'A pipeline run is in progress';
   return 'The pipeline run could not start';
@@ -48,7 +49,8 @@ function Outcome({ state }: { state: State }) {
       return (
         <Alert
           status={
-            state.error instanceof LakehouseError && state.error.status === 409
+            state.error instanceof BackendRequestError &&
+            state.error.status === 409
               ? 'warning'
               : 'danger'
           }

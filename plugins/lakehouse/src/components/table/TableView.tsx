@@ -9,7 +9,7 @@ import {
   Text,
 } from '@backstage/ui';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { LakehouseError, lakehouseApiRef, TableRef } from '../../api';
+import { lakehouseApiRef, TableRef } from '../../api';
 import { useSearchState } from '../../lib/useSearchState';
 import { ErrorPanel, LoadingRows } from '../common';
 import styles from '../common/common.module.css';
@@ -20,6 +20,7 @@ import { PreviewTab } from './PreviewTab';
 import { SchemaTab } from './SchemaTab';
 import { SnapshotsTab } from './SnapshotsTab';
 import { TableNotFound } from './TableNotFound';
+import { BackendRequestError } from '@internal/backstage-plugin-scout-react';
 
 const TABS = [
   { id: 'overview', label: 'Overview' },
@@ -68,7 +69,7 @@ export function TableView(props: { tableRef: TableRef }) {
       {detail.error ? (
         <>
           <ErrorPanel error={detail.error} onRetry={detail.retry} />
-          {detail.error instanceof LakehouseError &&
+          {detail.error instanceof BackendRequestError &&
             detail.error.status === 404 && (
               <TableNotFound tableRef={tableRef} />
             )}

@@ -1,7 +1,6 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { Alert, Button, Flex, Grid, Text } from '@backstage/ui';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { LineageError } from '../../api';
 import { useExplorerParams, useFieldPath, useLineageGraph } from '../../hooks';
 import {
   expandKey,
@@ -15,6 +14,7 @@ import {
 import { NodePanel } from '../panel/NodePanel';
 import { GraphFilters } from './GraphFilters';
 import { LineageGraphView } from './LineageGraphView';
+import { BackendRequestError } from '@internal/backstage-plugin-scout-react';
 
 /**
  * The graph around one node or a few (a component's jobs), grown by
@@ -91,7 +91,7 @@ export function LineageExplorer(props: { rootIds: readonly string[] }) {
       <Flex direction="column" gap="2">
         <ResponseErrorPanel
           title={
-            error instanceof LineageError && error.status === 404
+            error instanceof BackendRequestError && error.status === 404
               ? `No lineage recorded for ${rootIds.join(', ')}`
               : 'Could not load the lineage graph'
           }

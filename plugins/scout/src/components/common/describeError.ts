@@ -1,8 +1,8 @@
 import {
   adviseOnError,
   type ErrorAdvice,
+  errorStatus,
 } from '@internal/backstage-plugin-scout-react';
-import { errorStatus } from '../../api';
 
 /** What went wrong with a scout request, in words, and what to do about it. */
 export function describeError(error: Error): ErrorAdvice {

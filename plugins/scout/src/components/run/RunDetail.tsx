@@ -2,8 +2,10 @@ import { useRouteRef } from '@backstage/frontend-plugin-api';
 import { Alert, ButtonLink, Flex, Text } from '@backstage/ui';
 import type { PipelineRunDetail } from '@internal/backstage-plugin-scout-client';
 import { ReactNode } from 'react';
-import { errorStatus } from '../../api';
-import { formatDuration } from '@internal/backstage-plugin-scout-react';
+import {
+  errorStatus,
+  formatDuration,
+} from '@internal/backstage-plugin-scout-react';
 import { currentStep } from '../../lib/steps';
 import { useFollowedRun } from '../../lib/useFollowedRun';
 import { rootRouteRef } from '../../routes';

@@ -2,9 +2,10 @@ import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
 import { Alert, Button, Flex, Link, Text } from '@backstage/ui';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { errorStatus, scoutApiRef } from '../../api';
+import { scoutApiRef } from '../../api';
 import { runRouteRef } from '../../routes';
 import { ErrorPanel } from '../common';
+import { errorStatus } from '@internal/backstage-plugin-scout-react';
 
 type State =
   | { phase: 'idle' | 'starting' }

@@ -1,13 +1,13 @@
 import {
   adviseOnError,
+  BackendRequestError,
   type ErrorAdvice,
 } from '@internal/backstage-plugin-scout-react';
-import { SloError } from '../../api';
 
 /** What went wrong with an SLO request, in words, and what to do about it. */
 export function describeError(error: Error): ErrorAdvice {
   return adviseOnError(
-    error instanceof SloError ? error.status : undefined,
+    error instanceof BackendRequestError ? error.status : undefined,
     {
       404: {
         title: 'The SLO service does not know it',

@@ -1,13 +1,13 @@
 import {
   adviseOnError,
+  BackendRequestError,
   type ErrorAdvice,
 } from '@internal/backstage-plugin-scout-react';
-import { SupersetError } from '../../api';
 
 /** What went wrong with a superset request, in words, and what to do about it. */
 export function describeError(error: Error): ErrorAdvice {
   return adviseOnError(
-    error instanceof SupersetError ? error.status : undefined,
+    error instanceof BackendRequestError ? error.status : undefined,
     {
       404: {
         title: 'Superset has no embedded dashboard by this name',
