@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ErrorPanel } from './ErrorPanel';
+import { BackendRequestError } from '../request';
 import { adviseOnError } from './errorAdvice';
 
 const own = {
@@ -8,20 +9,26 @@ const own = {
   403: { title: 'Not yours', action: 'Ask the owning team.' },
 };
 const otherwise = { title: 'The request failed', action: 'Try again.' };
+const failed = (status: number) =>
+  new BackendRequestError({ name: 'Error', message: 'm', status });
 
 describe('adviseOnError', () => {
   it("takes the plugin's words first, then the shared ones, then its fallback", () => {
-    expect(adviseOnError(404, own, otherwise)).toBe(own[404]);
+    expect(adviseOnError(failed(404), own, otherwise)).toBe(own[404]);
     // A plugin may say 403 its own way; the shared words are the default.
-    expect(adviseOnError(403, own, otherwise)).toBe(own[403]);
-    expect(adviseOnError(403, {}, otherwise).title).toBe('Access denied');
-    expect(adviseOnError(0, own, otherwise).action).toContain(
+    expect(adviseOnError(failed(403), own, otherwise)).toBe(own[403]);
+    expect(adviseOnError(failed(403), {}, otherwise).title).toBe(
+      'Access denied',
+    );
+    expect(adviseOnError(failed(0), own, otherwise).action).toContain(
       './scripts/start.sh',
     );
-    expect(adviseOnError(401, own, otherwise).title).toBe('Not signed in');
-    expect(adviseOnError(500, own, otherwise)).toBe(otherwise);
+    expect(adviseOnError(failed(401), own, otherwise).title).toBe(
+      'Not signed in',
+    );
+    expect(adviseOnError(failed(500), own, otherwise)).toBe(otherwise);
     // Not an HTTP failure at all.
-    expect(adviseOnError(undefined, own, otherwise)).toBe(otherwise);
+    expect(adviseOnError(new Error('boom'), own, otherwise)).toBe(otherwise);
   });
 });
 

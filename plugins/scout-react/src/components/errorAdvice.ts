@@ -1,3 +1,4 @@
+import { errorStatus } from '../request';
 import type { ErrorAdvice } from './ErrorPanel';
 
 /** What every plugin says for these statuses, unless it says otherwise. */
@@ -17,17 +18,18 @@ const SHARED: Record<number, ErrorAdvice> = {
 };
 
 /**
- * The advice for a failed request to the portal's backend. `status` is the
- * response's HTTP status, 0 when nothing answered, undefined when the error
- * came from elsewhere. `byStatus` holds a plugin's own words (its 404, its
- * 503), `otherwise` what it says for any status neither it nor the shared
- * words (0, 401, 403) name.
+ * The advice for a failed request to the portal's backend, by the status of
+ * `error` (a {@link BackendRequestError}: the HTTP status, 0 when nothing
+ * answered; any other error gets `otherwise`). `byStatus` holds a plugin's
+ * own words (its 404, its 503), `otherwise` what it says for any status
+ * neither it nor the shared words (0, 401, 403) name.
  */
 export function adviseOnError(
-  status: number | undefined,
+  error: unknown,
   byStatus: Partial<Record<number, ErrorAdvice>>,
   otherwise: ErrorAdvice,
 ): ErrorAdvice {
+  const status = errorStatus(error);
   if (status === undefined) return otherwise;
   return byStatus[status] ?? SHARED[status] ?? otherwise;
 }

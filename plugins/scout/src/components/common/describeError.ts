@@ -1,13 +1,12 @@
 import {
   adviseOnError,
   type ErrorAdvice,
-  errorStatus,
 } from '@internal/backstage-plugin-scout-react';
 
 /** What went wrong with a scout request, in words, and what to do about it. */
 export function describeError(error: Error): ErrorAdvice {
   return adviseOnError(
-    errorStatus(error),
+    error,
     {
       503: {
         title: 'The scout database is not reachable',

@@ -1,13 +1,12 @@
 import {
   adviseOnError,
-  BackendRequestError,
   type ErrorAdvice,
 } from '@internal/backstage-plugin-scout-react';
 
 /** What went wrong with an SLO request, in words, and what to do about it. */
 export function describeError(error: Error): ErrorAdvice {
   return adviseOnError(
-    error instanceof BackendRequestError ? error.status : undefined,
+    error,
     {
       404: {
         title: 'The SLO service does not know it',
