@@ -86,6 +86,26 @@ test('find the Scout components and see Trino with its neighbours', async ({
   await snap(page, info, '05-trino-relations-graph');
 });
 
+test('an entity page runs its warning checks once on a cold load', async ({
+  page,
+}) => {
+  // The overview's warnings (orphan, missing relations, processing errors)
+  // are checked while it renders, and React renders the page several times
+  // from the start while its lazy parts load: each check must still ask the
+  // catalog once (it asked five times for the ancestry before).
+  await enterAsGuest(page);
+  const ancestry: string[] = [];
+  page.on('request', request => {
+    if (/\/api\/catalog\/entities\/by-name\/.+\/ancestry$/.test(request.url()))
+      ancestry.push(request.url());
+  });
+  await page.goto('/catalog/default/component/trino');
+  await expect(page.getByText('Distributed SQL engine').first()).toBeVisible();
+  await expect(page.locator('svg#dependency-graph')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(ancestry).toHaveLength(1);
+});
+
 test('open the Scout domain and a layer System', async ({ page }, info) => {
   await enterAsGuest(page);
   await page.goto('/catalog/default/domain/scout-analytics');
