@@ -14,11 +14,15 @@ import styles from '../common/common.module.css';
 
 type Row = PipelineRun & { id: string; href?: string };
 
+// A run id and a start time (20 characters each) read whole at 1280 px;
+// the short columns (trigger, status, freshness) give them the room.
 const columns: ColumnConfig<Row>[] = [
   {
     id: 'run',
     label: 'Run',
     isRowHeader: true,
+    defaultWidth: '4fr',
+    minWidth: 210,
     cell: r => (
       <CellText title={r.runId} href={r.href} description={r.engine} />
     ),
@@ -26,6 +30,7 @@ const columns: ColumnConfig<Row>[] = [
   {
     id: 'status',
     label: 'Status',
+    defaultWidth: '2fr',
     cell: r => (
       <Cell>
         <StatusChip status={r.status} />
@@ -35,6 +40,7 @@ const columns: ColumnConfig<Row>[] = [
   {
     id: 'trigger',
     label: 'Trigger',
+    defaultWidth: '2fr',
     cell: r => (
       <CellText title={r.trigger} description={r.startedBy ?? undefined} />
     ),
@@ -42,6 +48,8 @@ const columns: ColumnConfig<Row>[] = [
   {
     id: 'started',
     label: 'Started',
+    defaultWidth: '3fr',
+    minWidth: 190,
     cell: r => (
       <CellText
         title={formatTime(r.startedAt)}
@@ -52,6 +60,8 @@ const columns: ColumnConfig<Row>[] = [
   {
     id: 'watermark',
     label: 'Watermark (xid)',
+    defaultWidth: '2fr',
+    minWidth: 175,
     cell: r => (
       <CellText
         className={styles.mono}
@@ -62,6 +72,7 @@ const columns: ColumnConfig<Row>[] = [
   {
     id: 'tests',
     label: 'Tests',
+    defaultWidth: '2fr',
     cell: r => (
       <Cell>
         <Text
@@ -76,6 +87,7 @@ const columns: ColumnConfig<Row>[] = [
   {
     id: 'freshness',
     label: 'Freshness',
+    defaultWidth: '2fr',
     cell: r => <CellText title={formatSeconds(r.freshnessSeconds)} />,
   },
 ];
