@@ -1,5 +1,5 @@
 import { chain, ds, GOLD, SILVER } from '../__testUtils__/fixtures';
-import { formatAge, formatCount, nodeBadges } from './badges';
+import { formatAge, formatShortCount, nodeBadges } from './badges';
 import {
   toLineageGraph,
   type DatasetNode,
@@ -39,7 +39,9 @@ const labels = (node: DatasetNode) =>
 describe('formatting', () => {
   it('shortens row counts', () => {
     expect(
-      [0, 950, 1000, 12345, 999_950, 4_500_000, 1_230_000_000].map(formatCount),
+      [0, 950, 1000, 12345, 999_950, 4_500_000, 1_230_000_000].map(
+        formatShortCount,
+      ),
     ).toEqual(['0', '950', '1k', '12.3k', '1M', '4.5M', '1.2B']);
   });
 

@@ -1,5 +1,5 @@
 import {
-  formatCount as formatFullCount,
+  formatCount,
   formatTime,
 } from '@internal/backstage-plugin-scout-react';
 import type {
@@ -26,7 +26,7 @@ export function formatAge(seconds: number): string {
 }
 
 /** A row count, short: 950, 12.3k, 4.5M, 1.2B. */
-export function formatCount(n: number): string {
+export function formatShortCount(n: number): string {
   const units: [number, string][] = [
     [1e9, 'B'],
     [1e6, 'M'],
@@ -113,9 +113,9 @@ function freshnessBadges(node: DatasetNode, now: number): NodeBadge[] {
   if (run && run.rows !== null) {
     badges.push({
       id: 'rows',
-      label: `${formatCount(run.rows)} rows`,
+      label: `${formatShortCount(run.rows)} rows`,
       status: 'neutral',
-      description: `${formatFullCount(run.rows)} rows after run ${run.runId}.`,
+      description: `${formatCount(run.rows)} rows after run ${run.runId}.`,
     });
   }
   return badges;
