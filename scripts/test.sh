@@ -59,9 +59,10 @@ slo_check=$!
 step "typecheck (tsc)"
 yarn tsc || failed_steps+=(typecheck)
 
-step "lint (eslint) and formatting (prettier)"
+step "lint (eslint), formatting (prettier) and package metadata (repo fix)"
 yarn backstage-cli repo lint || failed_steps+=(lint)
 yarn prettier --check . || failed_steps+=(prettier)
+yarn backstage-cli repo fix --check || failed_steps+=(package-metadata)
 
 step "SLO rules: fresh, valid, and tested (sloth, promtool, amtool; begun beside the checks)"
 wait "$slo_check" || failed_steps+=(slo)
