@@ -98,6 +98,30 @@ describe('compressedAssets', () => {
     expect(second.headers.etag).not.toBe(first.headers.etag);
   });
 
+  it('serves the scripts index.html loads at start with the compile hint, and their maps a line down', async () => {
+    writeFileSync(
+      join(dir, '..', 'index.html'),
+      '<script defer="defer" src="/static/main.1234.js"></script>',
+    );
+    const map = { version: 3, sources: ['a.ts'], mappings: 'AAAA;AACA' };
+    writeFileSync(join(dir, 'main.1234.js.map'), JSON.stringify(map));
+    writeFileSync(join(dir, 'lazy.5678.js.map'), JSON.stringify(map));
+    writeFileSync(join(dir, 'lazy.5678.js'), SCRIPT);
+    const body = async (path: string) =>
+      brotliDecompressSync((await get(path)).body).toString();
+
+    expect(await body('/static/main.1234.js')).toBe(
+      `//# allFunctionsCalledOnLoad\n${SCRIPT}`,
+    );
+    expect(JSON.parse(await body('/static/main.1234.js.map'))).toEqual({
+      ...map,
+      mappings: ';AAAA;AACA',
+    });
+    // A lazy chunk and its map are served as built.
+    expect(await body('/static/lazy.5678.js')).toBe(SCRIPT);
+    expect(JSON.parse(await body('/static/lazy.5678.js.map'))).toEqual(map);
+  });
+
   it('has the file holding the runtime config revalidated', async () => {
     const res = await get('/static/config.js');
     expect(res.headers['cache-control']).toBe('no-cache');
