@@ -44,6 +44,10 @@ type Entry = {
 export function compressedAssets(staticDir: string): RequestHandler {
   const root = resolve(staticDir);
   const cache = new Map<string, Entry>();
+  // Read once, when the first script is asked for: a build made while the
+  // backend runs is served without the hint until it restarts.
+  let entries: Promise<Set<string>> | undefined;
+  const hinted = () => (entries ??= entryScripts(root));
   return async (req, res, next) => {
     if (
       (req.method !== 'GET' && req.method !== 'HEAD') ||
@@ -69,7 +73,7 @@ export function compressedAssets(staticDir: string): RequestHandler {
         .toString(16)}"`;
       let entry = cache.get(file);
       if (entry?.version !== etag) {
-        entry = { version: etag, body: load(root, file) };
+        entry = { version: etag, body: load(root, file, hinted) };
         cache.set(file, entry);
         entry.body.catch(() => cache.delete(file));
       }
@@ -104,12 +108,16 @@ function assetPath(root: string, path: string): string | undefined {
   return file.startsWith(root + sep) ? file : undefined;
 }
 
-async function load(root: string, file: string) {
+async function load(
+  root: string,
+  file: string,
+  hinted: () => Promise<Set<string>>,
+) {
   let content = await readFile(file);
   const script = relative(root, file).replace(/\.map$/, '');
   if (
     (file.endsWith('.js') || file.endsWith('.js.map')) &&
-    (await entryScripts(root)).has(script)
+    (await hinted()).has(script)
   ) {
     content = file.endsWith('.map')
       ? shiftSourceMap(content)
