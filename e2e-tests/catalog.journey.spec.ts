@@ -32,7 +32,8 @@ test('find the Scout components and see Trino with its neighbours', async ({
   }
   await page.getByRole('menuitem', { name: /^All/ }).click();
   await expect(page.getByText('All Components (21)')).toBeVisible();
-  const table = page.getByRole('table');
+  // The list is a Backstage UI table: react-aria gives it the grid role.
+  const table = page.getByRole('grid');
   for (const name of ['Apache Superset', 'Nessie', 'MinIO']) {
     await expect(table.getByRole('link', { name, exact: true })).toBeVisible();
   }

@@ -93,7 +93,7 @@ test('open the same table from its Resource in the catalog', async ({
   // The table filters in the browser what the page loaded: until the
   // Resource exists, load the page again, as a person would.
   const entry = page
-    .getByRole('table')
+    .getByRole('grid')
     .getByRole('link', { name: new RegExp(shortName) })
     .first();
   await expect(async () => {

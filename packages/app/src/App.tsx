@@ -5,6 +5,7 @@ import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 import { signInModule } from './modules/signIn';
 import { catalogGraphModule } from './modules/catalogGraph';
+import { catalogIndexModule } from './modules/catalogIndex';
 import { scaffolderModule } from './modules/scaffolder';
 import { notFoundModule } from './modules/notFound';
 
@@ -21,6 +22,7 @@ export default createApp({
     homeModule,
     signInModule,
     catalogGraphModule,
+    catalogIndexModule,
     scaffolderModule,
     notFoundModule,
     ...developmentOnly,

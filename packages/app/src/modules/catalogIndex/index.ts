@@ -1,0 +1,1 @@
+export { catalogIndexModule } from './catalogIndexModule';
