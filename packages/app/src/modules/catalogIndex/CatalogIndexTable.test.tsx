@@ -122,6 +122,11 @@ describe('CatalogIndexTable', () => {
     }
   });
 
+  it('titles a list of APIs with its acronym kept', async () => {
+    await renderTable([{ ...component('ingest'), kind: 'API' }]);
+    expect(await screen.findByText('All APIs (1)')).toBeInTheDocument();
+  });
+
   it('stars a row', async () => {
     await renderTable([component('trino')]);
     fireEvent.click(

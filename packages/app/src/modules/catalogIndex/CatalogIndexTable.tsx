@@ -150,7 +150,7 @@ export function CatalogIndexTable() {
   const heading = [
     capitalize(filters.user?.value ?? t('catalogTable.allFilters')),
     filters.type?.value,
-    pluralize(kindLabel),
+    plural(kindLabel),
   ]
     .filter(Boolean)
     .join(' ');
@@ -201,6 +201,11 @@ export function CatalogIndexTable() {
       />
     </Flex>
   );
+}
+
+/** "Components"; an acronym gets a lower-case s ("APIs", not "APIS"). */
+function plural(label: string) {
+  return /^[A-Z]{2,}$/.test(label) ? `${label}s` : pluralize(label);
 }
 
 function capitalize(text: string) {
