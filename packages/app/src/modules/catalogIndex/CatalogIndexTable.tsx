@@ -111,17 +111,18 @@ export function CatalogIndexTable() {
   const { entities, filters, loading, error, totalItems } = useEntityList();
   const { t } = useTranslationRef(catalogTranslationRef);
   const presentation = useApiHolder().get(entityPresentationApiRef);
-  const title = useCallback(
-    (entity: Entity) =>
-      entityPresentationSnapshot(entity, undefined, presentation).primaryTitle,
-    [presentation],
-  );
+  // In title order, each title worked out once.
   const rows = useMemo(
     () =>
       entities
-        .map(entity => ({ ...entity, id: stringifyEntityRef(entity) }))
-        .sort((a, b) => title(a).localeCompare(title(b))),
-    [entities, title],
+        .map(entity => ({
+          row: { ...entity, id: stringifyEntityRef(entity) },
+          title: entityPresentationSnapshot(entity, undefined, presentation)
+            .primaryTitle,
+        }))
+        .sort((a, b) => a.title.localeCompare(b.title))
+        .map(({ row }) => row),
+    [entities, presentation],
   );
   const columnConfig = useMemo(
     () => [...catalogColumns(entities, filters), actionsColumn],
