@@ -25,8 +25,16 @@ function component(name: string, extra: Partial<Entity['metadata']> = {}) {
   } as Entity;
 }
 
+const componentFilters = {
+  kind: new EntityKindFilter('component', 'Component'),
+  user: EntityUserFilter.all(),
+};
+
 /** The list's context: no entities at first, as while the page loads. */
-function EntityList(props: { entities: Entity[] }) {
+function EntityList(props: {
+  entities: Entity[];
+  filters?: Partial<typeof componentFilters>;
+}) {
   const [entities, setEntities] = useState<Entity[]>([]);
   useEffect(() => setEntities(props.entities), [props.entities]);
   return (
@@ -34,10 +42,7 @@ function EntityList(props: { entities: Entity[] }) {
       value={{
         entities,
         totalItems: entities.length,
-        filters: {
-          kind: new EntityKindFilter('component', 'Component'),
-          user: EntityUserFilter.all(),
-        },
+        filters: props.filters ?? componentFilters,
       }}
     >
       {/* Catalog translations load lazily, suspending the first render. */}
@@ -48,8 +53,11 @@ function EntityList(props: { entities: Entity[] }) {
   );
 }
 
-async function renderTable(entities: Entity[]) {
-  await renderInTestApp(<EntityList entities={entities} />, {
+async function renderTable(
+  entities: Entity[],
+  filters?: Partial<typeof componentFilters>,
+) {
+  await renderInTestApp(<EntityList entities={entities} filters={filters} />, {
     apis: [[starredEntitiesApiRef, new MockStarredEntitiesApi()]],
     // Entity links resolve the entity page's route.
     mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
@@ -88,8 +96,26 @@ describe('CatalogIndexTable', () => {
     const filter = await screen.findByRole('searchbox', { name: 'Filter' });
     fireEvent.change(filter, { target: { value: 'SQL trino' } });
     await waitFor(() => expect(rowNames()).toEqual(['trino']));
+    expect(screen.getByText('All Components (1 of 3)')).toBeInTheDocument();
     fireEvent.change(filter, { target: { value: 'platform-team' } });
     await waitFor(() => expect(rowNames()).toHaveLength(3));
+  });
+
+  it('loads, not "no match", until a picker has set a filter', async () => {
+    // Before the pickers set any filter, the provider reports an empty,
+    // settled list without having fetched anything.
+    await renderTable([], {});
+    expect(await screen.findByText('All')).toBeInTheDocument();
+    expect(screen.queryByText(/No entities match/)).toBeNull();
+    expect(screen.queryByText(/\(0\)/)).toBeNull();
+  });
+
+  it('says so when the filters match nothing', async () => {
+    await renderTable([]);
+    expect(
+      await screen.findByText('No entities match these filters.'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('All Components (0)')).toBeInTheDocument();
   });
 
   it('pages by 20 once there are more rows, after they arrive', async () => {

@@ -102,10 +102,11 @@ const actionsColumn: EntityColumnConfig = {
 /**
  * The catalog page's list: the entities the page's filters select, in a
  * Backstage UI table (CSS only, no style sheets built at run time), titled
- * with the choice and the count ("All Components (21)"). It sorts by any
- * column, pages by 20 once there are more, filters the rows as one types
- * in its Filter box, and offers each row's view and edit links (when the
- * entity has them) and a star.
+ * with the choice and the count ("All Components (21)", or "(3 of 21)"
+ * while its Filter box leaves 3). It shows skeleton rows until the first
+ * entities arrive, sorts by any column, pages by 20 once there are more,
+ * filters the rows as one types in its Filter box, and offers each row's
+ * view and edit links (when the entity has them) and a star.
  */
 export function CatalogIndexTable() {
   const { entities, filters, loading, error, totalItems } = useEntityList();
@@ -147,7 +148,8 @@ export function CatalogIndexTable() {
     paginationOptions: { pageSize: PAGE_SIZE, pageSizeOptions: [20, 50, 100] },
   });
 
-  const kindLabel = entities[0]?.kind ?? filters.kind?.label ?? '';
+  // The kind as its entities spell it; while they load, the picker's label.
+  const kindLabel = entities[0]?.kind ?? capitalize(filters.kind?.label ?? '');
   const heading = [
     capitalize(filters.user?.value ?? t('catalogTable.allFilters')),
     filters.type?.value,
@@ -155,7 +157,22 @@ export function CatalogIndexTable() {
   ]
     .filter(Boolean)
     .join(' ');
-  const count = typeof totalItems === 'number' ? ` (${totalItems})` : '';
+  // Until a picker sets a filter the list provider has fetched nothing and
+  // reports an empty, settled list: that is still loading, not "no match".
+  const requested = Object.values(filters).some(f => f !== undefined);
+  const pending = !requested || (loading && rows.length === 0);
+  // What the Filter box leaves, beside the total while it holds words.
+  const shown = useMemo(
+    () => matchesSearch(rows, search.value).length,
+    [rows, search.value],
+  );
+  let count = '';
+  if (!pending && typeof totalItems === 'number') {
+    count =
+      shown === rows.length
+        ? ` (${totalItems})`
+        : ` (${shown} of ${totalItems})`;
+  }
 
   if (error) {
     return (
@@ -195,9 +212,11 @@ export function CatalogIndexTable() {
           rows.length > PAGE_SIZE ? tableProps.pagination : { type: 'none' }
         }
         columnConfig={columnConfig}
-        isPending={loading && rows.length === 0}
+        // Skeleton rows: Backstage UI shows them only while data is absent.
+        data={pending ? undefined : tableProps.data}
+        isPending={pending}
         // Dimmed while a changed filter's entities load.
-        isStale={loading && rows.length > 0}
+        isStale={!pending && loading}
         emptyState={<Text as="p">No entities match these filters.</Text>}
       />
     </Flex>

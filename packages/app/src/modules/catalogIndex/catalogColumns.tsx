@@ -6,6 +6,7 @@ import {
   type EntityRow,
 } from '@backstage/plugin-catalog-react/alpha';
 import { Cell, CellText, Text } from '@backstage/ui';
+import styles from './CatalogIndexTable.module.css';
 
 const tags: EntityColumnConfig = {
   id: 'tags',
@@ -35,14 +36,28 @@ const namespace: EntityColumnConfig = {
   sortValue: entity => entity.metadata.namespace ?? 'default',
 };
 
+/** A location's target URLs. */
+function targetsOf(entity: Entity): string[] {
+  const spec = entity.spec as { target?: string; targets?: string[] };
+  return [spec?.target, ...(spec?.targets ?? [])].filter(
+    (t): t is string => typeof t === 'string',
+  );
+}
+
 const targets: EntityColumnConfig = {
   id: 'targets',
   label: 'Targets',
-  cell: entity => {
-    const spec = entity.spec as { target?: string; targets?: string[] };
-    const all = [spec?.target, ...(spec?.targets ?? [])].filter(Boolean);
-    return <CellText title={all.join(', ')} />;
-  },
+  // One line per URL, broken anywhere: a URL is one long word.
+  cell: entity => (
+    <Cell>
+      {targetsOf(entity).map(target => (
+        <Text key={target} as="p" variant="body-small" className={styles.url}>
+          {target}
+        </Text>
+      ))}
+    </Cell>
+  ),
+  sortValue: entity => targetsOf(entity).join(', '),
 };
 
 /**
