@@ -51,24 +51,42 @@ class _Resolver:
     def __init__(self, schema: dict[str, dict[str, str]]):
         self.schema = schema
 
-    def projection_sources(self, scope: Scope, projection: exp.Expression) -> set[Source]:
-        found: set[Source] = set()
+    def projection_sources(
+        self, scope: Scope, projection: exp.Expression, seen: frozenset = frozenset()
+    ) -> set[Source]:
+        """What one projection of `scope` reads, its scalar subqueries' too."""
         subtype = _subtype(projection)
-        for column in projection.find_all(exp.Column):
-            for src in self.column(scope, column.name, column.table, set()):
-                found.add(Source(src.table, src.column, _weaker(subtype, src.subtype)))
-        return found
+        return {
+            Source(src.table, src.column, _weaker(subtype, src.subtype))
+            for src in self._reads(scope, projection, seen)
+        }
 
-    def column(self, scope: Scope, name: str, qualifier: str, seen: set) -> set[Source]:
+    def _reads(self, scope: Scope, expression: exp.Expression, seen: frozenset) -> set[Source]:
+        out: set[Source] = set()
+
+        # A nested query's columns belong to its own scope (a correlated
+        # subquery's would otherwise be looked up in this one): only what
+        # it selects is read.
+        def nested(node: exp.Expression) -> bool:
+            return node is not expression and isinstance(node, exp.Query)
+
+        for node in expression.walk(prune=nested):
+            if isinstance(node, exp.Column) and not isinstance(node.this, exp.Star):
+                out |= self.column(scope, node.name, node.table, seen)
+            elif nested(node):
+                for child in scope.subquery_scopes:
+                    if child.expression is node or child.expression is node.this:
+                        for projection in _selects(child):
+                            out |= self.projection_sources(child, projection, seen)
+        return out
+
+    def column(self, scope: Scope, name: str, qualifier: str, seen: frozenset) -> set[Source]:
         key = (id(scope), name.lower(), qualifier.lower())
         if key in seen:  # a recursive CTE refers to itself
             return set()
         seen = seen | {key}
         if _is_union(scope):
-            out: set[Source] = set()
-            for branch in scope.set_operation_scopes:
-                out |= self.column(branch, name, qualifier, seen)
-            return out
+            return self._union_column(scope, name, seen)
         # What this scope reads (FROM and JOIN), not every CTE it could see.
         sources = {alias: source for alias, (_, source) in scope.selected_sources.items()}
         if qualifier:
@@ -79,36 +97,72 @@ class _Resolver:
             candidates = having or (list(sources.values()) if len(sources) == 1 else [])
         out = set()
         for source in candidates:
-            out |= self._from(source, name, seen)
+            out |= self._from(scope, source, name, seen)
+        return out
+
+    def _union_column(self, scope: Scope, name: str, seen: frozenset) -> set[Source]:
+        """A union's column: each branch's column at its place in the first
+        branch, as SQL matches them; by name in a BY NAME union (DuckDB), or
+        for a column a `*` brings (its place unknown)."""
+        leaves = _union_leaves(scope)
+        position = None if scope.expression.args.get("by_name") else _position(leaves[0], name)
+        out: set[Source] = set()
+        for leaf in leaves:
+            selects = _selects(leaf)
+            if position is None:
+                out |= self._from(scope, leaf, name, seen)
+            elif position < len(selects):
+                out |= self.projection_sources(leaf, selects[position], seen)
         return out
 
     def _has(self, source, name: str) -> bool:
         if isinstance(source, exp.Table):
             return name.lower() in self.schema.get(table_key(source), {})
+        if not isinstance(source, Scope):
+            return False
         return any(s.alias_or_name.lower() == name.lower() for s in _selects(source))
 
-    def _from(self, source, name: str, seen: set) -> set[Source]:
+    def _from(self, scope: Scope, source, name: str, seen: frozenset) -> set[Source]:
+        """Column `name` of one source that `scope` reads."""
         if isinstance(source, exp.Table):
             return {Source(table_key(source), name, "IDENTITY")}
         if not isinstance(source, Scope):
             return set()
+        if not isinstance(source.expression, exp.Query):
+            # A table function (UNNEST, LATERAL FLATTEN, LATERAL VIEW
+            # EXPLODE): its columns come from what its arguments read, in
+            # the scope that calls it.
+            return {
+                Source(src.table, src.column, _weaker("TRANSFORMATION", src.subtype))
+                for src in self._reads(scope, source.expression, seen)
+            }
         if _is_union(source):
             return self.column(source, name, "", seen)
         for projection in _selects(source):
-            if projection.alias_or_name.lower() == name.lower() and not isinstance(
-                projection, exp.Star
-            ):
-                subtype = _subtype(projection)
-                out = set()
-                for column in projection.find_all(exp.Column):
-                    for src in self.column(source, column.name, column.table, seen):
-                        out.add(Source(src.table, src.column, _weaker(subtype, src.subtype)))
-                return out
+            if projection.alias_or_name.lower() == name.lower() and not _is_star(projection):
+                return self.projection_sources(source, projection, seen)
         # Not listed: it passes through a `select *` (or `t.*`) of this scope.
         out = set()
         for star in _stars(source):
             out |= self.column(source, name, star, seen)
         return out
+
+
+def _is_star(projection: exp.Expression) -> bool:
+    return isinstance(projection, exp.Star) or (
+        isinstance(projection, exp.Column) and isinstance(projection.this, exp.Star)
+    )
+
+
+def _position(scope: Scope, name: str) -> int | None:
+    """Where `name` is in the scope's select list; None when it is not
+    listed, or a `*` before it makes its place unknown."""
+    for position, projection in enumerate(_selects(scope)):
+        if _is_star(projection):
+            return None
+        if projection.alias_or_name.lower() == name.lower():
+            return position
+    return None
 
 
 def _is_union(scope: Scope) -> bool:
@@ -164,26 +218,19 @@ def query_lineage(
     branch = root
     while _is_union(branch):  # a union's columns are named by its first branch
         branch = branch.set_operation_scopes[0]
-    for position, projection in enumerate(_selects(branch)):
-        if isinstance(projection, exp.Star) or (
-            isinstance(projection, exp.Column) and isinstance(projection.this, exp.Star)
-        ):
+    for projection in _selects(branch):
+        if _is_star(projection):
             continue
         name = projection.alias_or_name
         if _is_union(root):
-            found = set()
-            for scope in _union_leaves(root):
-                selects = _selects(scope)
-                if position < len(selects):
-                    found |= resolver.projection_sources(scope, selects[position])
+            lineage[name] = resolver.column(root, name, "", frozenset())
         else:
-            found = resolver.projection_sources(root, projection)
-        lineage[name] = found
+            lineage[name] = resolver.projection_sources(root, projection)
         order.append(name)
     if _stars(branch):
         for name in declared:
             if name.lower() not in {n.lower() for n in order}:
-                lineage[name] = resolver._from(branch, name, set())
+                lineage[name] = resolver._from(root, root, name, frozenset())
                 order.append(name)
     return lineage, order
 

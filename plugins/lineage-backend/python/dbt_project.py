@@ -17,6 +17,10 @@ SCHEMA_URL = "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent
 FACET_URL = "https://openlineage.io/spec/facets/1-0-1/{}.json"
 
 
+# dbt adapters whose SQL dialect sqlglot knows by another name.
+ADAPTER_DIALECTS = {"sqlserver": "tsql", "synapse": "tsql", "fabric": "tsql", "glue": "spark"}
+
+
 def facet(kind: str, **body) -> dict:
     return {"_producer": PRODUCER, "_schemaURL": FACET_URL.format(kind), **body}
 
@@ -45,11 +49,16 @@ class Project:
                 self.catalog_columns[uid] = {c["name"]: c.get("type") for c in ordered}
         meta = manifest.get("metadata", {})
         adapter = meta.get("adapter_type")
+        adapter = ADAPTER_DIALECTS.get(adapter, adapter)
         self.dialect = adapter if adapter in sqlglot.Dialect.classes else None
         self.invocation = meta.get("invocation_id") or "unknown"
         self.event_time = meta.get("generated_at") or "1970-01-01T00:00:00Z"
         self.derived: dict[str, dict[str, str | None]] = {}  # complete outputs
         self.warnings: list[str] = []
+        if adapter and not self.dialect:
+            self.warnings.append(
+                f"adapter {adapter}: no sqlglot dialect of that name; its SQL is read as generic SQL"
+            )
 
     def dataset_name(self, uid: str) -> str:
         node = self.nodes[uid]
@@ -82,9 +91,14 @@ class Project:
             }
         return ref
 
+    def ephemeral(self, uid: str) -> bool:
+        return self.nodes[uid].get("config", {}).get("materialized") == "ephemeral"
+
     def model_event(self, uid: str) -> dict:
         node = self.nodes[uid]
         parents = [p for p in node.get("depends_on", {}).get("nodes", []) if p in self.nodes]
+        # An ephemeral parent is no table: the model reads what it reads.
+        inputs = [p for p in self.relations_read(parents) if not self.ephemeral(p)]
         sql = node.get("compiled_code") or node.get("compiled_sql")
         output = self.dataset(uid, with_schema=False)
         job_facets = {
@@ -115,7 +129,7 @@ class Project:
             output.setdefault("facets", {})["dataQualityAssertions"] = facet(
                 "DataQualityAssertionsDatasetFacet", assertions=self.quality[uid]
             )
-        return self.event(uid, node["name"], job_facets, [self.input(p) for p in parents], [output])
+        return self.event(uid, node["name"], job_facets, [self.input(p) for p in inputs], [output])
 
     def input(self, uid: str) -> dict:
         """A model's input; a source carries its tests and freshness as input facets."""
@@ -138,16 +152,17 @@ class Project:
         # (quoted, or a read_parquet(...) call for external sources): swap
         # each for a plain placeholder so quoting and case cannot break the match.
         placeholders: dict[str, str] = {}
+        relations = self.relations_read(parents)
         for i, parent in sorted(
-            enumerate(parents), key=lambda p: -len(self.nodes[p[1]].get("relation_name") or "")
+            enumerate(relations), key=lambda p: -len(self.nodes[p[1]].get("relation_name") or "")
         ):
             relation = self.nodes[parent].get("relation_name")
             if relation and relation in sql:
                 key = f"__scout_rel_{i}"
                 sql = sql.replace(relation, key)
                 placeholders[key] = parent
-        by_name = {self.dataset_name(p).lower(): p for p in parents}
-        by_name.update({".".join(self.dataset_name(p).lower().split(".")[-2:]): p for p in parents})
+        by_name = {self.dataset_name(p).lower(): p for p in relations}
+        by_name.update({".".join(self.dataset_name(p).lower().split(".")[-2:]): p for p in relations})
         schema = {
             k: {c.lower(): (t or "UNKNOWN") for c, t in self.columns(p).items()}
             for k, p in placeholders.items()
@@ -160,6 +175,9 @@ class Project:
             self.warnings.append(
                 f"{uid}: sqlglot could not parse its SQL: {str(error).splitlines()[0]}"
             )
+            return None
+        except RecursionError:
+            self.warnings.append(f"{uid}: its SQL nests too deep for sqlglot; table lineage only")
             return None
         known = {n.lower(): n for n in self.columns(uid)}
         fields, types = {}, {}
@@ -177,7 +195,7 @@ class Project:
                         "transformations": [{"type": "DIRECT", "subtype": source.subtype}],
                     }
                 )
-            out = known.get(name.lower(), name)
+            out = known.get(name.lower()) or passed_through(name, inputs)
             fields[out] = {"inputFields": sorted(inputs, key=lambda i: (i["name"], i["field"]))}
             types[out] = self.columns(uid).get(out)
         if uid not in self.catalog_columns and not any(
@@ -186,6 +204,23 @@ class Project:
             self.derived[uid] = types
         return fields
 
+    def relations_read(self, parents: list[str]) -> list[str]:
+        """The parents whose relations a model's compiled SQL names: an
+        ephemeral parent is a CTE there, which reads its own parents."""
+        out: list[str] = []
+        stack = list(reversed(parents))
+        while stack:
+            uid = stack.pop()
+            if uid in out:
+                continue
+            out.append(uid)
+            if self.ephemeral(uid):
+                node = self.nodes[uid]
+                stack.extend(
+                    p for p in node.get("depends_on", {}).get("nodes", []) if p in self.nodes
+                )
+        return out
+
     def exposure_event(self, uid: str, exposure: dict) -> dict:
         parents = [p for p in exposure.get("depends_on", {}).get("nodes", []) if p in self.nodes]
         job_facets = {
@@ -193,7 +228,7 @@ class Project:
                 "JobTypeJobFacet",
                 processingType="BATCH",
                 integration="DBT",
-                jobType=f"EXPOSURE_{exposure.get('type', 'application').upper()}",
+                jobType=f"EXPOSURE_{str(exposure.get('type') or 'application').upper()}",
             )
         }
         if exposure.get("url"):
@@ -271,7 +306,9 @@ class Project:
         }
 
     def models_in_order(self) -> list[str]:
-        """Models parents first, so derived column lists feed their children."""
+        """Models parents first, so derived column lists feed their children.
+        Ephemeral models are left out: no table, they are CTEs inside their
+        children's SQL, whose lineage goes through them to what they read."""
         models = {
             k
             for k, n in self.manifest.get("nodes", {}).items()
@@ -285,7 +322,8 @@ class Project:
                 uid, expanded = stack.pop()
                 if expanded:
                     state[uid] = 2
-                    done.append(uid)
+                    if not self.ephemeral(uid):
+                        done.append(uid)
                     continue
                 if state.get(uid):
                     continue
@@ -295,3 +333,14 @@ class Project:
                     if parent in models and not state.get(parent):
                         stack.append((parent, False))
         return done
+
+
+def passed_through(name: str, inputs: list[dict]) -> str:
+    """An output column's name as its one unchanged source spells it: a
+    `select *` expanded from the catalog reaches sqlglot case-folded."""
+    if len(inputs) == 1:
+        (source,) = inputs
+        same = source["field"].lower() == name.lower()
+        if same and source["transformations"][0]["subtype"] == "IDENTITY":
+            return source["field"]
+    return name

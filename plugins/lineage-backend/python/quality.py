@@ -63,7 +63,10 @@ PERIOD_SECONDS = {"minute": 60, "hour": 3600, "day": 86400}
 
 
 def _seconds(threshold: dict | None) -> int | None:
-    if not threshold or threshold.get("count") is None or not threshold.get("period"):
+    # dbt's periods are minute, hour and day; another is no threshold we know.
+    if not threshold or threshold.get("count") is None:
+        return None
+    if threshold.get("period") not in PERIOD_SECONDS:
         return None
     return int(threshold["count"]) * PERIOD_SECONDS[threshold["period"]]
 

@@ -24,6 +24,7 @@ import json
 import sys
 import time
 
+from artifacts import load
 from dbt_project import Project
 
 
@@ -51,7 +52,7 @@ def main() -> int:
         catalog = load(args.catalog, "catalog") if args.catalog else None
         run_results = load(args.run_results, "run_results") if args.run_results else None
         sources = load(args.sources, "sources") if args.sources else None
-        renames = dict(r.split("=", 1) for r in args.rename_database)
+        renames = dict(renaming(r) for r in args.rename_database)
         jobs = load(args.jobs, "jobs") if args.jobs else {"jobs": []}
     except ValueError as error:
         print(str(error), file=sys.stderr)
@@ -87,23 +88,11 @@ def main() -> int:
     return 0
 
 
-def load(path: str, kind: str) -> dict:
-    try:
-        with open(path, encoding="utf-8") as f:
-            data = json.load(f)
-    except OSError as error:
-        raise ValueError(f"cannot read the {kind} {path}: {error.strerror}") from error
-    except json.JSONDecodeError as error:
-        raise ValueError(f"the {kind} {path} is not JSON: {error}") from error
-    if kind == "jobs":
-        if not isinstance(data, dict) or not isinstance(data.get("jobs"), list):
-            raise ValueError(f'{path} is not a jobs file ({{"jobs": [...]}})')
-        return data
-    if not isinstance(data, dict) or "metadata" not in data:
-        raise ValueError(f"{path} is not a dbt {kind}.json (no metadata)")
-    if kind == "manifest" and "nodes" not in data:
-        raise ValueError(f"{path} is not a dbt manifest.json (no nodes)")
-    return data
+def renaming(rule: str) -> tuple[str, str]:
+    source, equals, target = rule.partition("=")
+    if not equals or not source:
+        raise ValueError(f"--rename-database takes FROM=TO, not {rule!r}")
+    return source, target
 
 
 if __name__ == "__main__":

@@ -1,0 +1,232 @@
+import { InputError } from '@backstage/errors';
+import { ConfigReader } from '@backstage/config';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readStaticPassConfig } from '../config';
+import { runStaticPass } from './staticPass';
+
+// The real static pass (the venv's Python and sqlglot) on SQL shapes that
+// real dbt projects write, in a hand-made DuckDB project.
+const { python } = readStaticPassConfig(new ConfigReader({}));
+const ORDERS = 'source.p.raw.orders';
+const OLD = 'source.p.raw.old_orders';
+const CUSTOMERS = 'source.p.raw.customers';
+
+const source = (name: string) => ({
+  resource_type: 'source',
+  name,
+  database: 'raw',
+  schema: 's',
+  identifier: name,
+  relation_name: `"raw"."s"."${name}"`,
+});
+const model = (
+  name: string,
+  sql: string,
+  parents: string[],
+  materialized = 'table',
+) => ({
+  resource_type: 'model',
+  name,
+  database: 'dw',
+  schema: 'main',
+  alias: name,
+  relation_name: materialized === 'ephemeral' ? null : `"dw"."main"."${name}"`,
+  config: { materialized },
+  compiled_code: sql,
+  depends_on: { nodes: parents },
+});
+const DOUBLED = 'select id, amount * 2 as doubled from "raw"."s"."orders"';
+const manifest = {
+  metadata: {
+    adapter_type: 'duckdb',
+    project_name: 'p',
+    dbt_schema_version: 'https://schemas.getdbt.com/dbt/manifest/v12.json',
+  },
+  sources: {
+    [ORDERS]: source('orders'),
+    [OLD]: source('old_orders'),
+    [CUSTOMERS]: source('customers'),
+  },
+  nodes: {
+    'model.p.all_orders': model(
+      'all_orders',
+      `with all_orders as (
+         select id, amount from "raw"."s"."orders"
+         union all
+         select legacy_id, legacy_amount * 100 from "raw"."s"."old_orders"
+       ) select id, amount from all_orders`,
+      [ORDERS, OLD],
+    ),
+    'model.p.last_orders': model(
+      'last_orders',
+      `select c.customer_id,
+         (select max(o.ordered_at) from "raw"."s"."orders" o
+          where o.customer_id = c.customer_id) as last_order_at
+       from "raw"."s"."customers" c`,
+      [CUSTOMERS, ORDERS],
+    ),
+    'model.p.doubled': model('doubled', DOUBLED, [ORDERS], 'ephemeral'),
+    // dbt inlines an ephemeral parent as a CTE named __dbt__cte__<name>.
+    'model.p.child': model(
+      'child',
+      `with __dbt__cte__doubled as (${DOUBLED})
+       select doubled from __dbt__cte__doubled`,
+      ['model.p.doubled'],
+    ),
+    'model.p.tags': model(
+      'tags',
+      'select o.id, t.tag from "raw"."s"."orders" o, unnest(o.tags) as t(tag)',
+      [ORDERS],
+    ),
+    'model.p.everything': model(
+      'everything',
+      'select * from "raw"."s"."orders"',
+      [ORDERS],
+    ),
+  },
+};
+const columns = (...names: string[]) => ({
+  columns: Object.fromEntries(
+    names.map((name, index) => [
+      name.toUpperCase(),
+      { name, type: 'TEXT', index },
+    ]),
+  ),
+});
+const catalog = {
+  metadata: {
+    dbt_schema_version: 'https://schemas.getdbt.com/dbt/catalog/v1.json',
+  },
+  nodes: {},
+  sources: {
+    [ORDERS]: columns(
+      'id',
+      'amount',
+      'customer_id',
+      'ordered_at',
+      'userId',
+      'tags',
+    ),
+    [OLD]: columns('legacy_id', 'legacy_amount'),
+    [CUSTOMERS]: columns('customer_id', 'name'),
+  },
+};
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'lineage-sql-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+async function pass(files: { manifest: unknown; catalog?: unknown }) {
+  await writeFile(join(dir, 'm.json'), JSON.stringify(files.manifest));
+  await writeFile(join(dir, 'c.json'), JSON.stringify(files.catalog ?? {}));
+  return runStaticPass(python, {
+    manifestPath: join(dir, 'm.json'),
+    ...(files.catalog ? { catalogPath: join(dir, 'c.json') } : {}),
+  });
+}
+
+/** Each output column's inputs as `dataset.field subtype`. */
+function lineageOf(events: Awaited<ReturnType<typeof pass>>['events']) {
+  return Object.fromEntries(
+    events.map(e => {
+      const fields = (e.outputs![0].facets as any).columnLineage.fields;
+      return [
+        e.outputs![0].name,
+        {
+          inputs: e.inputs!.map(i => i.name),
+          ...Object.fromEntries(
+            Object.entries(fields).map(([name, v]: [string, any]) => [
+              name,
+              v.inputFields.map(
+                (i: any) =>
+                  `${i.name}.${i.field} ${i.transformations[0].subtype}`,
+              ),
+            ]),
+          ),
+        },
+      ];
+    }),
+  );
+}
+
+describe('the static pass on the SQL of real projects', () => {
+  it('follows unions by position, subqueries, UNNEST and ephemeral parents, keeping column case', async () => {
+    const { events, summary } = await pass({ manifest, catalog });
+    expect(summary.warnings).toEqual([]);
+    expect(lineageOf(events)).toEqual({
+      // A union's columns match by place, whatever each branch names them.
+      'dw.main.all_orders': {
+        inputs: ['raw.s.orders', 'raw.s.old_orders'],
+        id: ['raw.s.old_orders.legacy_id IDENTITY', 'raw.s.orders.id IDENTITY'],
+        amount: [
+          'raw.s.old_orders.legacy_amount TRANSFORMATION',
+          'raw.s.orders.amount IDENTITY',
+        ],
+      },
+      // A correlated subquery's column is read in its own scope.
+      'dw.main.last_orders': {
+        inputs: ['raw.s.customers', 'raw.s.orders'],
+        customer_id: ['raw.s.customers.customer_id IDENTITY'],
+        last_order_at: ['raw.s.orders.ordered_at AGGREGATION'],
+      },
+      // An ephemeral model is no table: its child reads what it reads.
+      'dw.main.child': {
+        inputs: ['raw.s.orders'],
+        doubled: ['raw.s.orders.amount TRANSFORMATION'],
+      },
+      'dw.main.tags': {
+        inputs: ['raw.s.orders'],
+        id: ['raw.s.orders.id IDENTITY'],
+        tag: ['raw.s.orders.tags TRANSFORMATION'],
+      },
+      // `select *` from the catalog keeps each column's case (userId).
+      'dw.main.everything': {
+        inputs: ['raw.s.orders'],
+        ...Object.fromEntries(
+          ['id', 'amount', 'customer_id', 'ordered_at', 'userId', 'tags'].map(
+            c => [c, [`raw.s.orders.${c} IDENTITY`]],
+          ),
+        ),
+      },
+    });
+  });
+
+  it.each([
+    [
+      'a catalog given as the manifest',
+      { manifest: catalog },
+      'm.json is a dbt catalog.json, not a manifest.json',
+    ],
+    [
+      'nodes as a list',
+      { manifest: { ...manifest, nodes: [] } },
+      'm.json: nodes must be an object of entries by id',
+    ],
+    [
+      'depends_on.nodes as a string',
+      {
+        manifest: {
+          ...manifest,
+          nodes: { 'model.p.a': { depends_on: { nodes: 'model.p.b' } } },
+        },
+      },
+      'm.json: nodes.model.p.a.depends_on.nodes must be a list of ids',
+    ],
+    [
+      'a catalog column without a name',
+      {
+        manifest,
+        catalog: { ...catalog, sources: { [ORDERS]: { columns: { X: {} } } } },
+      },
+      `c.json: sources.${ORDERS}.columns.X must be an object with a name`,
+    ],
+  ])('refuses %s, saying which file and where', async (_, files, message) => {
+    const error = await pass(files).catch(e => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.message).toContain(message);
+  });
+});
