@@ -8,7 +8,7 @@ import uuid
 import sqlglot
 from sqlglot.errors import SqlglotError
 
-from column_lineage import query_lineage, tables_read
+from column_lineage import query_lineage
 from quality import assertions_by_model, freshness_by_source
 
 # A URI that names this producer without claiming a web address.
@@ -101,12 +101,16 @@ class Project:
         inputs = [p for p in self.relations_read(parents) if not self.ephemeral(p)]
         sql = node.get("compiled_code") or node.get("compiled_sql")
         output = self.dataset(uid, with_schema=False)
+        job_type = "SNAPSHOT" if node.get("resource_type") == "snapshot" else "MODEL"
         job_facets = {
             "jobType": facet(
-                "JobTypeJobFacet", processingType="BATCH", integration="DBT", jobType="MODEL"
+                "JobTypeJobFacet", processingType="BATCH", integration="DBT", jobType=job_type
             )
         }
-        if sql:
+        if node.get("language") == "python":
+            self.warnings.append(f"{uid}: a Python model; table lineage only")
+            fields = None
+        elif sql:
             job_facets["sql"] = facet("SQLJobFacet", query=sql)
             fields = self.derive(uid, sql, parents)
         else:
@@ -238,59 +242,6 @@ class Project:
             )
         return self.event(uid, exposure["name"], job_facets, [self.dataset(p) for p in parents], [])
 
-    def sql_job_event(self, job: dict) -> dict:
-        """A job outside dbt that writes `output` from `sql` (a SELECT whose
-        tables are named as the datasets are): the pipeline's bronze load."""
-        columns = {name: kind for name, kind in job.get("columns", [])}
-        try:
-            lineage, order = query_lineage(job["sql"], job.get("dialect"), {}, [])
-            tables = tables_read(job["sql"], job.get("dialect"))
-        except SqlglotError as error:
-            self.warnings.append(
-                f"{job['name']}: sqlglot could not parse its SQL: {str(error).splitlines()[0]}"
-            )
-            lineage, order, tables = {}, [], []
-        fields = {
-            name: {
-                "inputFields": sorted(
-                    (
-                        {
-                            "namespace": self.namespace,
-                            "name": s.table,
-                            "field": s.column,
-                            "transformations": [{"type": "DIRECT", "subtype": s.subtype}],
-                        }
-                        for s in lineage[name]
-                    ),
-                    key=lambda i: (i["name"], i["field"]),
-                )
-            }
-            for name in order
-        }
-        schema = facet(
-            "SchemaDatasetFacet",
-            fields=[{"name": n, **({"type": t} if t else {})} for n, t in columns.items()],
-        )
-        database, _, rest = job["output"].partition(".")
-        output = {
-            "namespace": self.namespace,
-            "name": f"{self.renames.get(database, database)}.{rest}",
-            "facets": {
-                "schema": schema,
-                "columnLineage": facet("ColumnLineageDatasetFacet", fields=fields),
-            },
-        }
-        job_facets = {
-            "sql": facet("SQLJobFacet", query=job["sql"]),
-            "jobType": facet(
-                "JobTypeJobFacet", processingType="BATCH", integration="SCOUT", jobType="LOAD"
-            ),
-        }
-        inputs = [{"namespace": self.namespace, "name": t} for t in tables]
-        return self.event(f"job.{job['name']}", job["name"], job_facets, inputs, [output]) | {
-            "job": {"namespace": self.namespace, "name": job["name"], "facets": job_facets}
-        }
-
     def event(self, uid: str, name: str, job_facets: dict, inputs: list, outputs: list) -> dict:
         return {
             "eventType": "COMPLETE",
@@ -306,13 +257,14 @@ class Project:
         }
 
     def models_in_order(self) -> list[str]:
-        """Models parents first, so derived column lists feed their children.
+        """Models (and snapshots, tables written from a SELECT too) parents
+        first, so derived column lists feed their children.
         Ephemeral models are left out: no table, they are CTEs inside their
         children's SQL, whose lineage goes through them to what they read."""
         models = {
             k
             for k, n in self.manifest.get("nodes", {}).items()
-            if n.get("resource_type") == "model"
+            if n.get("resource_type") in ("model", "snapshot")
         }
         done: list[str] = []
         state: dict[str, int] = {}

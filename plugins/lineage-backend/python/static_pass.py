@@ -26,6 +26,7 @@ import time
 
 from artifacts import load
 from dbt_project import Project
+from sql_jobs import sql_job_event
 
 
 def main() -> int:
@@ -73,7 +74,7 @@ def main() -> int:
         )
         out.write(json.dumps(event) + "\n")
     for job in jobs.get("jobs", []):
-        event = project.sql_job_event(job)
+        event = sql_job_event(project, job)
         fields += len(event["outputs"][0]["facets"]["columnLineage"]["fields"])
         out.write(json.dumps(event) + "\n")
     for uid, exposure in sorted(manifest.get("exposures", {}).items()):

@@ -80,6 +80,19 @@ const manifest = {
       'select o.id, t.tag from "raw"."s"."orders" o, unnest(o.tags) as t(tag)',
       [ORDERS],
     ),
+    // A snapshot is a table written from a SELECT, as a model is.
+    'snapshot.p.orders_snap': {
+      ...model('orders_snap', 'select id, amount from "raw"."s"."orders"', [
+        ORDERS,
+      ]),
+      resource_type: 'snapshot',
+    },
+    'model.p.scored': {
+      ...model('scored', 'def model(dbt, session): ...', [
+        'snapshot.p.orders_snap',
+      ]),
+      language: 'python',
+    },
     'model.p.everything': model(
       'everything',
       'select * from "raw"."s"."orders"',
@@ -133,7 +146,8 @@ async function pass(files: { manifest: unknown; catalog?: unknown }) {
 function lineageOf(events: Awaited<ReturnType<typeof pass>>['events']) {
   return Object.fromEntries(
     events.map(e => {
-      const fields = (e.outputs![0].facets as any).columnLineage.fields;
+      const facets = e.outputs![0].facets as any;
+      const fields = facets?.columnLineage?.fields ?? {};
       return [
         e.outputs![0].name,
         {
@@ -154,9 +168,11 @@ function lineageOf(events: Awaited<ReturnType<typeof pass>>['events']) {
 }
 
 describe('the static pass on the SQL of real projects', () => {
-  it('follows unions by position, subqueries, UNNEST and ephemeral parents, keeping column case', async () => {
+  it('follows unions by position, subqueries, UNNEST, ephemeral parents and snapshots, keeping column case', async () => {
     const { events, summary } = await pass({ manifest, catalog });
-    expect(summary.warnings).toEqual([]);
+    expect(summary.warnings).toEqual([
+      'model.p.scored: a Python model; table lineage only',
+    ]);
     expect(lineageOf(events)).toEqual({
       // A union's columns match by place, whatever each branch names them.
       'dw.main.all_orders': {
@@ -183,6 +199,13 @@ describe('the static pass on the SQL of real projects', () => {
         id: ['raw.s.orders.id IDENTITY'],
         tag: ['raw.s.orders.tags TRANSFORMATION'],
       },
+      'dw.main.orders_snap': {
+        inputs: ['raw.s.orders'],
+        id: ['raw.s.orders.id IDENTITY'],
+        amount: ['raw.s.orders.amount IDENTITY'],
+      },
+      // No SQL to read: what it reads, without columns.
+      'dw.main.scored': { inputs: ['dw.main.orders_snap'] },
       // `select *` from the catalog keeps each column's case (userId).
       'dw.main.everything': {
         inputs: ['raw.s.orders'],
@@ -193,6 +216,30 @@ describe('the static pass on the SQL of real projects', () => {
         ),
       },
     });
+  });
+
+  it('reads SQL Server as T-SQL, and says when an adapter has no dialect', async () => {
+    const tsql = (adapter: string) => ({
+      metadata: { adapter_type: adapter },
+      sources: { [ORDERS]: source('orders') },
+      nodes: {
+        'model.p.top': model(
+          'top',
+          'select top 5 [order id] as order_id from "raw"."s"."orders"',
+          [ORDERS],
+        ),
+      },
+    });
+    const sqlserver = await pass({ manifest: tsql('sqlserver') });
+    expect(sqlserver.summary.warnings).toEqual([]);
+    expect(lineageOf(sqlserver.events)['dw.main.top']).toEqual({
+      inputs: ['raw.s.orders'],
+      order_id: ['raw.s.orders.order id IDENTITY'],
+    });
+    const exotic = await pass({ manifest: tsql('exotic') });
+    expect(exotic.summary.warnings).toContainEqual(
+      'adapter exotic: no sqlglot dialect of that name; its SQL is read as generic SQL',
+    );
   });
 
   it.each([
