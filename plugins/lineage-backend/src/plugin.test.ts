@@ -193,6 +193,29 @@ describe('the lineage API', () => {
         },
         'facets/schema/fields/0/name',
       ],
+      // Text no store keeps as sent: a lone surrogate would read back as
+      // U+FFFD (another name), and PostgreSQL refuses U+0000.
+      [
+        { ...event, outputs: [{ namespace: NS, name: 'x.y.z\ud800' }] },
+        'outputs/0/name must be well-formed Unicode',
+      ],
+      [
+        {
+          ...event,
+          outputs: [
+            {
+              namespace: NS,
+              name: 'x.y.z',
+              facets: {
+                schema: facet('SchemaDatasetFacet', {
+                  fields: [{ name: 'a\u0000b' }],
+                }),
+              },
+            },
+          ],
+        },
+        'schema/fields/0/name must be well-formed Unicode',
+      ],
     ] as const) {
       const refused = await request(server)
         .post(EVENTS)
@@ -221,6 +244,17 @@ describe('the lineage API', () => {
           .post(EVENTS)
           .set('authorization', PRODUCER)
           .send(odd)
+      ).status,
+    ).toBe(201);
+
+    // RFC 3339 allows a leap second; it is taken as the next second.
+    const leap = { ...scoutChain()[1], eventTime: '2016-12-31T23:59:60Z' };
+    expect(
+      (
+        await request(server)
+          .post(EVENTS)
+          .set('authorization', PRODUCER)
+          .send(leap)
       ).status,
     ).toBe(201);
 

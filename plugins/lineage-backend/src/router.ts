@@ -2,6 +2,7 @@ import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import express from 'express';
 import { parseNodeId } from './request/nodeId';
+import { refuseUnstorableText } from './request/storableText';
 import { createOpenApiRouter } from './schema/openapi';
 import { DbtArtifactImporter } from './services/DbtArtifactImporter';
 import { FieldLineage } from './services/FieldLineage';
@@ -41,6 +42,7 @@ export async function createRouter(
     middleware: [
       (req, res, next) =>
         (req.path === ARTIFACTS_PATH ? artifacts : events)(req, res, next),
+      refuseUnstorableText,
     ],
   });
   const reader = (req: Parameters<HttpAuthService['credentials']>[0]) =>

@@ -8,6 +8,7 @@ import { type EdgeRow, type IoRow, replaceJobLinks } from './jobLinks';
 import { NameRewrite, normalizeEvent, renameRef } from './normalize';
 import { type PreparedEvent, prepareEvent } from './preparedEvent';
 import {
+  eventInstant,
   fieldEdges,
   qualityAssertions,
   RunEvent,
@@ -76,7 +77,7 @@ export class LineageStore {
     await this.db.transaction(async tx => {
       const now = new Date().toISOString();
       for (const sent of events) {
-        const eventTime = new Date(sent.eventTime).toISOString();
+        const eventTime = eventInstant(sent.eventTime);
         const event = normalizeEvent(sent, this.rewrites);
         const refs = [...(event.inputs ?? []), ...(event.outputs ?? [])].filter(
           d => qualityAssertions(d) || sourceFreshness(d),

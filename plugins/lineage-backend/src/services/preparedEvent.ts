@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { NameRewrite, normalizeEvent } from './normalize';
-import { eventKey, fieldCycle, RunEvent } from './runEvent';
+import { eventInstant, eventKey, fieldCycle, RunEvent } from './runEvent';
 
 /**
  * An event as the store writes it: the one sent (kept verbatim in the
@@ -32,6 +32,6 @@ export function prepareEvent(
     sent,
     event,
     key: eventKey(sent),
-    eventTime: new Date(sent.eventTime).toISOString(),
+    eventTime: eventInstant(sent.eventTime),
   };
 }

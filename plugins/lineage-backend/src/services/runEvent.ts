@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import { createHash } from 'node:crypto';
 
 /** The parts of an OpenLineage RunEvent the store reads (the router validated it). */
@@ -187,4 +188,21 @@ export function sourceFreshness(
   if (!facet || typeof facet.status !== 'string') return undefined;
   const { _producer, _schemaURL, ...freshness } = facet;
   return freshness;
+}
+
+/**
+ * An event's time in UTC, as an ISO string. RFC 3339 (the schema's
+ * date-time) allows a leap second, 23:59:60, which Date cannot hold: it
+ * counts as the next second, as POSIX time counts it.
+ */
+export function eventInstant(eventTime: string): string {
+  const time = new Date(eventTime);
+  if (!Number.isNaN(time.getTime())) return time.toISOString();
+  const leap = new Date(
+    eventTime.replace(/:60(?=(\.\d+)?([zZ]|[+-]\d\d:\d\d)$)/, ':59'),
+  );
+  if (Number.isNaN(leap.getTime())) {
+    throw new InputError(`eventTime ${eventTime} is not an RFC 3339 date-time`);
+  }
+  return new Date(leap.getTime() + 1000).toISOString();
 }

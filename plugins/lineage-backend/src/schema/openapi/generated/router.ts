@@ -663,7 +663,7 @@ export const spec = {
           },
           '400': {
             description:
-              'The event does not follow the OpenLineage RunEvent schema.',
+              'The event does not follow the OpenLineage RunEvent schema, holds text no store can keep as sent (a lone UTF-16 surrogate, or U+0000), or has cyclic column lineage.',
           },
         },
       },
@@ -745,7 +745,7 @@ export const spec = {
           },
           '400': {
             description:
-              'An event that does not follow the OpenLineage RunEvent schema (the path starts with its index), or cyclic column lineage; nothing of the batch is recorded.',
+              'An event that does not follow the OpenLineage RunEvent schema (the path starts with its index), holds text no store can keep (a lone UTF-16 surrogate, or U+0000), or has cyclic column lineage; nothing of the batch is recorded.',
           },
         },
       },
