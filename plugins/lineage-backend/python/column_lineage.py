@@ -32,11 +32,27 @@ def table_key(table: exp.Table) -> str:
     return ".".join(p.lower() for p in parts if p)
 
 
+# Window functions that sqlglot files under aggregates but that pick or
+# rank rows rather than combine values: lag(x) is x from another row.
+_ROW_PICKERS = (
+    exp.Lag,
+    exp.Lead,
+    exp.FirstValue,
+    exp.LastValue,
+    exp.NthValue,
+    exp.Rank,
+    exp.DenseRank,
+    exp.Ntile,
+    exp.PercentRank,
+    exp.CumeDist,
+)
+
+
 def _subtype(projection: exp.Expression) -> str:
     inner = projection.this if isinstance(projection, exp.Alias) else projection
     if isinstance(inner, exp.Column):
         return "IDENTITY"
-    if inner.find(exp.AggFunc):
+    if any(not isinstance(f, _ROW_PICKERS) for f in inner.find_all(exp.AggFunc)):
         return "AGGREGATION"
     return "TRANSFORMATION"
 
@@ -125,7 +141,7 @@ class _Resolver:
     def _from(self, scope: Scope, source, name: str, seen: frozenset) -> set[Source]:
         """Column `name` of one source that `scope` reads."""
         if isinstance(source, exp.Table):
-            return {Source(table_key(source), name, "IDENTITY")}
+            return {Source(table_key(source), self._renamed(source, name), "IDENTITY")}
         if not isinstance(source, Scope):
             return set()
         if not isinstance(source.expression, exp.Query):
@@ -146,6 +162,18 @@ class _Resolver:
         for star in _stars(source):
             out |= self.column(source, name, star, seen)
         return out
+
+
+    def _renamed(self, table: exp.Table, name: str) -> str:
+        """The table's own name for `name`: `from t as x(a, b)` calls t's
+        first two columns a and b (known when its schema is)."""
+        alias = table.args.get("alias")
+        renames = [c.name.lower() for c in alias.columns] if alias else []
+        if name.lower() not in renames:
+            return name
+        columns = list(self.schema.get(table_key(table), {}))
+        position = renames.index(name.lower())
+        return columns[position] if position < len(columns) else name
 
 
 def _is_star(projection: exp.Expression) -> bool:

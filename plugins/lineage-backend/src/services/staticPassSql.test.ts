@@ -93,6 +93,18 @@ const manifest = {
       ]),
       language: 'python',
     },
+    'model.p.windows': model(
+      'windows',
+      `select sum(amount) over (partition by customer_id) as running,
+         lag(amount) over (order by id) as previous
+       from "raw"."s"."orders"`,
+      [ORDERS],
+    ),
+    'model.p.renamed': model(
+      'renamed',
+      'select o.key, o.money from "raw"."s"."orders" as o(key, money)',
+      [ORDERS],
+    ),
     'model.p.everything': model(
       'everything',
       'select * from "raw"."s"."orders"',
@@ -168,7 +180,7 @@ function lineageOf(events: Awaited<ReturnType<typeof pass>>['events']) {
 }
 
 describe('the static pass on the SQL of real projects', () => {
-  it('follows unions by position, subqueries, UNNEST, ephemeral parents and snapshots, keeping column case', async () => {
+  it('follows unions by position, subqueries, UNNEST, windows, column aliases, ephemeral parents and snapshots, keeping column case', async () => {
     const { events, summary } = await pass({ manifest, catalog });
     expect(summary.warnings).toEqual([
       'model.p.scored: a Python model; table lineage only',
@@ -206,6 +218,25 @@ describe('the static pass on the SQL of real projects', () => {
       },
       // No SQL to read: what it reads, without columns.
       'dw.main.scored': { inputs: ['dw.main.orders_snap'] },
+      // A window's keys are read too (as Trino's analyzer lists them); lag()
+      // picks a row's value, it combines none.
+      'dw.main.windows': {
+        inputs: ['raw.s.orders'],
+        running: [
+          'raw.s.orders.amount AGGREGATION',
+          'raw.s.orders.customer_id AGGREGATION',
+        ],
+        previous: [
+          'raw.s.orders.amount TRANSFORMATION',
+          'raw.s.orders.id TRANSFORMATION',
+        ],
+      },
+      // A table alias's column list renames the table's columns in order.
+      'dw.main.renamed': {
+        inputs: ['raw.s.orders'],
+        key: ['raw.s.orders.id IDENTITY'],
+        money: ['raw.s.orders.amount IDENTITY'],
+      },
       // `select *` from the catalog keeps each column's case (userId).
       'dw.main.everything': {
         inputs: ['raw.s.orders'],
