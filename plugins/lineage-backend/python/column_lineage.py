@@ -108,9 +108,11 @@ class _Resolver:
         if qualifier:
             candidates = [sources[qualifier]] if qualifier in sources else []
         else:
-            # An unqualified name: the sources known to have it, else the only one.
+            # An unqualified name: the sources known to have it, else the only
+            # one whose columns are unknown (the others do not have it).
             having = [s for s in sources.values() if self._has(s, name)]
-            candidates = having or (list(sources.values()) if len(sources) == 1 else [])
+            unknown = [s for s in sources.values() if not self._known(s)]
+            candidates = having or (unknown if len(unknown) == 1 else [])
         out = set()
         for source in candidates:
             out |= self._from(scope, source, name, seen)
@@ -137,6 +139,15 @@ class _Resolver:
         if not isinstance(source, Scope):
             return False
         return any(s.alias_or_name.lower() == name.lower() for s in _selects(source))
+
+    def _known(self, source) -> bool:
+        """Whether all of a source's columns are known: a table with a
+        schema, or a query without an unexpanded `*`."""
+        if isinstance(source, exp.Table):
+            return table_key(source) in self.schema
+        if not isinstance(source, Scope) or not isinstance(source.expression, exp.Query):
+            return False
+        return all(not _stars(leaf) for leaf in _union_leaves(source))
 
     def _from(self, scope: Scope, source, name: str, seen: frozenset) -> set[Source]:
         """Column `name` of one source that `scope` reads."""
@@ -218,8 +229,9 @@ def query_lineage(
     dialect: str,
     schema: dict[str, dict[str, str]],
     declared: list[str],
-) -> tuple[dict[str, set[Source]], list[str]]:
-    """The output columns of `sql` in order, each with its direct sources.
+) -> tuple[dict[str, set[Source]], list[str], bool]:
+    """The output columns of `sql` in order, each with its direct sources,
+    and whether that list is complete (no `select *` was left unexpanded).
 
     `schema` maps table keys to {column: type} where the columns are known in
     full (it expands `select *`); `declared` names output columns that a star
@@ -239,7 +251,7 @@ def query_lineage(
         pass  # unqualified: the resolver still follows names and stars
     root = build_scope(tree)
     if root is None:
-        return {}, []
+        return {}, [], False
     resolver = _Resolver(schema)
     lineage: dict[str, set[Source]] = {}
     order: list[str] = []
@@ -260,7 +272,7 @@ def query_lineage(
             if name.lower() not in {n.lower() for n in order}:
                 lineage[name] = resolver._from(root, root, name, frozenset())
                 order.append(name)
-    return lineage, order
+    return lineage, order, not _stars(branch)
 
 
 def _union_leaves(scope: Scope) -> list[Scope]:

@@ -174,7 +174,7 @@ class Project:
         }
         declared = list(self.columns(uid))
         try:
-            lineage, order = query_lineage(sql, self.dialect, schema, declared)
+            lineage, order, complete = query_lineage(sql, self.dialect, schema, declared)
         except SqlglotError as error:
             self.warnings.append(
                 f"{uid}: sqlglot could not parse its SQL: {str(error).splitlines()[0]}"
@@ -202,8 +202,12 @@ class Project:
             out = known.get(name.lower()) or passed_through(name, inputs)
             fields[out] = {"inputFields": sorted(inputs, key=lambda i: (i["name"], i["field"]))}
             types[out] = self.columns(uid).get(out)
-        if uid not in self.catalog_columns and not any(
-            n.lower() not in {o.lower() for o in order} for n in declared
+        # Its columns are known in full only when no star was left unexpanded:
+        # else a child's `select *` of it would find no columns at all.
+        if (
+            uid not in self.catalog_columns
+            and complete
+            and not any(n.lower() not in {o.lower() for o in order} for n in declared)
         ):
             self.derived[uid] = types
         return fields

@@ -69,7 +69,7 @@ def read_migrations(folder: Path) -> tuple[dict, dict, list[str]]:
 
 def view_job(name: str, query: exp.Expression, file: str, tables: dict, folder: str) -> dict:
     sql = query.sql(dialect="postgres", pretty=True)
-    lineage, order = query_lineage(sql, "postgres", tables, [])
+    lineage, order, _ = query_lineage(sql, "postgres", tables, [])
     types = tables.get(name, {})
     return {
         "name": f"view {name}",

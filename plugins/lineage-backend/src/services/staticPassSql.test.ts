@@ -12,6 +12,7 @@ const { python } = readStaticPassConfig(new ConfigReader({}));
 const ORDERS = 'source.p.raw.orders';
 const OLD = 'source.p.raw.old_orders';
 const CUSTOMERS = 'source.p.raw.customers';
+const EVENTS = 'source.p.raw.events'; // not in the catalog
 
 const source = (name: string) => ({
   resource_type: 'source',
@@ -48,6 +49,7 @@ const manifest = {
     [ORDERS]: source('orders'),
     [OLD]: source('old_orders'),
     [CUSTOMERS]: source('customers'),
+    [EVENTS]: source('events'),
   },
   nodes: {
     'model.p.all_orders': model(
@@ -104,6 +106,19 @@ const manifest = {
       'renamed',
       'select o.key, o.money from "raw"."s"."orders" as o(key, money)',
       [ORDERS],
+    ),
+    // Columns unknown: its star stays unexpanded, and its children still
+    // find what they read from it.
+    'model.p.stg_events': model(
+      'stg_events',
+      'select * from "raw"."s"."events"',
+      [EVENTS],
+    ),
+    'model.p.joined': model(
+      'joined',
+      `select event_id, name from "dw"."main"."stg_events"
+       join "raw"."s"."customers" using (customer_id)`,
+      ['model.p.stg_events', CUSTOMERS],
     ),
     'model.p.everything': model(
       'everything',
@@ -236,6 +251,13 @@ describe('the static pass on the SQL of real projects', () => {
         inputs: ['raw.s.orders'],
         key: ['raw.s.orders.id IDENTITY'],
         money: ['raw.s.orders.amount IDENTITY'],
+      },
+      'dw.main.stg_events': { inputs: ['raw.s.events'] },
+      // Not in customers: from the one source whose columns are unknown.
+      'dw.main.joined': {
+        inputs: ['dw.main.stg_events', 'raw.s.customers'],
+        event_id: ['dw.main.stg_events.event_id IDENTITY'],
+        name: ['raw.s.customers.name IDENTITY'],
       },
       // `select *` from the catalog keeps each column's case (userId).
       'dw.main.everything': {
