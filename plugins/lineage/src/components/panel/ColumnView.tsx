@@ -107,7 +107,7 @@ export function ColumnView(props: {
           <PathList
             title={`${picked.name} comes from`}
             fields={path.value.upstream}
-            none="No recorded inputs: this field is a source."
+            none="No recorded inputs: a source field, or one computed from no column (a constant)."
           />
           <PathList
             title="Read by"
