@@ -161,11 +161,11 @@ export function CatalogIndexTable() {
   // reports an empty, settled list: that is still loading, not "no match".
   const requested = Object.values(filters).some(f => f !== undefined);
   const pending = !requested || (loading && rows.length === 0);
-  // What the Filter box leaves, beside the total while it holds words.
-  const shown = useMemo(
-    () => matchesSearch(rows, search.value).length,
-    [rows, search.value],
-  );
+  // What the Filter box leaves (useTable's count after its search), beside
+  // the total while it holds words.
+  const { pagination } = tableProps;
+  const shown =
+    pagination.type === 'page' ? pagination.totalCount ?? 0 : rows.length;
   let count = '';
   if (!pending && typeof totalItems === 'number') {
     count =
@@ -208,9 +208,7 @@ export function CatalogIndexTable() {
         className={styles.table}
         {...tableProps}
         // Page controls only once there is a second page.
-        pagination={
-          rows.length > PAGE_SIZE ? tableProps.pagination : { type: 'none' }
-        }
+        pagination={rows.length > PAGE_SIZE ? pagination : { type: 'none' }}
         columnConfig={columnConfig}
         // Skeleton rows: Backstage UI shows them only while data is absent.
         data={pending ? undefined : tableProps.data}
