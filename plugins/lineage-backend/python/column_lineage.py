@@ -174,7 +174,6 @@ class _Resolver:
             out |= self.column(source, name, star, seen)
         return out
 
-
     def _renamed(self, table: exp.Table, name: str) -> str:
         """The table's own name for `name`: `from t as x(a, b)` calls t's
         first two columns a and b (known when its schema is)."""

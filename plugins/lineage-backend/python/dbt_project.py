@@ -97,8 +97,9 @@ class Project:
     def model_event(self, uid: str) -> dict:
         node = self.nodes[uid]
         parents = [p for p in node.get("depends_on", {}).get("nodes", []) if p in self.nodes]
+        relations = self.relations_read(parents)
         # An ephemeral parent is no table: the model reads what it reads.
-        inputs = [p for p in self.relations_read(parents) if not self.ephemeral(p)]
+        inputs = [p for p in relations if not self.ephemeral(p)]
         sql = node.get("compiled_code") or node.get("compiled_sql")
         output = self.dataset(uid, with_schema=False)
         job_type = "SNAPSHOT" if node.get("resource_type") == "snapshot" else "MODEL"
@@ -112,7 +113,7 @@ class Project:
             fields = None
         elif sql:
             job_facets["sql"] = facet("SQLJobFacet", query=sql)
-            fields = self.derive(uid, sql, parents)
+            fields = self.derive(uid, sql, relations)
         else:
             self.warnings.append(
                 f"{uid}: no compiled SQL (compile the project first); table lineage only"
@@ -151,12 +152,13 @@ class Project:
             }
         return {**ref, "inputFacets": facets} if facets else ref
 
-    def derive(self, uid: str, sql: str, parents: list[str]) -> dict | None:
+    def derive(self, uid: str, sql: str, relations: list[str]) -> dict | None:
+        """The model's column lineage from its compiled SQL; `relations` are
+        the nodes it names there (relations_read)."""
         # dbt wrote each parent's relation into the SQL as its relation_name
         # (quoted, or a read_parquet(...) call for external sources): swap
         # each for a plain placeholder so quoting and case cannot break the match.
         placeholders: dict[str, str] = {}
-        relations = self.relations_read(parents)
         for i, parent in sorted(
             enumerate(relations), key=lambda p: -len(self.nodes[p[1]].get("relation_name") or "")
         ):
