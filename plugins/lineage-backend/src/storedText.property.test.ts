@@ -36,8 +36,12 @@ it('reads back every dataset and field name it accepts, and refuses the rest', a
       mockServices.database.factory({ knex: await databases.init('SQLITE_3') }),
     ],
   });
+  // Each run writes to a namespace of its own: a dataset keeps every field
+  // it was ever written with, so a name drawn twice would read back both.
+  let run = 0;
   await fc.assert(
     fc.asyncProperty(name, name, async (dataset, field) => {
+      const ns = `${NS}/run${(run += 1)}`;
       const sent = await request(server)
         .post('/api/lineage/api/v1/lineage')
         .set('authorization', auth)
@@ -49,7 +53,7 @@ it('reads back every dataset and field name it accepts, and refuses the rest', a
           job: { namespace: 'scout', name: 'property' },
           outputs: [
             {
-              namespace: NS,
+              namespace: ns,
               name: dataset,
               facets: {
                 schema: facet('SchemaDatasetFacet', {
@@ -71,10 +75,10 @@ it('reads back every dataset and field name it accepts, and refuses the rest', a
       if (!keep) return;
       const node = await request(server)
         .get('/api/lineage/api/v1/lineage')
-        .query({ nodeId: `dataset:${NS}:${dataset}`, depth: 1 })
+        .query({ nodeId: `dataset:${ns}:${dataset}`, depth: 1 })
         .set('authorization', auth);
       const found = node.body.graph.find(
-        (n: { id: string }) => n.id === `dataset:${NS}:${dataset}`,
+        (n: { id: string }) => n.id === `dataset:${ns}:${dataset}`,
       );
       expect(found.data.name).toBe(dataset);
       expect(found.data.fields.map((f: { name: string }) => f.name)).toEqual([
