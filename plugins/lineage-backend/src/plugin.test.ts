@@ -197,7 +197,7 @@ describe('the lineage API', () => {
       // U+FFFD (another name), and PostgreSQL refuses U+0000.
       [
         { ...event, outputs: [{ namespace: NS, name: 'x.y.z\ud800' }] },
-        'outputs/0/name must be well-formed Unicode',
+        'outputs/0/name is not storable: Contains a lone surrogate U+D800',
       ],
       [
         {
@@ -214,7 +214,7 @@ describe('the lineage API', () => {
             },
           ],
         },
-        'schema/fields/0/name must be well-formed Unicode',
+        'schema/fields/0/name is not storable: Contains NUL (U+0000)',
       ],
     ] as const) {
       const refused = await request(server)
@@ -230,6 +230,13 @@ describe('the lineage API', () => {
       .query({ q: 'x.y.z' })
       .set('authorization', user);
     expect(traces.body.totalCount).toBe(0);
+    // Nor is such text a search or a node: PostgreSQL would answer a 500.
+    const nul = await request(server)
+      .get('/api/lineage/api/v1/search')
+      .query({ q: 'x\u0000' })
+      .set('authorization', user);
+    expect(nul.status).toBe(400);
+    expect(nul.body.error.message).toContain('request/query/q is not storable');
     // A producer's own facets are kept, not refused.
     const odd = {
       ...scoutChain()[1],

@@ -1,8 +1,8 @@
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import express from 'express';
+import { refuseUnstorableText } from '@internal/backstage-plugin-scout-node';
 import { parseNodeId } from './request/nodeId';
-import { refuseUnstorableText } from './request/storableText';
 import { createOpenApiRouter } from './schema/openapi';
 import { DbtArtifactImporter } from './services/DbtArtifactImporter';
 import { FieldLineage } from './services/FieldLineage';

@@ -132,3 +132,4 @@ export {
 } from './superset/client';
 export type { Row, SupersetApi } from './superset/client';
 export { SUPERSET_DEV_DEFAULTS } from './superset/devDefaults';
+export { refuseUnstorableText, unstorableTextAt } from './http/storableText';

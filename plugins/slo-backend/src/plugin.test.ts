@@ -274,5 +274,19 @@ describe.each(databases.ids)('the slo plugin, embedded (%s)', id => {
       (await post(payload([alert]), mockCredentials.user.header())).status,
     ).toBe(403);
     expect((await post({ version: '3', alerts: [] })).status).toBe(400);
+    // Text no store keeps (PostgreSQL refuses U+0000; a lone surrogate
+    // reads back as U+FFFD) is a 400 naming where, never a 500.
+    for (const [sent, where] of [
+      [{ ...alert, fingerprint: 'abc\u0000' }, 'alerts/0/fingerprint'],
+      [
+        { ...alert, labels: { ...alert.labels, team: '\udc00' } },
+        'alerts/0/labels/team',
+      ],
+    ] as const) {
+      const refused = await post(payload([sent]));
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toContain(`${where} is not storable`);
+    }
+    expect(notifications.sent).toHaveLength(2);
   });
 });

@@ -2,6 +2,7 @@ import type {
   AuditorService,
   HttpAuthService,
 } from '@backstage/backend-plugin-api';
+import { refuseUnstorableText } from '@internal/backstage-plugin-scout-node';
 import express from 'express';
 import { createOpenApiRouter } from './schema/openapi';
 import type { AlertReceiver } from './services/AlertReceiver';
@@ -17,15 +18,16 @@ export type RouterOptions = {
 /**
  * The API of src/schema/openapi.yaml: people and plugins read status and
  * history; Alertmanager (service credentials: its static token) posts
- * alerts. The validator refuses malformed input with a 400 before any
- * handler runs; query parameters only filter and never reach PromQL.
+ * alerts. The validator refuses malformed input, and text no database
+ * keeps as sent, with a 400 before any handler runs; query parameters
+ * only filter and never reach PromQL.
  */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, slos, alerts } = options;
   const api = await createOpenApiRouter({
-    middleware: [express.json({ limit: '4mb' })],
+    middleware: [express.json({ limit: '4mb' }), refuseUnstorableText],
   });
   const reader = (req: Parameters<HttpAuthService['credentials']>[0]) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });

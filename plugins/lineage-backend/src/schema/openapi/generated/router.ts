@@ -853,6 +853,10 @@ export const spec = {
               },
             },
           },
+          '400': {
+            description:
+              'q is empty, over 200 characters, or holds text no store keeps (a lone UTF-16 surrogate, or U+0000).',
+          },
         },
       },
     },

@@ -529,6 +529,13 @@ export const spec = {
               },
             },
           },
+          '400': {
+            description:
+              'Not an Alertmanager v4 webhook, or text no database keeps as sent (U+0000, or a lone UTF-16 surrogate); the message names the path.',
+          },
+          '403': {
+            description: 'Not service credentials.',
+          },
         },
       },
     },

@@ -82,7 +82,7 @@ export type Search = {
     filter?: 'DATASET' | 'JOB';
     limit?: number;
   };
-  response: Search200Response;
+  response: Search200Response | void;
 };
 
 export type EndpointMap = {

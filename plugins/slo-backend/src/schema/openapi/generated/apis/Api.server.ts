@@ -46,7 +46,7 @@ export type ListSlos = {
  */
 export type ReceiveAlerts = {
   body: AlertmanagerWebhook;
-  response: AlertsReceived;
+  response: AlertsReceived | void | void;
 };
 
 export type EndpointMap = {
