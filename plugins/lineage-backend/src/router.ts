@@ -108,6 +108,11 @@ export async function createRouter(
     );
   });
 
+  api.get('/recent', async (req, res) => {
+    await reader(req);
+    res.json({ items: await graph.recentlyWritten(req.query.limit ?? 20) });
+  });
+
   // A read with a body: a list of names does not fit in a URL.
   api.post('/api/v1/upstream', async (req, res) => {
     await reader(req);

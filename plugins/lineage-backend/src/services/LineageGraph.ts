@@ -6,7 +6,7 @@ import { upstreamByNames } from './datasetUpstream';
 import { reachDownstream } from './downstreamReach';
 import { type DatasetRow, graphNodes, type JobRow } from './graphNodes';
 import type { IoRow } from './jobLinks';
-import { searchLineage } from './lineageSearch';
+import { recentlyWritten, searchLineage } from './lineageSearch';
 
 /** The bounds every query keeps (config lineage.maxDepth and maxNodes). */
 export type GraphLimits = { maxDepth: number; maxNodes: number };
@@ -116,6 +116,11 @@ export class LineageGraph {
     limit: number,
   ) {
     return searchLineage(this.db, q, filter, limit);
+  }
+
+  /** The datasets jobs wrote most recently, newest first (no sources). */
+  async recentlyWritten(limit: number) {
+    return recentlyWritten(this.db, limit);
   }
 
   /**

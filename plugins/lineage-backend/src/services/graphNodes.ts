@@ -23,7 +23,7 @@ export type JobRow = NodeRow & {
 
 /**
  * The nodes of a graph answer in Marquez's shape: each dataset with its
- * fields and facts, each job with its SQL and latest run, and the edges of
+ * fields and facts and whether any job writes it, each job with its SQL and latest run, and the edges of
  * `io` between them (those to a node outside the answer are left out).
  * Marking datasets built from failing data walks downstream of every
  * failure, up to `maxDepth` jobs away.
@@ -50,6 +50,14 @@ export async function graphNodes(
   for (const f of fields) {
     push(fieldsOf, f.dataset_id, { name: f.name, type: f.type });
   }
+  // Written by some job in the store, in the answer or not: not a source.
+  const outputs: { dataset_id: number }[] = await inChunks(datasetIds, ids =>
+    db('lineage_job_io')
+      .distinct('dataset_id')
+      .where('direction', 'out')
+      .whereIn('dataset_id', ids),
+  );
+  const written = new Set(outputs.map(o => o.dataset_id));
   const upstreamFailed = await downstreamOfFailures(db, maxDepth);
   const dsId = new Map(
     datasets.map(d => [d.id, datasetNodeId(d.namespace, d.name)]),
@@ -87,6 +95,7 @@ export async function graphNodes(
           upstreamFailed: upstreamFailed.has(d.id),
           freshness: freshness(d),
           lastRun: lastRun(d),
+          written: written.has(d.id),
         },
         inEdges: inEdges.get(id) ?? [],
         outEdges: outEdges.get(id) ?? [],

@@ -41,3 +41,32 @@ export async function searchLineage(
   results.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
   return { totalCount, results: results.slice(0, limit) };
 }
+
+/**
+ * The datasets jobs wrote most recently, at most `limit`, newest first: a
+ * dataset's time is the newest `io_event_time` among the jobs whose current
+ * outputs name it (the event that set those outputs). Datasets no job
+ * writes, the sources, are left out.
+ */
+export async function recentlyWritten(db: Knex, limit: number) {
+  const rows: { namespace: string; name: string; written_at: string }[] =
+    await db('lineage_datasets as d')
+      .join('lineage_job_io as io', 'io.dataset_id', 'd.id')
+      .join('lineage_jobs as j', 'j.id', 'io.job_id')
+      .where('io.direction', 'out')
+      .groupBy('d.id', 'd.namespace', 'd.name')
+      .select(
+        'd.namespace',
+        'd.name',
+        db.raw('max(coalesce(j.io_event_time, j.updated_at)) as written_at'),
+      )
+      .orderBy('written_at', 'desc')
+      .orderBy('d.id', 'desc')
+      .limit(limit);
+  return rows.map(r => ({
+    nodeId: datasetNodeId(r.namespace, r.name),
+    namespace: r.namespace,
+    name: r.name,
+    writtenAt: r.written_at,
+  }));
+}

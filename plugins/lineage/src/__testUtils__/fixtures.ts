@@ -11,7 +11,8 @@ export const job = (name: string) => `job:${NS}:${name}`;
 export const fieldId = (dataset: string, field: string) =>
   `datasetField:${NS}:${dataset}:${field}`;
 
-export const SOURCE = 'postgresql.scout.silver_transactions';
+/** A table no job writes: the graph's source. */
+export const SOURCE = 'postgresql.scout.transactions';
 export const BRONZE = 'iceberg.bronze.transactions';
 export const SILVER = 'iceberg.silver.silver_transactions';
 export const GOLD = 'iceberg.gold.gold_daily_store_sales';
@@ -155,6 +156,7 @@ export function chain(): Node[] {
         namespace: NS,
         name,
         fields: fieldsOf(name),
+        written: name !== SOURCE,
         ...DATA[name],
       }),
     ),
@@ -180,10 +182,15 @@ export function project(namespace: string, jobs: ProjectJob[]): Node[] {
     ...j.ins.map(i => ({ origin: dsId(i), destination: jobId(j.name) })),
     ...j.outs.map(o => ({ origin: jobId(j.name), destination: dsId(o) })),
   ]);
+  const written = new Set(jobs.flatMap(j => j.outs));
   const node = (id: string, type: Node['type'], name: string): Node => ({
     id,
     type,
-    data: { namespace, name },
+    data: {
+      namespace,
+      name,
+      ...(type === 'DATASET' && { written: written.has(name) }),
+    },
     inEdges: edges.filter(e => e.destination === id),
     outEdges: edges.filter(e => e.origin === id),
   });

@@ -32,6 +32,19 @@ export const handlers: RequestHandler[] = [
       }));
     return HttpResponse.json({ totalCount: results.length, results });
   }),
+  http.get(`${BASE_URL}/recent`, ({ request }) => {
+    const limit = Number(new URL(request.url).searchParams.get('limit') ?? 20);
+    const items = allNodes()
+      .filter(n => n.type === 'DATASET' && n.data.written)
+      .slice(0, limit)
+      .map(n => ({
+        nodeId: n.id,
+        namespace: n.data.namespace,
+        name: n.data.name,
+        writtenAt: '2026-12-01T10:00:00Z',
+      }));
+    return HttpResponse.json({ items });
+  }),
   http.get(`${BASE_URL}/impact`, ({ request }) =>
     HttpResponse.json({
       nodeId: new URL(request.url).searchParams.get('nodeId'),

@@ -4,6 +4,7 @@ import type {
   Impact,
   Node,
   SearchResult,
+  WrittenDataset,
 } from '@internal/backstage-plugin-lineage-common';
 import { BackendRequestError } from '@internal/backstage-plugin-scout-react';
 
@@ -25,6 +26,8 @@ export interface LineageApi {
   search(
     query: SearchQuery,
   ): Promise<{ totalCount: number; results: SearchResult[] }>;
+  /** The datasets jobs wrote most recently, newest first; no sources. */
+  getRecentlyWritten(limit: number): Promise<WrittenDataset[]>;
   /** Everything downstream of a dataset or field. */
   getImpact(nodeId: string): Promise<Impact>;
 }

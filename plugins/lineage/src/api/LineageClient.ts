@@ -36,6 +36,11 @@ export class LineageClient implements LineageApi {
     return readJson(this.#client.search({ query }));
   }
 
+  async getRecentlyWritten(limit: number) {
+    const query = { limit };
+    return (await readJson(this.#client.getRecentlyWritten({ query }))).items;
+  }
+
   async getImpact(nodeId: string) {
     return readJson(this.#client.getImpact({ query: { nodeId } }));
   }

@@ -56,7 +56,7 @@ describe('the Lineage page address', () => {
     const q = query();
     expect(q.getAll('expand')).toEqual([`upstream:${ds(SILVER)}`]);
     expect(q.get('selected')).toBe(ds(BRONZE));
-    expect(q.get('layers')).toBe('source,bronze,silver,gold');
+    expect(q.get('layers')).toBe('source,bronze,silver,gold,other');
     expect(q.get('node')).toBe(ds(GOLD));
   });
 

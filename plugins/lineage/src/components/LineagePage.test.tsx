@@ -28,7 +28,7 @@ const graph = () =>
 describe('the Lineage page', () => {
   const server = setupLineageServer();
 
-  it('explains itself and lists recent datasets when no node is picked', async () => {
+  it('explains itself and lists recently written datasets when no node is picked', async () => {
     renderLineage(<LineagePage />);
 
     const recent = await screen.findByRole(
@@ -40,6 +40,8 @@ describe('the Lineage page', () => {
       'href',
       at(ds(GOLD)),
     );
+    // A source is read, not written: it is not listed.
+    expect(within(recent).queryByRole('link', { name: SOURCE })).toBeNull();
     expect(screen.getByText(/Where does a number come from/)).toBeVisible();
   });
 
@@ -48,7 +50,7 @@ describe('the Lineage page', () => {
 
     await userEvent.type(
       screen.getByRole('searchbox', { name: 'Search datasets and jobs' }),
-      'silver_trans',
+      'transactions',
     );
     const results = await screen.findByRole('list', { name: 'Search results' });
     expect(within(results).getByRole('link', { name: SILVER })).toHaveAttribute(

@@ -1,15 +1,20 @@
-/** The medallion layers, upstream first; anything else is a source. */
+/**
+ * The layers a dataset can be in, upstream first: a source (no job writes
+ * it), the medallion layers, and `other` for what jobs write outside them
+ * (another dbt project's models, say).
+ */
 export const LAYERS = [
   'source',
   'bronze',
   'silver',
   'gold',
   'platinum',
+  'other',
 ] as const;
 
 export type Layer = (typeof LAYERS)[number];
 
-const MEDALLION = new Set<string>(LAYERS.slice(1));
+const MEDALLION = new Set<string>(['bronze', 'silver', 'gold', 'platinum']);
 
 /**
  * A table's address in a dataset name, `<catalog>.<layer>.<table>`:
@@ -26,20 +31,32 @@ export function tableOf(
   return { catalog, layer, table };
 }
 
-/** The medallion layer of a dataset name; `source` for any other. */
-export function layerOf(name: string): Layer {
-  const layer = tableOf(name)?.layer;
-  return layer && MEDALLION.has(layer) ? (layer as Layer) : 'source';
+/**
+ * A dataset's layer. The medallion layer is read from the name, in any
+ * case: the schema in the middle (`iceberg.gold.daily_store_sales`), else
+ * the table's prefix (`scout.scout.silver_transactions`, the scout
+ * database's own layers). Any other dataset is `other` when a job writes
+ * it (`written`, from the lineage store) and a `source` when jobs only
+ * read it.
+ */
+export function layerOf(name: string, written = false): Layer {
+  const schema = tableOf(name)?.layer.toLowerCase();
+  if (schema && MEDALLION.has(schema)) return schema as Layer;
+  const table = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
+  const prefix = /^(bronze|silver|gold|platinum)_./.exec(table)?.[1];
+  if (prefix) return prefix as Layer;
+  return written ? 'other' : 'source';
 }
 
 /**
  * The lakehouse table a dataset stands for, as the lakehouse browser and
- * the `scout.io/lakehouse-table` annotation address it; undefined for a
- * source table, which the lakehouse does not hold.
+ * the `scout.io/lakehouse-table` annotation address it: a table in a
+ * medallion schema; undefined for any other, which the lakehouse does not
+ * hold (the scout database's `silver_transactions` included).
  */
 export function lakehouseTableOf(name: string) {
   const t = tableOf(name);
-  if (!t || layerOf(name) === 'source') return undefined;
+  if (!t || !MEDALLION.has(t.layer)) return undefined;
   return { catalog: t.catalog, namespace: t.layer, table: t.table };
 }
 

@@ -8,17 +8,13 @@ import { useNodeHref } from './NodeSearch';
 import styles from './search.module.css';
 
 /**
- * The page with no node picked: what it shows, and the datasets written
- * most recently. Search needs some text, and every dataset name is
- * `<catalog>.<layer>.<table>`, so "." matches them all, newest first.
+ * The page with no node picked: what it shows, and the datasets jobs
+ * wrote most recently (sources, which jobs only read, are not listed).
  */
 export function LineageIntro() {
   const api = useApi(lineageApiRef);
   const href = useNodeHref();
-  const recent = useAsync(
-    () => api.search({ q: '.', filter: 'DATASET', limit: 8 }),
-    [api],
-  );
+  const recent = useAsync(() => api.getRecentlyWritten(8), [api]);
   return (
     <Flex direction="column" gap="3">
       <Text variant="body-medium" color="secondary">
@@ -34,19 +30,19 @@ export function LineageIntro() {
           error={recent.error}
         />
       )}
-      {recent.value && !recent.value.results.length && (
+      {recent.value && !recent.value.length && (
         <EmptyState
           title="No lineage recorded yet"
           description="Lineage appears after the pipeline's first run: Trino, dbt and the platform's jobs send OpenLineage events to the portal as they write."
         />
       )}
-      {recent.value && recent.value.results.length > 0 && (
+      {recent.value && recent.value.length > 0 && (
         <Flex direction="column" gap="1">
           <Text variant="body-medium" weight="bold">
             Recently written datasets
           </Text>
           <ul className={styles.list} aria-label="Recent datasets">
-            {recent.value.results.map(r => (
+            {recent.value.map(r => (
               <li key={r.nodeId}>
                 <Link href={href(r.nodeId)}>{r.name}</Link>{' '}
                 <Text as="span" variant="body-small" color="secondary">

@@ -41,7 +41,7 @@ export function toLineageNode(node: Node): LineageNode {
     kind: 'dataset',
     namespace,
     name,
-    layer: layerOf(name),
+    layer: layerOf(name, data.written === true),
     fields: fieldsOf(data.fields),
     updatedAt: text(data.updatedAt),
     quality: qualityOf(data.quality),

@@ -399,7 +399,7 @@ export const spec = {
           data: {
             type: 'object',
             description:
-              "DATASET: namespace, name, fields [{name, type}], quality (null, or each producer's newest data quality assertions, failures first: {eventTime, passed, warned, failed, assertions [{assertion, success, column, status, message, failures, failingRowsQuery, source (dbt or great_expectations)}]}), upstreamFailed (true when a dataset upstream has a failing assertion), freshness (null, or dbt source freshness: {status (pass, warn, error, runtime error), maxLoadedAt, snapshottedAt, ageSeconds, warnAfterSeconds, errorAfterSeconds}), lastRun (null, or the last pipeline run that built or checked it: {runId, status (published or failed), engine, finishedAt, rows}). JOB: namespace, name, sql, latestRun {runId, state}.",
+              "DATASET: namespace, name, fields [{name, type}], quality (null, or each producer's newest data quality assertions, failures first: {eventTime, passed, warned, failed, assertions [{assertion, success, column, status, message, failures, failingRowsQuery, source (dbt or great_expectations)}]}), upstreamFailed (true when a dataset upstream has a failing assertion), freshness (null, or dbt source freshness: {status (pass, warn, error, runtime error), maxLoadedAt, snapshottedAt, ageSeconds, warnAfterSeconds, errorAfterSeconds}), lastRun (null, or the last pipeline run that built or checked it: {runId, status (published or failed), engine, finishedAt, rows}), written (true when a job in the store writes it; false for a source, which jobs only read). JOB: namespace, name, sql, latestRun {runId, state}.",
             additionalProperties: true,
           },
           inEdges: {
@@ -542,6 +542,26 @@ export const spec = {
           updatedAt: {
             type: 'string',
             description: 'ISO 8601, UTC.',
+          },
+        },
+      },
+      WrittenDataset: {
+        type: 'object',
+        required: ['nodeId', 'namespace', 'name', 'writtenAt'],
+        properties: {
+          nodeId: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          writtenAt: {
+            type: 'string',
+            description:
+              'ISO 8601, UTC: the time of the newest event in which a job named it as an output.',
           },
         },
       },
@@ -916,6 +936,47 @@ export const spec = {
           },
           '401': {
             description: 'No user or service credentials.',
+          },
+        },
+      },
+    },
+    '/recent': {
+      get: {
+        operationId: 'getRecentlyWritten',
+        description:
+          'The datasets jobs wrote most recently, newest first: those some job names as an output, by the newest such event. A source (a dataset jobs only read) is not listed.',
+        parameters: [
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 100,
+              default: 20,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The datasets, newest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/WrittenDataset',
+                      },
+                    },
+                  },
+                },
+              },
+            },
           },
         },
       },

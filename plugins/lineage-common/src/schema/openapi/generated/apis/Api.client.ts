@@ -10,6 +10,7 @@ import crossFetch from 'cross-fetch';
 import { pluginId } from '../pluginId';
 import * as parser from 'uri-template';
 import { FieldGraph } from '../models/FieldGraph.model';
+import { GetRecentlyWritten200Response } from '../models/GetRecentlyWritten200Response.model';
 import { GetUpstreamByNames200Response } from '../models/GetUpstreamByNames200Response.model';
 import { GetUpstreamByNamesRequest } from '../models/GetUpstreamByNamesRequest.model';
 import { Graph } from '../models/Graph.model';
@@ -62,6 +63,14 @@ export type GetLineage = {
   query: {
     nodeId: string;
     depth?: number;
+  };
+};
+/**
+ * @public
+ */
+export type GetRecentlyWritten = {
+  query: {
+    limit?: number;
   };
 };
 /**
@@ -181,6 +190,32 @@ export class DefaultApiClient {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
     const uriTemplate = `/api/v1/lineage{?nodeId,depth}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      ...request.query,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * The datasets jobs wrote most recently, newest first: those some job names as an output, by the newest such event. A source (a dataset jobs only read) is not listed.
+   * @param limit -
+   */
+  public async getRecentlyWritten(
+    // @ts-ignore
+    request: GetRecentlyWritten,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<GetRecentlyWritten200Response>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/recent{?limit}`;
 
     const uri = parser.parse(uriTemplate).expand({
       ...request.query,

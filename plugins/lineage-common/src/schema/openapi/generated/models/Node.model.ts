@@ -13,7 +13,7 @@ export interface Node {
   id: string;
   type: NodeTypeEnum;
   /**
-   * DATASET: namespace, name, fields [{name, type}], quality (null, or each producer\'s newest data quality assertions, failures first: {eventTime, passed, warned, failed, assertions [{assertion, success, column, status, message, failures, failingRowsQuery, source (dbt or great_expectations)}]}), upstreamFailed (true when a dataset upstream has a failing assertion), freshness (null, or dbt source freshness: {status (pass, warn, error, runtime error), maxLoadedAt, snapshottedAt, ageSeconds, warnAfterSeconds, errorAfterSeconds}), lastRun (null, or the last pipeline run that built or checked it: {runId, status (published or failed), engine, finishedAt, rows}). JOB: namespace, name, sql, latestRun {runId, state}.
+   * DATASET: namespace, name, fields [{name, type}], quality (null, or each producer\'s newest data quality assertions, failures first: {eventTime, passed, warned, failed, assertions [{assertion, success, column, status, message, failures, failingRowsQuery, source (dbt or great_expectations)}]}), upstreamFailed (true when a dataset upstream has a failing assertion), freshness (null, or dbt source freshness: {status (pass, warn, error, runtime error), maxLoadedAt, snapshottedAt, ageSeconds, warnAfterSeconds, errorAfterSeconds}), lastRun (null, or the last pipeline run that built or checked it: {runId, status (published or failed), engine, finishedAt, rows}), written (true when a job in the store writes it; false for a source, which jobs only read). JOB: namespace, name, sql, latestRun {runId, state}.
    */
   data: { [key: string]: any };
   inEdges: Array<Edge>;
