@@ -40,6 +40,9 @@ describe('the Lineage page', () => {
       'href',
       at(ds(GOLD)),
     );
+    expect(
+      within(recent).getAllByText(/ · written \d+ d ago$/),
+    ).not.toHaveLength(0);
     // A source is read, not written: it is not listed.
     expect(within(recent).queryByRole('link', { name: SOURCE })).toBeNull();
     expect(screen.getByText(/Where does a number come from/)).toBeVisible();

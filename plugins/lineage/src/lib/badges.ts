@@ -48,7 +48,8 @@ const FRESHNESS_STATUS: Record<Freshness['status'], NodeBadge['status']> = {
   'runtime error': 'error',
 };
 
-const secondsSince = (iso: string, now: number) => {
+/** Seconds from an ISO time to `now` (ms), at least 0; undefined if unreadable. */
+export const secondsSince = (iso: string, now: number) => {
   const t = Date.parse(iso);
   return Number.isNaN(t) ? undefined : Math.max(0, (now - t) / 1000);
 };

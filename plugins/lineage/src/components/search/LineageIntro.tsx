@@ -3,6 +3,7 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import { Flex, Link, Text } from '@backstage/ui';
 import useAsync from 'react-use/esm/useAsync';
 import { lineageApiRef } from '../../api';
+import { formatAge, secondsSince } from '../../lib/badges';
 import { EmptyState } from '@internal/backstage-plugin-scout-react';
 import { useNodeHref } from './NodeSearch';
 import styles from './search.module.css';
@@ -46,7 +47,7 @@ export function LineageIntro() {
               <li key={r.nodeId}>
                 <Link href={href(r.nodeId)}>{r.name}</Link>{' '}
                 <Text as="span" variant="body-small" color="secondary">
-                  {r.namespace}
+                  {writtenLabel(r.namespace, r.writtenAt)}
                 </Text>
               </li>
             ))}
@@ -55,4 +56,12 @@ export function LineageIntro() {
       )}
     </Flex>
   );
+}
+
+/** `duckdb://lakehouse · written 3 min ago`, or the namespace alone. */
+function writtenLabel(namespace: string, writtenAt: string) {
+  const age = secondsSince(writtenAt, Date.now());
+  return age === undefined
+    ? namespace
+    : `${namespace} · written ${formatAge(age)} ago`;
 }
