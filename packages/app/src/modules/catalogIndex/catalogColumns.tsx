@@ -18,12 +18,15 @@ const tags: EntityColumnConfig = {
 };
 
 // Wrapped, not cut to one line: a description is read whole, and it
-// leaves the other columns their words' widths.
+// leaves the other columns their words' widths. A long identifier in it
+// (gold_region_category_sales) may break, so it sets no column's width.
 const description: EntityColumnConfig = {
   ...columns.createMetadataDescriptionColumn(),
   cell: entity => (
     <Cell>
-      <Text variant="body-small">{entity.metadata.description}</Text>
+      <Text variant="body-small" className={styles.prose}>
+        {entity.metadata.description}
+      </Text>
     </Cell>
   ),
 };
