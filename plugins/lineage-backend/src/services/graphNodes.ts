@@ -23,8 +23,9 @@ export type JobRow = NodeRow & {
 
 /**
  * The nodes of a graph answer in Marquez's shape: each dataset with its
- * fields and facts and whether any job writes it, each job with its SQL and latest run, and the edges of
- * `io` between them (those to a node outside the answer are left out).
+ * fields and facts and whether any job writes it, each job with its SQL
+ * and latest run, and the edges of `io` between them (those to a node
+ * outside the answer are left out).
  * Marking datasets built from failing data walks downstream of every
  * failure, up to `maxDepth` jobs away.
  */
