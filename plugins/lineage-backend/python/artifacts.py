@@ -113,4 +113,26 @@ def _results(data: dict, where: _Where) -> None:
         )
 
 
+def catalog_columns(catalog: dict) -> dict[str, dict[str, str | None]]:
+    """Each catalogued node's columns in table order, {name: type}. A
+    nested field path (BigQuery lists `customer.id` beside `customer`, from
+    INFORMATION_SCHEMA.COLUMN_FIELD_PATHS) is part of its column, not one."""
+    out: dict[str, dict[str, str | None]] = {}
+    for group in ("nodes", "sources"):
+        for uid, entry in catalog.get(group, {}).items():
+            ordered = sorted(entry.get("columns", {}).values(), key=lambda c: c.get("index", 0))
+            names = {c["name"].lower() for c in ordered}
+            out[uid] = {
+                c["name"]: c.get("type")
+                for c in ordered
+                if not _nested_path(c["name"], names)
+            }
+    return out
+
+
+def _nested_path(name: str, columns: set[str]) -> bool:
+    head, dot, _ = name.partition(".")
+    return bool(dot) and head.lower() in columns
+
+
 CHECKS = {"manifest": _manifest, "catalog": _catalog, "run_results": _results, "sources": _results}

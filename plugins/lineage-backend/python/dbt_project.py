@@ -6,9 +6,11 @@ from __future__ import annotations
 import uuid
 
 import sqlglot
+from sqlglot import exp
 from sqlglot.errors import SqlglotError
 
-from column_lineage import query_lineage
+from artifacts import catalog_columns
+from query_lineage import query_lineage, relation_table
 from quality import assertions_by_model, freshness_by_source
 
 # A URI that names this producer without claiming a web address.
@@ -41,12 +43,7 @@ class Project:
         self.namespace = namespace
         self.renames = renames
         self.nodes = {**manifest.get("nodes", {}), **manifest.get("sources", {})}
-        self.catalog_columns: dict[str, dict[str, str | None]] = {}
-        for group in ("nodes", "sources"):
-            for uid, entry in (catalog or {}).get(group, {}).items():
-                columns = entry.get("columns", {})
-                ordered = sorted(columns.values(), key=lambda c: c.get("index", 0))
-                self.catalog_columns[uid] = {c["name"]: c.get("type") for c in ordered}
+        self.catalog_columns = catalog_columns(catalog or {})
         meta = manifest.get("metadata", {})
         adapter = meta.get("adapter_type")
         adapter = ADAPTER_DIALECTS.get(adapter, adapter)
@@ -99,7 +96,7 @@ class Project:
         parents = [p for p in node.get("depends_on", {}).get("nodes", []) if p in self.nodes]
         relations = self.relations_read(parents)
         # An ephemeral parent is no table: the model reads what it reads.
-        inputs = [p for p in relations if not self.ephemeral(p)]
+        tables = [p for p in relations if not self.ephemeral(p)]
         sql = node.get("compiled_code") or node.get("compiled_sql")
         output = self.dataset(uid, with_schema=False)
         job_type = "SNAPSHOT" if node.get("resource_type") == "snapshot" else "MODEL"
@@ -119,6 +116,13 @@ class Project:
                 f"{uid}: no compiled SQL (compile the project first); table lineage only"
             )
             fields = None
+        inputs = [self.input(p) for p in tables]
+        if fields:
+            # A table the SQL names without ref() or source() (a hard-coded
+            # relation) is read too: an input, as its columns' edges say.
+            named = {i["name"] for i in inputs}
+            read = {f["name"] for v in fields.values() for f in v["inputFields"]}
+            inputs += [{"namespace": self.namespace, "name": n} for n in sorted(read - named)]
         if fields is not None:
             output["facets"] = {
                 "schema": facet(
@@ -134,7 +138,7 @@ class Project:
             output.setdefault("facets", {})["dataQualityAssertions"] = facet(
                 "DataQualityAssertionsDatasetFacet", assertions=self.quality[uid]
             )
-        return self.event(uid, node["name"], job_facets, [self.input(p) for p in inputs], [output])
+        return self.event(uid, node["name"], job_facets, inputs, [output])
 
     def input(self, uid: str) -> dict:
         """A model's input; a source carries its tests and freshness as input facets."""
@@ -159,6 +163,9 @@ class Project:
         # (quoted, or a read_parquet(...) call for external sources): swap
         # each for a plain placeholder so quoting and case cannot break the match.
         placeholders: dict[str, str] = {}
+        # An unaliased relation is still known by its table's name
+        # (`orders.id` in `from "db"."app"."orders"`): so is its placeholder.
+        implicit: dict[str, exp.Identifier] = {}
         for i, parent in sorted(
             enumerate(relations), key=lambda p: -len(self.nodes[p[1]].get("relation_name") or "")
         ):
@@ -167,6 +174,9 @@ class Project:
                 key = f"__scout_rel_{i}"
                 sql = sql.replace(relation, key)
                 placeholders[key] = parent
+                name = relation_table(relation, self.dialect)
+                if name is not None:
+                    implicit[key] = name
         by_name = {self.dataset_name(p).lower(): p for p in relations}
         by_name.update({".".join(self.dataset_name(p).lower().split(".")[-2:]): p for p in relations})
         schema = {
@@ -176,7 +186,9 @@ class Project:
         }
         declared = list(self.columns(uid))
         try:
-            lineage, order, complete = query_lineage(sql, self.dialect, schema, declared)
+            lineage, order, complete, aliased = query_lineage(
+                sql, self.dialect, schema, declared, implicit
+            )
         except SqlglotError as error:
             self.warnings.append(
                 f"{uid}: sqlglot could not parse its SQL: {str(error).splitlines()[0]}"
@@ -190,6 +202,8 @@ class Project:
         for name in order:
             inputs = []
             for source in lineage[name]:
+                if not source.table:
+                    continue  # a table function's rows (read_parquet(...)): no dataset
                 parent = placeholders.get(source.table) or by_name.get(source.table)
                 dataset = self.dataset_name(parent) if parent else source.table
                 parent_columns = {c.lower(): c for c in self.columns(parent)} if parent else {}
@@ -201,7 +215,9 @@ class Project:
                         "transformations": [{"type": "DIRECT", "subtype": source.subtype}],
                     }
                 )
-            out = known.get(name.lower()) or passed_through(name, inputs)
+            out = known.get(name.lower()) or (
+                name if name in aliased else passed_through(name, inputs)
+            )
             fields[out] = {"inputFields": sorted(inputs, key=lambda i: (i["name"], i["field"]))}
             types[out] = self.columns(uid).get(out)
         # Its columns are known in full only when no star was left unexpanded:
@@ -230,23 +246,6 @@ class Project:
                     p for p in node.get("depends_on", {}).get("nodes", []) if p in self.nodes
                 )
         return out
-
-    def exposure_event(self, uid: str, exposure: dict) -> dict:
-        parents = [p for p in exposure.get("depends_on", {}).get("nodes", []) if p in self.nodes]
-        job_facets = {
-            "jobType": facet(
-                "JobTypeJobFacet",
-                processingType="BATCH",
-                integration="DBT",
-                jobType=f"EXPOSURE_{str(exposure.get('type') or 'application').upper()}",
-            )
-        }
-        if exposure.get("url"):
-            job_facets["documentation"] = facet(
-                "DocumentationJobFacet",
-                description=f"{exposure.get('label') or exposure['name']}: {exposure['url']}",
-            )
-        return self.event(uid, exposure["name"], job_facets, [self.dataset(p) for p in parents], [])
 
     def event(self, uid: str, name: str, job_facets: dict, inputs: list, outputs: list) -> dict:
         return {

@@ -25,7 +25,8 @@ import sqlglot
 from sqlglot import exp
 from sqlglot.errors import SqlglotError
 
-from column_lineage import query_lineage, table_key, tables_read
+from column_lineage import table_key
+from query_lineage import query_lineage, tables_read
 
 CATALOG = "postgresql"
 # DO blocks, grants and policies are parsed as opaque commands, with a warning each.
@@ -69,7 +70,7 @@ def read_migrations(folder: Path) -> tuple[dict, dict, list[str]]:
 
 def view_job(name: str, query: exp.Expression, file: str, tables: dict, folder: str) -> dict:
     sql = query.sql(dialect="postgres", pretty=True)
-    lineage, order, _ = query_lineage(sql, "postgres", tables, [])
+    lineage, order, *_ = query_lineage(sql, "postgres", tables, [])
     types = tables.get(name, {})
     return {
         "name": f"view {name}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlglot.errors import SqlglotError
 
-from column_lineage import query_lineage, tables_read
+from query_lineage import query_lineage, tables_read
 from dbt_project import Project, facet
 
 
@@ -14,7 +14,7 @@ def sql_job_event(project: Project, job: dict) -> dict:
     tables are named as the datasets are): the pipeline's bronze load."""
     columns = {name: kind for name, kind in job.get("columns", [])}
     try:
-        lineage, order, _ = query_lineage(job["sql"], job.get("dialect"), {}, [])
+        lineage, order, *_ = query_lineage(job["sql"], job.get("dialect"), {}, [])
         tables = tables_read(job["sql"], job.get("dialect"))
     except SqlglotError as error:
         project.warnings.append(

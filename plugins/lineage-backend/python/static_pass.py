@@ -26,6 +26,7 @@ import time
 
 from artifacts import load
 from dbt_project import Project
+from exposures import exposure_event
 from sql_jobs import sql_job_event
 
 
@@ -78,7 +79,7 @@ def main() -> int:
         fields += len(event["outputs"][0]["facets"]["columnLineage"]["fields"])
         out.write(json.dumps(event) + "\n")
     for uid, exposure in sorted(manifest.get("exposures", {}).items()):
-        out.write(json.dumps(project.exposure_event(uid, exposure)) + "\n")
+        out.write(json.dumps(exposure_event(project, uid, exposure)) + "\n")
     summary = {
         "models": len(models),
         "fields": fields,

@@ -1,14 +1,8 @@
 import { InputError } from '@backstage/errors';
-import { ConfigReader } from '@backstage/config';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { readStaticPassConfig } from '../config';
-import { runStaticPass } from './staticPass';
+import { lineageOf, staticPassOnFiles } from '../__testUtils__/staticPassRun';
 
 // The real static pass (the venv's Python and sqlglot) on SQL shapes that
 // real dbt projects write, in a hand-made DuckDB project.
-const { python } = readStaticPassConfig(new ConfigReader({}));
 const ORDERS = 'source.p.raw.orders';
 const OLD = 'source.p.raw.old_orders';
 const CUSTOMERS = 'source.p.raw.customers';
@@ -154,45 +148,7 @@ const catalog = {
   },
 };
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lineage-sql-'));
-});
-afterAll(() => rm(dir, { recursive: true, force: true }));
-
-async function pass(files: { manifest: unknown; catalog?: unknown }) {
-  await writeFile(join(dir, 'm.json'), JSON.stringify(files.manifest));
-  await writeFile(join(dir, 'c.json'), JSON.stringify(files.catalog ?? {}));
-  return runStaticPass(python, {
-    manifestPath: join(dir, 'm.json'),
-    ...(files.catalog ? { catalogPath: join(dir, 'c.json') } : {}),
-  });
-}
-
-/** Each output column's inputs as `dataset.field subtype`. */
-function lineageOf(events: Awaited<ReturnType<typeof pass>>['events']) {
-  return Object.fromEntries(
-    events.map(e => {
-      const facets = e.outputs![0].facets as any;
-      const fields = facets?.columnLineage?.fields ?? {};
-      return [
-        e.outputs![0].name,
-        {
-          inputs: e.inputs!.map(i => i.name),
-          ...Object.fromEntries(
-            Object.entries(fields).map(([name, v]: [string, any]) => [
-              name,
-              v.inputFields.map(
-                (i: any) =>
-                  `${i.name}.${i.field} ${i.transformations[0].subtype}`,
-              ),
-            ]),
-          ),
-        },
-      ];
-    }),
-  );
-}
+const pass = staticPassOnFiles();
 
 describe('the static pass on the SQL of real projects', () => {
   it('follows unions by position, subqueries, UNNEST, windows, column aliases, ephemeral parents and snapshots, keeping column case', async () => {
