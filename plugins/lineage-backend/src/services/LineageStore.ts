@@ -48,9 +48,9 @@ export class LineageStore {
 
   /**
    * Records one event. `recorded` is false for a replay (the same event,
-   * byte for byte after key order), which changes nothing. A job's inputs,
-   * outputs and column edges become this event's when it names any and is
-   * not older than the event that set them. The graph sees the event as
+   * byte for byte after key order), which changes nothing. How the event
+   * changes its job's inputs, outputs and column edges: upsertJobs. The
+   * graph sees the event as
    * normalizeEvent rewrites it; the stored event is the one sent. Events
    * that arrive together share a transaction; each still succeeds or fails
    * on its own. Throws InputError for cyclic column lineage.
@@ -64,7 +64,9 @@ export class LineageStore {
    * error) none. Replays among them are absorbed as in record().
    */
   async recordAll(events: RunEvent[]): Promise<RecordResult[]> {
-    const prepared = events.map(sent => prepareEvent(sent, this.rewrites));
+    const prepared = events.map((sent, i) =>
+      prepareEvent(sent, this.rewrites, `request/body/${i}`),
+    );
     return this.db.transaction(tx => this.#record(tx, prepared));
   }
 
@@ -141,7 +143,7 @@ export class LineageStore {
   /** Jobs, datasets, fields, facts, and each job's newest inputs, outputs and edges. */
   async #graph(tx: Tx, batch: PreparedEvent[]) {
     const now = new Date().toISOString();
-    const takers = await upsertJobs(tx, batch, now);
+    const plans = await upsertJobs(tx, batch, now);
     const refs = batch.flatMap(({ event }) => [
       ...(event.inputs ?? []),
       ...(event.outputs ?? []),
@@ -167,12 +169,15 @@ export class LineageStore {
       }
     }
 
-    if (!takers.size) return;
+    if (!plans.size) return;
     const io = new Map<string, IoRow>();
     const rows = new Map<string, EdgeRow>();
     const fieldId = (d: { namespace: string; name: string; field: string }) =>
       fields.get(`${datasetId(d)}${SEP}${d.field}`)!;
-    for (const [jobId, index] of takers) {
+    const taken = [...plans].flatMap(([jobId, plan]) =>
+      plan.events.map(index => [jobId, index] as const),
+    );
+    for (const [jobId, index] of taken) {
       const { event } = batch[index];
       for (const [list, direction] of [
         [event.inputs ?? [], 'in'],
@@ -205,7 +210,7 @@ export class LineageStore {
     }
     const gained = await replaceJobLinks(
       tx,
-      [...takers.keys()],
+      new Map([...plans].map(([jobId, plan]) => [jobId, plan.replace])),
       [...io.values()],
       [...rows.values()],
     );

@@ -24,7 +24,7 @@ export async function refuseCycles(tx: Knex.Transaction, jobIds: number[]) {
     [...jobIds, ...jobIds],
   );
   if (!rowsOf(fed).length) return;
-  const closing = rowsOf<{ from_id: number; to_id: number }>(
+  const closing = rowsOf<{ from_id: number; to_id: number; job_id: number }>(
     await tx.raw(
       `with recursive reach(start, id) as (
          select to_field_id, to_field_id from lineage_field_edges
@@ -33,7 +33,7 @@ export async function refuseCycles(tx: Knex.Transaction, jobIds: number[]) {
          select r.start, e.to_field_id from reach r
          join lineage_field_edges e on e.from_field_id = r.id
        )
-       select n.from_field_id as from_id, n.to_field_id as to_id
+       select n.from_field_id as from_id, n.to_field_id as to_id, n.job_id
        from lineage_field_edges n
        join reach r on r.start = n.to_field_id and r.id = n.from_field_id
        where n.job_id in (${jobs}) limit 1`,
@@ -41,7 +41,10 @@ export async function refuseCycles(tx: Knex.Transaction, jobIds: number[]) {
     ),
   );
   if (!closing.length) return;
-  const [{ from_id, to_id }] = closing;
+  const [{ from_id, to_id, job_id }] = closing;
+  const job: { namespace: string; name: string } = await tx('lineage_jobs')
+    .where('id', job_id)
+    .first('namespace', 'name');
   const names = new Map<number, string>(
     (
       await tx('lineage_fields as f')
@@ -54,9 +57,11 @@ export async function refuseCycles(tx: Knex.Transaction, jobIds: number[]) {
     ]),
   );
   throw new InputError(
-    `outputs[].facets.columnLineage: cyclic column lineage: ${names.get(
-      to_id,
-    )} ← ${names.get(from_id)}, which is already computed from ${names.get(
+    `outputs[].facets.columnLineage of job ${job.namespace}/${
+      job.name
+    }: cyclic column lineage: ${names.get(to_id)} ← ${names.get(
+      from_id,
+    )}, which is already computed from ${names.get(
       to_id,
     )}; a value cannot be computed from itself`,
   );

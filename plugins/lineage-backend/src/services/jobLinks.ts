@@ -26,18 +26,22 @@ const sameEdge = (a: EdgeRow, b: EdgeRow) =>
   (a.description ?? null) === (b.description ?? null);
 
 /**
- * Makes the stored inputs, outputs and field edges of `jobIds` exactly `io`
- * and `edges`, writing only the difference: a job that sends the same
- * lineage on every run, the common case, costs two reads and no writes.
- * Returns the jobs that gained a field edge, the only ones whose edges can
- * have closed a cycle.
+ * Writes the inputs, outputs and field edges of the jobs in `replace`: for
+ * a job mapped to true they become exactly its rows of `io` and `edges`;
+ * for one mapped to false its rows are added to the stored ones (another
+ * event of a run that set them). Only the difference is written: a job
+ * that sends the same lineage on every run, the common case, costs two
+ * reads and no writes. Returns the jobs that gained a field edge, the only
+ * ones whose edges can have closed a cycle.
  */
 export async function replaceJobLinks(
   tx: Tx,
-  jobIds: number[],
+  replace: Map<number, boolean>,
   io: IoRow[],
   edges: EdgeRow[],
 ): Promise<number[]> {
+  const jobIds = [...replace.keys()];
+  const kept = (r: { job_id: number }) => !replace.get(r.job_id);
   const storedIo: IoRow[] = await inChunks(jobIds, ids =>
     tx('lineage_job_io')
       .whereIn('job_id', ids)
@@ -46,7 +50,7 @@ export async function replaceJobLinks(
   const wantedIo = new Set(io.map(ioKey));
   const haveIo = new Set(storedIo.map(ioKey));
   for (const chunk of chunks(
-    storedIo.filter(r => !wantedIo.has(ioKey(r))),
+    storedIo.filter(r => !kept(r) && !wantedIo.has(ioKey(r))),
     300,
   )) {
     await tx('lineage_job_io')
@@ -77,14 +81,16 @@ export async function replaceJobLinks(
   );
   const have = new Map(storedEdges.map(r => [edgeKey(r), r]));
   const wanted = new Map(edges.map(r => [edgeKey(r), r]));
-  // A changed transformation is rewritten: deleted, then inserted.
+  // A changed transformation is rewritten: deleted, then inserted. Added
+  // to kept links, an edge they have already stays as it is.
   const stale = storedEdges.filter(r => {
+    if (kept(r)) return false;
     const next = wanted.get(edgeKey(r));
     return !next || !sameEdge(r, next);
   });
   const added = edges.filter(r => {
     const before = have.get(edgeKey(r));
-    return !before || !sameEdge(before, r);
+    return !before || (!kept(r) && !sameEdge(before, r));
   });
   for (const chunk of chunks(stale, 300)) {
     await tx('lineage_field_edges')

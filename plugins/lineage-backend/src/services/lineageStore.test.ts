@@ -218,11 +218,6 @@ describe.each(databases.ids)('the lineage store on %s', id => {
 
   it('refuses cyclic column lineage with a 400 naming the cycle, and changes nothing', async () => {
     const before = await counts(db);
-    const self = runEvent('self', ['x.y.t'], 'x.y.t', { a: [['x.y.t', 'a']] });
-    await expect(store.record(self)).rejects.toThrow(InputError);
-    await expect(store.record(self)).rejects.toThrow(
-      'cyclic column lineage x.y.t.a ← x.y.t.a',
-    );
     // Two columns each computed from the other, in one batch with a good event.
     const pair = runEvent('pair', ['x.y.u'], 'x.y.u', {
       a: [['x.y.u', 'b']],
@@ -271,7 +266,8 @@ describe.each(databases.ids)('the lineage store on %s', id => {
       }),
     );
     const cyclic = runEvent('cyclic', ['t.s.c'], 't.s.c', {
-      a: [['t.s.c', 'a']],
+      a: [['t.s.c', 'b']],
+      b: [['t.s.c', 'a']],
     });
     const outcomes = await Promise.allSettled(
       [...events.slice(0, 3), cyclic, ...events.slice(3), events[0]].map(e =>

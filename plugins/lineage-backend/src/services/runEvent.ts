@@ -85,32 +85,51 @@ export function schemaFields(
  * (`fields.<out>.inputFields[] {namespace, name, field, transformations[]}`,
  * OpenLineage 1.x; the older top-level transformationType and
  * transformationDescription are read when transformations is absent).
+ * An input field listed with several transformations is one edge, DIRECT
+ * if any of them is. The facet's `dataset` list (1-2-0: fields that shape
+ * every row, such as a filter's) feeds every output field, as INDIRECT
+ * edges to the facet's fields and the schema's. A field listed as its own
+ * input (a MERGE or an incremental model keeps a row's old value) gets no
+ * edge: that is the table's previous version, and a column cannot be its
+ * own source; the job's reading its own table says it.
  */
 export function fieldEdges(output: DatasetRef): FieldEdge[] {
-  const fields = record(record(record(output.facets)?.columnLineage)?.fields);
-  if (!fields) return [];
+  const facet = record(record(output.facets)?.columnLineage);
+  const fields = record(facet?.fields) ?? {};
   const edges: FieldEdge[] = [];
+  const add = (field: string, input: unknown, lineage?: unknown) => {
+    const i = record(input);
+    const namespace = text(i?.namespace);
+    const name = text(i?.name);
+    const from = text(i?.field);
+    if (!namespace || !name || !from) return;
+    const self = namespace === output.namespace && name === output.name;
+    if (self && from === field) return;
+    const all = Array.isArray(i?.transformations) ? i!.transformations : [];
+    const t = record(
+      all.find(x => text(record(x)?.type) === 'DIRECT') ?? all[0],
+    );
+    edges.push({
+      from: { namespace, name, field: from },
+      to: { namespace: output.namespace, name: output.name, field },
+      type: text(t?.type) ?? text(record(lineage)?.transformationType),
+      subtype: text(t?.subtype),
+      description:
+        text(t?.description) ??
+        text(record(lineage)?.transformationDescription),
+    });
+  };
   for (const [field, lineage] of Object.entries(fields)) {
     const inputs = record(lineage)?.inputFields;
-    if (!Array.isArray(inputs)) continue;
-    for (const input of inputs) {
-      const i = record(input);
-      const namespace = text(i?.namespace);
-      const name = text(i?.name);
-      const from = text(i?.field);
-      if (!namespace || !name || !from) continue;
-      const [t] = Array.isArray(i?.transformations) ? i!.transformations : [];
-      edges.push({
-        from: { namespace, name, field: from },
-        to: { namespace: output.namespace, name: output.name, field },
-        type:
-          text(record(t)?.type) ?? text(record(lineage)?.transformationType),
-        subtype: text(record(t)?.subtype),
-        description:
-          text(record(t)?.description) ??
-          text(record(lineage)?.transformationDescription),
-      });
-    }
+    if (Array.isArray(inputs)) inputs.forEach(i => add(field, i, lineage));
+  }
+  const shaping = Array.isArray(facet?.dataset) ? facet!.dataset : [];
+  if (shaping.length) {
+    const outputs = new Set([
+      ...Object.keys(fields),
+      ...schemaFields(output).map(f => f.name),
+    ]);
+    for (const field of outputs) shaping.forEach(i => add(field, i));
   }
   return edges;
 }

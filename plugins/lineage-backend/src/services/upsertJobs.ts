@@ -9,21 +9,34 @@ type JobRow = {
   namespace: string;
   name: string;
   latest_event_time: string | null;
+  latest_run_id: string | null;
   io_event_time: string | null;
+  io_run_id: string | null;
 };
 
 /**
- * Upserts the batch's jobs, in event order: the SQL of the last event
- * that has some, the newest event's run as the latest run, and, of the
- * events that name inputs or outputs and are not older than those
- * stored, the newest as the one whose inputs, outputs and edges the job
- * takes. Returns job id → index in `batch` of that event.
+ * What a job's inputs, outputs and field edges become: the union of the
+ * links of `events` (indexes in the batch), replacing the stored ones when
+ * `replace`, else added to them.
+ */
+export type JobLinksPlan = { replace: boolean; events: number[] };
+
+/**
+ * Upserts the batch's jobs, in event order. The newest event names the
+ * latest run; an OTHER event (metadata after the fact) leaves its run's
+ * state alone; the SQL is the newest event's that has some. Of the events
+ * that name inputs or outputs, those of the run that set the job's links
+ * add to them (a run's START, RUNNING and COMPLETE add up); a COMPLETE of
+ * another run not older than them replaces them (the job's lineage is now
+ * that run's); any other event not older adds to them (the next run's
+ * START, a failed run's datasets), and an older one of another run changes
+ * nothing. Returns each job's plan.
  */
 export async function upsertJobs(
   tx: Knex.Transaction,
   batch: PreparedEvent[],
   now: string,
-): Promise<Map<number, number>> {
+): Promise<Map<number, JobLinksPlan>> {
   const jobKey = (p: PreparedEvent) =>
     `${p.event.job!.namespace}${SEP}${p.event.job!.name}`;
   const named = [...new Map(batch.map(p => [jobKey(p), p.event.job!]))]
@@ -40,37 +53,54 @@ export async function upsertJobs(
         'namespace',
         'name',
         'latest_event_time',
+        'latest_run_id',
         'io_event_time',
+        'io_run_id',
       ]);
     for (const r of rows) stored.set(`${r.namespace}${SEP}${r.name}`, r);
   }
   const updates = new Map<number, Record<string, string>>();
-  const takers = new Map<number, number>();
+  const plans = new Map<number, JobLinksPlan>();
   batch.forEach((p, index) => {
     const job = stored.get(jobKey(p))!;
     const update: Record<string, string> = updates.get(job.id) ?? {
       updated_at: now,
     };
     updates.set(job.id, update);
-    const sql = jobSql(p.event as RunEvent);
-    if (sql) update.sql = sql;
+    const runId = p.sent.run.runId;
+    const state = p.sent.eventType ?? 'OTHER';
     const latest = update.latest_event_time ?? job.latest_event_time;
     // The latest run is the one with the newest event.
     if (!latest || latest <= p.eventTime) {
-      update.latest_run_id = p.sent.run.runId;
-      update.latest_run_state = p.sent.eventType ?? 'OTHER';
+      const run = update.latest_run_id ?? job.latest_run_id;
+      if (state !== 'OTHER' || run !== runId) update.latest_run_state = state;
+      update.latest_run_id = runId;
       update.latest_event_time = p.eventTime;
+      const sql = jobSql(p.event as RunEvent);
+      if (sql) update.sql = sql;
+    }
+    if (!(p.event.inputs ?? []).length && !(p.event.outputs ?? []).length) {
+      return;
     }
     const io = update.io_event_time ?? job.io_event_time;
-    const names =
-      (p.event.inputs ?? []).length + (p.event.outputs ?? []).length > 0;
-    if (names && (!io || io <= p.eventTime)) {
+    const ioRun = update.io_run_id ?? job.io_run_id;
+    const plan = plans.get(job.id);
+    const newer = !io || io <= p.eventTime;
+    if (ioRun === runId) {
+      if (plan) plan.events.push(index);
+      else plans.set(job.id, { replace: false, events: [index] });
+      if (newer) update.io_event_time = p.eventTime;
+    } else if (newer && (state === 'COMPLETE' || !io)) {
+      plans.set(job.id, { replace: true, events: [index] });
       update.io_event_time = p.eventTime;
-      takers.set(job.id, index);
+      update.io_run_id = runId;
+    } else if (newer) {
+      if (plan) plan.events.push(index);
+      else plans.set(job.id, { replace: false, events: [index] });
     }
   });
   for (const [id, update] of updates) {
     await tx('lineage_jobs').where('id', id).update(update);
   }
-  return takers;
+  return plans;
 }

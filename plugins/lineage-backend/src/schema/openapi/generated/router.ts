@@ -60,8 +60,10 @@ export const spec = {
       },
       FieldName: {
         type: 'string',
-        description: "A field's name. No colon, for the same reason as Name.",
+        description:
+          "A field's name. No colon, for the same reason as Name; a nested field's dotted path (parent.child) is 1024 characters at most too.",
         minLength: 1,
+        maxLength: 1024,
         pattern: '^[^:]+$',
       },
       DatasetRef: {
@@ -213,6 +215,8 @@ export const spec = {
           },
           fields: {
             type: 'object',
+            description:
+              'By output field (a name of at most 1024 characters, without a colon): the input fields it is computed from.',
             additionalProperties: {
               type: 'object',
               required: ['inputFields'],
@@ -220,41 +224,58 @@ export const spec = {
                 inputFields: {
                   type: 'array',
                   items: {
-                    type: 'object',
-                    required: ['namespace', 'name', 'field'],
-                    properties: {
-                      namespace: {
-                        type: 'string',
-                        minLength: 1,
-                      },
-                      name: {
-                        $ref: '#/components/schemas/Name',
-                      },
-                      field: {
-                        $ref: '#/components/schemas/FieldName',
-                      },
-                      transformations: {
-                        type: 'array',
-                        items: {
-                          type: 'object',
-                          required: ['type'],
-                          properties: {
-                            type: {
-                              type: 'string',
-                            },
-                            subtype: {
-                              type: 'string',
-                            },
-                            description: {
-                              type: 'string',
-                            },
-                          },
-                          additionalProperties: true,
-                        },
-                      },
-                    },
-                    additionalProperties: true,
+                    $ref: '#/components/schemas/InputFieldRef',
                   },
+                },
+              },
+              additionalProperties: true,
+            },
+          },
+          dataset: {
+            type: 'array',
+            description:
+              "Facet 1-2-0: input fields that shape every output row (a filter's, a join's), read as INDIRECT edges to every output field.",
+            items: {
+              $ref: '#/components/schemas/InputFieldRef',
+            },
+          },
+        },
+        additionalProperties: true,
+      },
+      InputFieldRef: {
+        type: 'object',
+        description: 'An input field of a ColumnLineageDatasetFacet.',
+        required: ['namespace', 'name', 'field'],
+        properties: {
+          namespace: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 512,
+          },
+          name: {
+            $ref: '#/components/schemas/Name',
+          },
+          field: {
+            $ref: '#/components/schemas/FieldName',
+          },
+          transformations: {
+            type: 'array',
+            description:
+              'How the field is used; DIRECT wins over INDIRECT when several are listed.',
+            items: {
+              type: 'object',
+              required: ['type'],
+              properties: {
+                type: {
+                  type: 'string',
+                  maxLength: 32,
+                },
+                subtype: {
+                  type: 'string',
+                  maxLength: 32,
+                },
+                description: {
+                  type: 'string',
                 },
               },
               additionalProperties: true,
@@ -666,7 +687,7 @@ export const spec = {
       post: {
         operationId: 'postLineageEvent',
         description:
-          'Records one OpenLineage run event (producers only: a service token or the static producer token). A replay of an event already recorded is accepted and changes nothing. Malformed events get a 400 naming the path of the first problem.',
+          "Records one OpenLineage run event (producers only: a service token or the static producer token). A replay of an event already recorded is accepted and changes nothing. Malformed events get a 400 naming the path of the first problem. A run's events add up; a later run's COMPLETE replaces its job's inputs, outputs and column edges (the plugin README tells the rules).",
         requestBody: {
           required: true,
           content: {
@@ -683,7 +704,7 @@ export const spec = {
           },
           '400': {
             description:
-              'The event does not follow the OpenLineage RunEvent schema, holds text no store can keep as sent (a lone UTF-16 surrogate, or U+0000), or has cyclic column lineage.',
+              'The event does not follow the OpenLineage RunEvent schema, holds text no store can keep as sent (a lone UTF-16 surrogate, or U+0000), names a field no query could address (over 1024 characters, or with a colon), or has cyclic column lineage.',
           },
         },
       },

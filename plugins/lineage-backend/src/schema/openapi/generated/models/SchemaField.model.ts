@@ -10,7 +10,7 @@
 export interface SchemaField {
   [key: string]: any;
   /**
-   * A field\'s name. No colon, for the same reason as Name.
+   * A field\'s name. No colon, for the same reason as Name; a nested field\'s dotted path (parent.child) is 1024 characters at most too.
    */
   name: string;
   type?: string | null;

@@ -2,8 +2,6 @@
 
 export * from '../models/ColumnLineageFacet.model';
 export * from '../models/ColumnLineageFacetFieldsValue.model';
-export * from '../models/ColumnLineageFacetFieldsValueInputFieldsInner.model';
-export * from '../models/ColumnLineageFacetFieldsValueInputFieldsInnerTransformationsInner.model';
 export * from '../models/DataQualityAssertionsFacet.model';
 export * from '../models/DataQualityAssertionsFacetAssertionsInner.model';
 export * from '../models/DatasetRef.model';
@@ -25,6 +23,8 @@ export * from '../models/ImpactJobsInner.model';
 export * from '../models/ImportDbtArtifacts200Response.model';
 export * from '../models/ImportDbtArtifactsRequest.model';
 export * from '../models/InputField.model';
+export * from '../models/InputFieldRef.model';
+export * from '../models/InputFieldRefTransformationsInner.model';
 export * from '../models/Node.model';
 export * from '../models/PostLineageEvents201Response.model';
 export * from '../models/RunEvent.model';

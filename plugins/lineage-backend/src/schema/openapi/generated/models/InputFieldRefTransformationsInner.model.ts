@@ -7,7 +7,7 @@
 /**
  * @public
  */
-export interface ColumnLineageFacetFieldsValueInputFieldsInnerTransformationsInner {
+export interface InputFieldRefTransformationsInner {
   [key: string]: any;
   type: string;
   subtype?: string;
