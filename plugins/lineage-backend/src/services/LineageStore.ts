@@ -13,6 +13,7 @@ import {
   qualityAssertions,
   RunEvent,
   schemaFields,
+  schemaSnapshot,
   sourceFreshness,
 } from './runEvent';
 import { datasetKey, SEP, upsertDatasets, upsertFields } from './storeRows';
@@ -149,9 +150,15 @@ export class LineageStore {
       ...(event.outputs ?? []),
     ]);
     const edges = batch.map(p => (p.event.outputs ?? []).flatMap(fieldEdges));
+    const schemas = batch.flatMap(({ event, eventTime }) =>
+      [...(event.inputs ?? []), ...(event.outputs ?? [])].map(d => ({
+        ...d,
+        schema: schemaSnapshot(d, eventTime),
+      })),
+    );
     const datasets = await upsertDatasets(
       tx,
-      [...refs, ...edges.flat().map(e => e.from)],
+      [...schemas, ...edges.flat().map(e => e.from)],
       now,
     );
     const fields = await upsertFields(tx, datasets, [

@@ -13,7 +13,8 @@ type NodeRow = {
   updated_at: string;
 };
 /** A row of lineage_datasets. */
-export type DatasetRow = NodeRow & QualityColumns;
+export type DatasetRow = NodeRow &
+  QualityColumns & { schema_fields?: string | null };
 /** A row of lineage_jobs. */
 export type JobRow = NodeRow & {
   sql: string | null;
@@ -91,7 +92,10 @@ export async function graphNodes(
           namespace: d.namespace,
           name: d.name,
           updatedAt: d.updated_at,
-          fields: fieldsOf.get(d.id) ?? [],
+          // The newest schema facet's; else every field lineage names.
+          fields: d.schema_fields
+            ? JSON.parse(d.schema_fields)
+            : fieldsOf.get(d.id) ?? [],
           quality: quality(d),
           upstreamFailed: upstreamFailed.has(d.id),
           freshness: freshness(d),

@@ -81,6 +81,17 @@ export function schemaFields(
 }
 
 /**
+ * A dataset's schema facet as of its event: the fields it lists (none when
+ * the facet is `_deleted`); undefined when the event gives no schema.
+ */
+export function schemaSnapshot(dataset: DatasetRef, eventTime: string) {
+  const facet = record(record(dataset.facets)?.schema);
+  if (!facet) return undefined;
+  const fields = facet._deleted === true ? [] : schemaFields(dataset);
+  return { fields, eventTime };
+}
+
+/**
  * The field edges an output's columnLineage facet declares
  * (`fields.<out>.inputFields[] {namespace, name, field, transformations[]}`,
  * OpenLineage 1.x; the older top-level transformationType and

@@ -190,6 +190,34 @@ describe.each(databases.ids)('a job’s links across events, on %s', id => {
     ]);
   });
 
+  it('shows the newest schema: a dropped column goes, a late older schema changes nothing, _deleted empties it', async () => {
+    const withSchema = (hour: number, names: string[], deleted = false) => {
+      const e = runEvent('evolve', [], 'e.t', {}, at(hour));
+      e.outputs![0].facets!.schema = facet('SchemaDatasetFacet', {
+        ...(deleted && { _deleted: true }),
+        fields: names.map(name => ({ name, type: 'int' })),
+      });
+      return e;
+    };
+    const fieldsOf = async () => {
+      const { graph: nodes } = await graph.lineage(
+        { type: 'dataset', namespace: NS, name: 'e.t' },
+        0,
+      );
+      const data = nodes[0].data as { fields: { name: string }[] };
+      return data.fields.map(f => f.name);
+    };
+    await store.record(withSchema(10, ['a', 'b']));
+    await store.record(withSchema(12, ['b', 'c']));
+    expect(await fieldsOf()).toEqual(['b', 'c']);
+    await store.record(withSchema(11, ['a', 'b', 'x']));
+    // Two in one batch: the newer wins whatever the order.
+    await store.recordAll([withSchema(14, ['d']), withSchema(13, ['z'])]);
+    expect(await fieldsOf()).toEqual(['d']);
+    await store.record(withSchema(15, [], true));
+    expect(await fieldsOf()).toEqual([]);
+  });
+
   it("keeps a field's type as long as Spark writes a struct's", async () => {
     const type = `struct<${Array.from(
       { length: 120 },

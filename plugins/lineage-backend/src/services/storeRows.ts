@@ -16,29 +16,65 @@ export function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
+/** A dataset's fields as a schema facet lists them, at the event's time. */
+export type SchemaSnapshot = {
+  fields: { name: string; type: string | null }[];
+  eventTime: string;
+};
+
+// The upsert keeps the newer of the stored schema and the one it brings.
+const NEWER_SCHEMA = `excluded.schema_event_time is not null and
+  (lineage_datasets.schema_event_time is null
+   or excluded.schema_event_time >= lineage_datasets.schema_event_time)`;
+
 /**
  * Upserts datasets, a statement per 200 (sorted, so concurrent writers take
- * locks in the same order); their ids by datasetKey.
+ * locks in the same order); their ids by datasetKey. A ref's `schema`
+ * becomes the dataset's current schema when no newer one is stored (the
+ * newest of a batch's for one dataset), in the same statement.
  */
 export async function upsertDatasets(
   tx: Tx,
-  refs: { namespace: string; name: string }[],
+  refs: { namespace: string; name: string; schema?: SchemaSnapshot }[],
   now: string,
 ): Promise<Map<string, number>> {
-  const unique = [
-    ...new Map(refs.map(r => [datasetKey(r.namespace, r.name), r])).entries(),
-  ]
+  const byKey = new Map<string, (typeof refs)[number]>();
+  for (const r of refs) {
+    const k = datasetKey(r.namespace, r.name);
+    const before = byKey.get(k)?.schema;
+    if (
+      !byKey.has(k) ||
+      (r.schema && (!before || before.eventTime <= r.schema.eventTime))
+    ) {
+      byKey.set(k, r);
+    }
+  }
+  const unique = [...byKey.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([, r]) => ({ namespace: r.namespace, name: r.name }));
+    .map(([, r]) => ({
+      namespace: r.namespace,
+      name: r.name,
+      updated_at: now,
+      schema_fields: r.schema ? JSON.stringify(r.schema.fields) : null,
+      schema_event_time: r.schema?.eventTime ?? null,
+    }));
   const ids = new Map<string, number>();
   for (const chunk of chunks(unique, 200)) {
     // RETURNING gives the ids of inserted and existing rows alike.
     const rows: { id: number; namespace: string; name: string }[] = await tx(
       'lineage_datasets',
     )
-      .insert(chunk.map(r => ({ ...r, updated_at: now })))
+      .insert(chunk)
       .onConflict(['namespace', 'name'])
-      .merge(['updated_at'])
+      .merge({
+        updated_at: tx.raw('excluded.updated_at'),
+        schema_fields: tx.raw(
+          `case when ${NEWER_SCHEMA} then excluded.schema_fields else lineage_datasets.schema_fields end`,
+        ),
+        schema_event_time: tx.raw(
+          `case when ${NEWER_SCHEMA} then excluded.schema_event_time else lineage_datasets.schema_event_time end`,
+        ),
+      })
       .returning(['id', 'namespace', 'name']);
     rows.forEach(r => ids.set(datasetKey(r.namespace, r.name), r.id));
   }

@@ -141,7 +141,7 @@ export const spec = {
           _deleted: {
             type: 'boolean',
             description:
-              'A dataset facet that deletes the stored one of its name.',
+              'A dataset facet that deletes the stored one of its name: a schema facet with it leaves the dataset no current fields. Other facets are only stored (in the event log).',
           },
         },
         additionalProperties: true,
@@ -420,7 +420,7 @@ export const spec = {
           data: {
             type: 'object',
             description:
-              "DATASET: namespace, name, fields [{name, type}], quality (null, or each producer's newest data quality assertions, failures first: {eventTime, passed, warned, failed, assertions [{assertion, success, column, status, message, failures, failingRowsQuery, source (dbt or great_expectations)}]}), upstreamFailed (true when a dataset upstream has a failing assertion), freshness (null, or dbt source freshness: {status (pass, warn, error, runtime error), maxLoadedAt, snapshottedAt, ageSeconds, warnAfterSeconds, errorAfterSeconds}), lastRun (null, or the last pipeline run that built or checked it: {runId, status (published or failed), engine, finishedAt, rows}), written (true when a job in the store writes it; false for a source, which jobs only read). JOB: namespace, name, sql, latestRun {runId, state}.",
+              "DATASET: namespace, name, fields [{name, type}] (those of the newest schema facet, none after a `_deleted` one; without any, every field its lineage names), quality (null, or each producer's newest data quality assertions, failures first: {eventTime, passed, warned, failed, assertions [{assertion, success, column, status, message, failures, failingRowsQuery, source (dbt or great_expectations)}]}), upstreamFailed (true when a dataset upstream has a failing assertion), freshness (null, or dbt source freshness: {status (pass, warn, error, runtime error), maxLoadedAt, snapshottedAt, ageSeconds, warnAfterSeconds, errorAfterSeconds}), lastRun (null, or the last pipeline run that built or checked it: {runId, status (published or failed), engine, finishedAt, rows}), written (true when a job in the store writes it; false for a source, which jobs only read). JOB: namespace, name, sql, latestRun {runId, state}.",
             additionalProperties: true,
           },
           inEdges: {

@@ -13,7 +13,7 @@ export interface Facet {
   _producer: string;
   _schemaURL: string;
   /**
-   * A dataset facet that deletes the stored one of its name.
+   * A dataset facet that deletes the stored one of its name: a schema facet with it leaves the dataset no current fields. Other facets are only stored (in the event log).
    */
   _deleted?: boolean;
 }
