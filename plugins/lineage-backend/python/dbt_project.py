@@ -265,11 +265,19 @@ class Project:
         """Models (and snapshots, tables written from a SELECT too) parents
         first, so derived column lists feed their children.
         Ephemeral models are left out: no table, they are CTEs inside their
-        children's SQL, whose lineage goes through them to what they read."""
+        children's SQL, whose lineage goes through them to what they read.
+        So is another project's public model (dbt mesh): no SQL here, and
+        its own project's events say what builds it."""
+        project = self.manifest.get("metadata", {}).get("project_name")
         models = {
             k
             for k, n in self.manifest.get("nodes", {}).items()
             if n.get("resource_type") in ("model", "snapshot")
+            and not (
+                project
+                and n.get("package_name") not in (None, project)
+                and not (n.get("compiled_code") or n.get("compiled_sql") or n.get("raw_code"))
+            )
         }
         done: list[str] = []
         state: dict[str, int] = {}

@@ -186,8 +186,9 @@ export class LineageStore {
     );
     for (const [jobId, index] of taken) {
       const { event } = batch[index];
+      // A dataset its column lineage reads is an input, listed or not.
       for (const [list, direction] of [
-        [event.inputs ?? [], 'in'],
+        [[...(event.inputs ?? []), ...edges[index].map(e => e.from)], 'in'],
         [event.outputs ?? [], 'out'],
       ] as const) {
         for (const d of list) {

@@ -190,6 +190,24 @@ describe.each(databases.ids)('a job’s links across events, on %s', id => {
     ]);
   });
 
+  it('takes a dataset that only its column lineage names as an input', async () => {
+    const ghost = runEvent(
+      'ghost',
+      ['g.listed'],
+      'g.report',
+      {
+        x: [['g.unlisted', 'x']],
+      },
+      at(10),
+    );
+    await store.record(ghost);
+    expect((await job('ghost')).links).toEqual([
+      'in g.listed',
+      'in g.unlisted',
+      'out g.report',
+    ]);
+  });
+
   it('shows the newest schema: a dropped column goes, a late older schema changes nothing, _deleted empties it', async () => {
     const withSchema = (hour: number, names: string[], deleted = false) => {
       const e = runEvent('evolve', [], 'e.t', {}, at(hour));

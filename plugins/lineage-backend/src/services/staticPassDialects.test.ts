@@ -198,6 +198,26 @@ describe('the static pass across adapters', () => {
     ]);
   });
 
+  it("leaves another project's public model (dbt mesh) to that project's events", async () => {
+    const manifest = project('postgres', quoted('"'), {
+      customer_orders: 'select id from {orders}',
+    });
+    (manifest.metadata as Record<string, unknown>).project_name = 'p';
+    (manifest.nodes as Record<string, unknown>)['model.core.dim_customers'] = {
+      resource_type: 'model',
+      package_name: 'core',
+      name: 'dim_customers',
+      database: 'dw',
+      schema: 'core',
+      relation_name: '"dw"."core"."dim_customers"',
+      access: 'public',
+      depends_on: { nodes: [] },
+    };
+    const { events, summary } = await pass({ manifest });
+    expect(events.map(e => e.job.name)).toEqual(['model.p.customer_orders']);
+    expect(summary.warnings).toEqual([]);
+  });
+
   it("takes DuckDB's COLUMNS() as its declared columns, not an invented one", async () => {
     const manifest = project('duckdb', quoted('"'), {
       picked: "select id, columns('^amount') from {orders}",
