@@ -173,6 +173,26 @@ describe('the lineage API', () => {
         { ...event, outputs: [{ namespace: NS, name: 'x.y:z' }] },
         'outputs/0/name',
       ],
+      // The spec's events without a run, which clients send to this URL.
+      [
+        {
+          eventTime: event.eventTime,
+          producer: 'p',
+          schemaURL:
+            'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/DatasetEvent',
+          dataset: { namespace: NS, name: 'x.y.z' },
+        },
+        'request/body is an OpenLineage DatasetEvent (no run): only RunEvents are recorded',
+      ],
+      [
+        {
+          eventTime: event.eventTime,
+          producer: 'p',
+          job: event.job,
+          outputs: [],
+        },
+        'request/body is an OpenLineage JobEvent (no run)',
+      ],
       [{ ...event, job: { namespace: NS, name: 'run:x' } }, 'job/name'],
       [
         {
@@ -348,6 +368,10 @@ describe('the lineage API', () => {
     ]);
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.message).toContain('2/run/runId');
+    const jobEvent = { eventTime: chain[0].eventTime, job: chain[0].job };
+    expect((await post([chain[0], jobEvent])).body.error.message).toContain(
+      'request/body/1 is an OpenLineage JobEvent',
+    );
     const cyclic = await post([
       runEvent('a_from_b', ['x.y.b'], 'x.y.a', { v: [['x.y.b', 'v']] }),
       runEvent('b_from_a', ['x.y.a'], 'x.y.b', { v: [['x.y.a', 'v']] }),

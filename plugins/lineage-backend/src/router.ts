@@ -2,6 +2,7 @@ import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import express from 'express';
 import { refuseUnstorableText } from '@internal/backstage-plugin-scout-node';
+import { refuseStaticEvents } from './request/eventKind';
 import { parseNodeId } from './request/nodeId';
 import { createOpenApiRouter } from './schema/openapi';
 import { DbtArtifactImporter } from './services/DbtArtifactImporter';
@@ -43,6 +44,7 @@ export async function createRouter(
       (req, res, next) =>
         (req.path === ARTIFACTS_PATH ? artifacts : events)(req, res, next),
       refuseUnstorableText,
+      refuseStaticEvents,
     ],
   });
   const reader = (req: Parameters<HttpAuthService['credentials']>[0]) =>
