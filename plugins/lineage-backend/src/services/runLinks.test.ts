@@ -114,6 +114,27 @@ describe.each(databases.ids)('a job’s links across events, on %s', id => {
     expect(await inputsOf('s.clean', 'a')).toEqual(['s.other.a DIRECT']);
   });
 
+  it("takes a run's corrected COMPLETE whole (an import of the same dbt invocation again)", async () => {
+    const first = runEvent(
+      'dbt',
+      ['r.wrong'],
+      'r.model',
+      { a: [['r.wrong', 'a']] },
+      at(10),
+    );
+    await store.record(first);
+    const fixed = runEvent(
+      'dbt',
+      ['r.right'],
+      'r.model',
+      { a: [['r.right', 'a']] },
+      at(10),
+    );
+    await store.record({ ...fixed, run: first.run });
+    expect((await job('dbt')).links).toEqual(['in r.right', 'out r.model']);
+    expect(await inputsOf('r.model', 'a')).toEqual(['r.right.a DIRECT']);
+  });
+
   it('leaves the state to OTHER events of a finished run, and the SQL to the newest event', async () => {
     const done = runEvent('meta', ['m.in'], 'm.out', {}, at(10));
     await store.record(done);

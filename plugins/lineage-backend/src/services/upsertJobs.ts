@@ -25,12 +25,12 @@ export type JobLinksPlan = { replace: boolean; events: number[] };
  * Upserts the batch's jobs, in event order. The newest event names the
  * latest run; an OTHER event (metadata after the fact) leaves its run's
  * state alone; the SQL is the newest event's that has some. Of the events
- * that name inputs or outputs, those of the run that set the job's links
- * add to them (a run's START, RUNNING and COMPLETE add up); a COMPLETE of
- * another run not older than them replaces them (the job's lineage is now
- * that run's); any other event not older adds to them (the next run's
- * START, a failed run's datasets), and an older one of another run changes
- * nothing. Returns each job's plan.
+ * that name inputs or outputs, a COMPLETE not older than the job's links
+ * replaces them (the job's lineage is now that run's); any other event not
+ * older adds to them (a RUNNING, the next run's START, a failed run's
+ * datasets), as does an older event of the run that set them (its START
+ * arriving late); an older event of another run changes nothing. Returns
+ * each job's plan.
  */
 export async function upsertJobs(
   tx: Knex.Transaction,
@@ -84,19 +84,16 @@ export async function upsertJobs(
     }
     const io = update.io_event_time ?? job.io_event_time;
     const ioRun = update.io_run_id ?? job.io_run_id;
-    const plan = plans.get(job.id);
     const newer = !io || io <= p.eventTime;
-    if (ioRun === runId) {
-      if (plan) plan.events.push(index);
-      else plans.set(job.id, { replace: false, events: [index] });
-      if (newer) update.io_event_time = p.eventTime;
-    } else if (newer && (state === 'COMPLETE' || !io)) {
+    if (newer && (state === 'COMPLETE' || !io)) {
       plans.set(job.id, { replace: true, events: [index] });
       update.io_event_time = p.eventTime;
       update.io_run_id = runId;
-    } else if (newer) {
+    } else if (newer || ioRun === runId) {
+      const plan = plans.get(job.id);
       if (plan) plan.events.push(index);
       else plans.set(job.id, { replace: false, events: [index] });
+      if (newer) update.io_event_time = p.eventTime;
     }
   });
   for (const [id, update] of updates) {

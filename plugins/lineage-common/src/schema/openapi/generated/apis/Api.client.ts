@@ -281,7 +281,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * Records one OpenLineage run event (producers only: a service token or the static producer token). A replay of an event already recorded is accepted and changes nothing. Malformed events get a 400 naming the path of the first problem. A run\'s events add up; a later run\'s COMPLETE replaces its job\'s inputs, outputs and column edges (the plugin README tells the rules).
+   * Records one OpenLineage run event (producers only: a service token or the static producer token). A replay of an event already recorded is accepted and changes nothing. Malformed events get a 400 naming the path of the first problem. The newest COMPLETE sets its job\'s inputs, outputs and column edges, and other events add to them (the plugin README tells the rules).
    * @param runEvent -
    */
   public async postLineageEvent(
