@@ -27,6 +27,18 @@ describe('normalizeEvent', () => {
       name: 'iceberg.silver.transactions',
       field: 'amount',
     });
+    // Trino's dataset-level list (facet 1-2-0) names the run's tables too.
+    (event.outputs![0].facets as any).columnLineage.dataset = [
+      {
+        namespace: NS,
+        name: 'run_20261201_030556_a3af.silver.transactions',
+        field: 'store_id',
+      },
+    ];
+    expect(
+      (normalizeEvent(event, [RUN_CATALOG]).outputs![0].facets as any)
+        .columnLineage.dataset[0].name,
+    ).toBe('iceberg.silver.transactions');
     // The event as sent is untouched.
     expect(event.outputs![0].name).toBe(
       'run_20261201_030556_a3af.gold.daily_store_sales',

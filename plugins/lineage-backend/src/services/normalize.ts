@@ -28,43 +28,46 @@ export function renameRef<D extends { namespace: string; name: string }>(
   };
 }
 
+/** Input field refs ({namespace, name, field}) with their datasets renamed. */
+function renameInputs(inputs: unknown, rewrites: NameRewrite[]): unknown {
+  if (!Array.isArray(inputs)) return inputs;
+  return inputs.map((i: { namespace?: unknown; name?: unknown }) =>
+    typeof i?.name === 'string' && typeof i?.namespace === 'string'
+      ? renameRef(i as { namespace: string; name: string }, rewrites)
+      : i,
+  );
+}
+
+/**
+ * The dataset renamed, and the datasets its columnLineage facet reads:
+ * each field's inputFields and the dataset-level `dataset` list (1-2-0).
+ */
 function renameDataset(d: DatasetRef, rewrites: NameRewrite[]): DatasetRef {
-  const facets = d.facets as
-    | { columnLineage?: { fields?: Record<string, { inputFields?: unknown }> } }
+  const facet = (d.facets as { columnLineage?: Record<string, unknown> })
+    ?.columnLineage;
+  const fields = facet?.fields as
+    | Record<string, { inputFields?: unknown }>
     | undefined;
-  const fields = facets?.columnLineage?.fields;
-  const lineage = fields
-    ? Object.fromEntries(
+  if (!facet || (!fields && !('dataset' in facet))) {
+    return { ...d, ...renameRef(d, rewrites) };
+  }
+  const columnLineage = {
+    ...facet,
+    ...(fields && {
+      fields: Object.fromEntries(
         Object.entries(fields).map(([field, value]) => [
           field,
-          {
-            ...value,
-            inputFields: Array.isArray(value?.inputFields)
-              ? value.inputFields.map(
-                  (i: { namespace?: unknown; name?: unknown }) =>
-                    typeof i?.name === 'string' &&
-                    typeof i?.namespace === 'string'
-                      ? renameRef(
-                          i as { namespace: string; name: string },
-                          rewrites,
-                        )
-                      : i,
-                )
-              : value?.inputFields,
-          },
+          { ...value, inputFields: renameInputs(value?.inputFields, rewrites) },
         ]),
-      )
-    : undefined;
+      ),
+    }),
+    ...('dataset' in facet && {
+      dataset: renameInputs(facet.dataset, rewrites),
+    }),
+  };
   return {
     ...renameRef(d, rewrites),
-    ...(lineage
-      ? {
-          facets: {
-            ...d.facets,
-            columnLineage: { ...facets!.columnLineage, fields: lineage },
-          },
-        }
-      : {}),
+    facets: { ...d.facets, columnLineage },
   };
 }
 

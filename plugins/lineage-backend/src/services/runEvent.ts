@@ -97,18 +97,19 @@ export function schemaSnapshot(dataset: DatasetRef, eventTime: string) {
  * OpenLineage 1.x; the older top-level transformationType and
  * transformationDescription are read when transformations is absent).
  * An input field listed with several transformations is one edge, DIRECT
- * if any of them is. The facet's `dataset` list (1-2-0: fields that shape
- * every row, such as a filter's) feeds every output field, as INDIRECT
- * edges to the facet's fields and the schema's. A field listed as its own
+ * if any of them is. The facet's dataset-level `dataset` list (1-2-0: the
+ * fields a filter, join or grouping reads, which Trino's listener sends)
+ * is not drawn: column lineage here is what each value is computed from,
+ * as the static pass derives it. A field listed as its own
  * input (a MERGE or an incremental model keeps a row's old value) gets no
  * edge: that is the table's previous version, and a column cannot be its
  * own source; the job's reading its own table says it.
  */
 export function fieldEdges(output: DatasetRef): FieldEdge[] {
-  const facet = record(record(output.facets)?.columnLineage);
-  const fields = record(facet?.fields) ?? {};
+  const fields =
+    record(record(record(output.facets)?.columnLineage)?.fields) ?? {};
   const edges: FieldEdge[] = [];
-  const add = (field: string, input: unknown, lineage?: unknown) => {
+  const add = (field: string, input: unknown, lineage: unknown) => {
     const i = record(input);
     const namespace = text(i?.namespace);
     const name = text(i?.name);
@@ -133,14 +134,6 @@ export function fieldEdges(output: DatasetRef): FieldEdge[] {
   for (const [field, lineage] of Object.entries(fields)) {
     const inputs = record(lineage)?.inputFields;
     if (Array.isArray(inputs)) inputs.forEach(i => add(field, i, lineage));
-  }
-  const shaping = Array.isArray(facet?.dataset) ? facet!.dataset : [];
-  if (shaping.length) {
-    const outputs = new Set([
-      ...Object.keys(fields),
-      ...schemaFields(output).map(f => f.name),
-    ]);
-    for (const field of outputs) shaping.forEach(i => add(field, i));
   }
   return edges;
 }

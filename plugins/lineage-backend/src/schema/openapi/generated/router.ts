@@ -234,7 +234,7 @@ export const spec = {
           dataset: {
             type: 'array',
             description:
-              "Facet 1-2-0: input fields that shape every output row (a filter's, a join's), read as INDIRECT edges to every output field.",
+              "Facet 1-2-0: input fields that shape every output row (a filter's, a join's, a grouping's). Checked and kept with the event, not drawn as field edges.",
             items: {
               $ref: '#/components/schemas/InputFieldRef',
             },

@@ -19,7 +19,7 @@ export interface ColumnLineageFacet {
    */
   fields: { [key: string]: ColumnLineageFacetFieldsValue };
   /**
-   * Facet 1-2-0: input fields that shape every output row (a filter\'s, a join\'s), read as INDIRECT edges to every output field.
+   * Facet 1-2-0: input fields that shape every output row (a filter\'s, a join\'s, a grouping\'s). Checked and kept with the event, not drawn as field edges.
    */
   dataset?: Array<InputFieldRef>;
 }
