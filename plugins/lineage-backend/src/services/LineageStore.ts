@@ -12,7 +12,6 @@ import {
   fieldEdges,
   qualityAssertions,
   RunEvent,
-  schemaFields,
   schemaSnapshot,
   sourceFreshness,
 } from './runEvent';
@@ -51,8 +50,8 @@ export class LineageStore {
    * Records one event. `recorded` is false for a replay (the same event,
    * byte for byte after key order), which changes nothing. How the event
    * changes its job's inputs, outputs and column edges: upsertJobs. The
-   * graph sees the event as
-   * normalizeEvent rewrites it; the stored event is the one sent. Events
+   * graph sees the event as normalizeEvent rewrites it; the stored event
+   * is the one sent. Events
    * that arrive together share a transaction; each still succeeds or fails
    * on its own. Throws InputError for cyclic column lineage.
    */
@@ -145,24 +144,23 @@ export class LineageStore {
   async #graph(tx: Tx, batch: PreparedEvent[]) {
     const now = new Date().toISOString();
     const plans = await upsertJobs(tx, batch, now);
-    const refs = batch.flatMap(({ event }) => [
-      ...(event.inputs ?? []),
-      ...(event.outputs ?? []),
-    ]);
-    const edges = batch.map(p => (p.event.outputs ?? []).flatMap(fieldEdges));
-    const schemas = batch.flatMap(({ event, eventTime }) =>
+    // Each dataset the batch names, with its schema as of its event.
+    const refs = batch.flatMap(({ event, eventTime }) =>
       [...(event.inputs ?? []), ...(event.outputs ?? [])].map(d => ({
         ...d,
         schema: schemaSnapshot(d, eventTime),
       })),
     );
+    const edges = batch.map(p => (p.event.outputs ?? []).flatMap(fieldEdges));
     const datasets = await upsertDatasets(
       tx,
-      [...schemas, ...edges.flat().map(e => e.from)],
+      [...refs, ...edges.flat().map(e => e.from)],
       now,
     );
     const fields = await upsertFields(tx, datasets, [
-      ...refs.flatMap(d => schemaFields(d).map(f => ({ dataset: d, ...f }))),
+      ...refs.flatMap(d =>
+        (d.schema?.fields ?? []).map(f => ({ dataset: d, ...f })),
+      ),
       ...edges.flat().flatMap(e => [
         { dataset: e.from, name: e.from.field, type: null },
         { dataset: e.to, name: e.to.field, type: null },

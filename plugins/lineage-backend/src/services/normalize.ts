@@ -49,7 +49,7 @@ function renameDataset(d: DatasetRef, rewrites: NameRewrite[]): DatasetRef {
     | Record<string, { inputFields?: unknown }>
     | undefined;
   if (!facet || (!fields && !('dataset' in facet))) {
-    return { ...d, ...renameRef(d, rewrites) };
+    return renameRef(d, rewrites);
   }
   const columnLineage = {
     ...facet,

@@ -97,43 +97,43 @@ export function schemaSnapshot(dataset: DatasetRef, eventTime: string) {
  * OpenLineage 1.x; the older top-level transformationType and
  * transformationDescription are read when transformations is absent).
  * An input field listed with several transformations is one edge, DIRECT
- * if any of them is. The facet's dataset-level `dataset` list (1-2-0: the
- * fields a filter, join or grouping reads, which Trino's listener sends)
- * is not drawn: column lineage here is what each value is computed from,
- * as the static pass derives it. A field listed as its own
- * input (a MERGE or an incremental model keeps a row's old value) gets no
- * edge: that is the table's previous version, and a column cannot be its
- * own source; the job's reading its own table says it.
+ * if any of them is. A field listed as its own input (a MERGE or an
+ * incremental model keeps a row's old value) gets no edge: that is the
+ * table's previous version, and a column cannot be its own source; the
+ * job's reading its own table says it. The facet's dataset-level `dataset`
+ * list (1-2-0: the fields a filter, join or grouping reads, which Trino's
+ * listener sends) is not drawn: column lineage here is what each value is
+ * computed from, as the static pass derives it.
  */
 export function fieldEdges(output: DatasetRef): FieldEdge[] {
-  const fields =
-    record(record(record(output.facets)?.columnLineage)?.fields) ?? {};
+  const fields = record(record(record(output.facets)?.columnLineage)?.fields);
+  if (!fields) return [];
   const edges: FieldEdge[] = [];
-  const add = (field: string, input: unknown, lineage: unknown) => {
-    const i = record(input);
-    const namespace = text(i?.namespace);
-    const name = text(i?.name);
-    const from = text(i?.field);
-    if (!namespace || !name || !from) return;
-    const self = namespace === output.namespace && name === output.name;
-    if (self && from === field) return;
-    const all = Array.isArray(i?.transformations) ? i!.transformations : [];
-    const t = record(
-      all.find(x => text(record(x)?.type) === 'DIRECT') ?? all[0],
-    );
-    edges.push({
-      from: { namespace, name, field: from },
-      to: { namespace: output.namespace, name: output.name, field },
-      type: text(t?.type) ?? text(record(lineage)?.transformationType),
-      subtype: text(t?.subtype),
-      description:
-        text(t?.description) ??
-        text(record(lineage)?.transformationDescription),
-    });
-  };
   for (const [field, lineage] of Object.entries(fields)) {
     const inputs = record(lineage)?.inputFields;
-    if (Array.isArray(inputs)) inputs.forEach(i => add(field, i, lineage));
+    if (!Array.isArray(inputs)) continue;
+    for (const input of inputs) {
+      const i = record(input);
+      const namespace = text(i?.namespace);
+      const name = text(i?.name);
+      const from = text(i?.field);
+      if (!namespace || !name || !from) continue;
+      const self = namespace === output.namespace && name === output.name;
+      if (self && from === field) continue;
+      const all = Array.isArray(i?.transformations) ? i!.transformations : [];
+      const t = record(
+        all.find(x => text(record(x)?.type) === 'DIRECT') ?? all[0],
+      );
+      edges.push({
+        from: { namespace, name, field: from },
+        to: { namespace: output.namespace, name: output.name, field },
+        type: text(t?.type) ?? text(record(lineage)?.transformationType),
+        subtype: text(t?.subtype),
+        description:
+          text(t?.description) ??
+          text(record(lineage)?.transformationDescription),
+      });
+    }
   }
   return edges;
 }
