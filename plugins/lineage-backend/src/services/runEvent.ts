@@ -29,22 +29,46 @@ export type FieldEdge = {
   description: string | null;
 };
 
-/**
- * JSON with object keys sorted by UTF-16 code units (sort()'s default,
- * independent of locale), so equal events hash equal.
- */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+/** A key V8 may order as an array index (a superset: up to 10 digits). */
+const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
+
+/** canonical's JSON, written key by key: slower, but any key order holds. */
+function canonicalWalk(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalWalk).join(',')}]`;
   if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
     let out = '';
     for (const k of Object.keys(o).sort()) {
       if (o[k] === undefined) continue;
-      out += `${out ? ',' : ''}${JSON.stringify(k)}:${canonical(o[k])}`;
+      out += `${out ? ',' : ''}${JSON.stringify(k)}:${canonicalWalk(o[k])}`;
     }
     return `{${out}}`;
   }
   return JSON.stringify(value);
+}
+
+/**
+ * JSON with object keys sorted by UTF-16 code units (sort()'s default,
+ * independent of locale), so equal events hash equal. JSON.stringify does
+ * the writing, with each object rebuilt in sorted key order: half the
+ * time of canonicalWalk's joined strings. Not where an object has a key
+ * like "12": V8 puts such array-index keys first whatever the insertion
+ * order, so those events take the walk.
+ */
+function canonical(value: unknown): string {
+  let indexKeys = false;
+  const json = JSON.stringify(value, (_key, v: unknown) => {
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+    const o = v as Record<string, unknown>;
+    // No prototype: a "__proto__" key is then a key like any other.
+    const sorted = Object.create(null) as Record<string, unknown>;
+    for (const k of Object.keys(o).sort()) {
+      if (ARRAY_INDEX.test(k)) indexKeys = true;
+      sorted[k] = o[k];
+    }
+    return sorted;
+  });
+  return indexKeys ? canonicalWalk(value) : json;
 }
 
 /** The replay key: sha256 of the event's canonical JSON, hex. */

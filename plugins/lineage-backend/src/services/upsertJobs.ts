@@ -14,6 +14,17 @@ type JobRow = {
   io_run_id: string | null;
 };
 
+/** The columns of lineage_jobs an event may change. */
+const CHANGED_COLUMNS = [
+  'latest_run_state',
+  'latest_run_id',
+  'latest_event_time',
+  'sql',
+  'io_event_time',
+  'io_run_id',
+] as const;
+type Changes = Partial<Record<(typeof CHANGED_COLUMNS)[number], string>>;
+
 /**
  * What a job's inputs, outputs and field edges become: the union of the
  * links of `events` (indexes in the batch), replacing the stored ones when
@@ -59,13 +70,11 @@ export async function upsertJobs(
       ]);
     for (const r of rows) stored.set(`${r.namespace}${SEP}${r.name}`, r);
   }
-  const updates = new Map<number, Record<string, string>>();
+  const updates = new Map<number, Changes>();
   const plans = new Map<number, JobLinksPlan>();
   batch.forEach((p, index) => {
     const job = stored.get(jobKey(p))!;
-    const update: Record<string, string> = updates.get(job.id) ?? {
-      updated_at: now,
-    };
+    const update: Changes = updates.get(job.id) ?? {};
     updates.set(job.id, update);
     const runId = p.sent.run.runId;
     const state = p.sent.eventType ?? 'OTHER';
@@ -96,8 +105,34 @@ export async function upsertJobs(
       if (newer) update.io_event_time = p.eventTime;
     }
   });
-  for (const [id, update] of updates) {
-    await tx('lineage_jobs').where('id', id).update(update);
+  // Every changed job in one statement per chunk, not one each: the
+  // upsert meets the rows written above, and a column left null keeps its
+  // value.
+  const byId = new Map([...stored.values()].map(j => [j.id, j]));
+  const changed = [...updates]
+    .filter(([, update]) => Object.keys(update).length)
+    .map(([id, update]) => {
+      const { namespace, name } = byId.get(id)!;
+      const row: Record<string, string | null> = {
+        namespace,
+        name,
+        updated_at: now,
+      };
+      for (const c of CHANGED_COLUMNS) row[c] = update[c] ?? null;
+      return row;
+    });
+  for (const chunk of chunks(changed, 100)) {
+    await tx('lineage_jobs')
+      .insert(chunk)
+      .onConflict(['namespace', 'name'])
+      .merge(
+        Object.fromEntries(
+          CHANGED_COLUMNS.map(c => [
+            c,
+            tx.raw('coalesce(excluded.??, lineage_jobs.??)', [c, c]),
+          ]),
+        ),
+      );
   }
   return plans;
 }
