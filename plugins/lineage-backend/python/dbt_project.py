@@ -21,6 +21,11 @@ FACET_URL = "https://openlineage.io/spec/facets/1-0-1/{}.json"
 
 # dbt adapters whose SQL dialect sqlglot knows by another name.
 ADAPTER_DIALECTS = {"sqlserver": "tsql", "synapse": "tsql", "fabric": "tsql", "glue": "spark"}
+# Warehouses that keep every table name in lower case, quoted or not (Trino,
+# Redshift by default, Hive and Unity Catalog metastores): a model aliased
+# "Orders" is the table `orders` there, the name their own lineage (Trino's
+# listener, Spark's) reports, so the static pass names it so too.
+LOWER_CASE_ADAPTERS = {"trino", "presto", "athena", "redshift", "spark", "databricks", "glue", "hive"}
 
 
 def facet(kind: str, **body) -> dict:
@@ -46,6 +51,7 @@ class Project:
         self.catalog_columns = catalog_columns(catalog or {})
         meta = manifest.get("metadata", {})
         adapter = meta.get("adapter_type")
+        self.folds_case = adapter in LOWER_CASE_ADAPTERS
         adapter = ADAPTER_DIALECTS.get(adapter, adapter)
         self.dialect = adapter if adapter in sqlglot.Dialect.classes else None
         self.invocation = meta.get("invocation_id") or "unknown"
@@ -62,7 +68,11 @@ class Project:
         database = node.get("database") or ""
         database = self.renames.get(database, database)
         table = node.get("alias") or node.get("identifier") or node["name"]
-        return ".".join(p for p in (database, node.get("schema"), table) if p)
+        return self.table_name(".".join(p for p in (database, node.get("schema"), table) if p))
+
+    def table_name(self, name: str) -> str:
+        """A table's name as the warehouse keeps it."""
+        return name.lower() if self.folds_case else name
 
     def columns(self, uid: str) -> dict[str, str | None]:
         """Known columns of a node: catalog, else derived, else declared."""
@@ -186,7 +196,7 @@ class Project:
         }
         declared = list(self.columns(uid))
         try:
-            lineage, order, complete, aliased = query_lineage(
+            lineage, order, complete, aliased, spelled = query_lineage(
                 sql, self.dialect, schema, declared, implicit
             )
         except SqlglotError as error:
@@ -205,7 +215,11 @@ class Project:
                 if not source.table:
                     continue  # a table function's rows (read_parquet(...)): no dataset
                 parent = placeholders.get(source.table) or by_name.get(source.table)
-                dataset = self.dataset_name(parent) if parent else source.table
+                dataset = (
+                    self.dataset_name(parent)
+                    if parent
+                    else self.table_name(spelled.get(source.table, source.table))
+                )
                 parent_columns = {c.lower(): c for c in self.columns(parent)} if parent else {}
                 inputs.append(
                     {

@@ -33,12 +33,14 @@ _ALIAS_CASE_AS_WRITTEN = {"bigquery", "duckdb", "spark", "spark2", "databricks"}
 class QueryLineage(NamedTuple):
     """The output columns of a query in order, each with its direct sources;
     whether that list is complete (no `*` or DuckDB `COLUMNS()` was left
-    unexpanded); and which of the names are explicit aliases."""
+    unexpanded); which of the names are explicit aliases; and each table's
+    name as the SQL spells it, by table key (Source.table is lower-cased)."""
 
     lineage: dict[str, set[Source]]
     order: list[str]
     complete: bool
     aliased: set[str]
+    spelled: dict[str, str]
 
 
 def query_lineage(
@@ -63,6 +65,10 @@ def query_lineage(
         if implicit is not None and not table.alias:
             table.set("alias", exp.TableAlias(this=implicit.copy()))
     explicit = _alias_spellings(tree)
+    spelled = {
+        table_key(t): ".".join(p for p in (t.catalog, t.db, t.name) if p)
+        for t in tree.find_all(exp.Table)
+    }
     written = explicit if dialect in _ALIAS_CASE_AS_WRITTEN else {}
     try:
         tree = qualify(
@@ -77,7 +83,7 @@ def query_lineage(
         pass  # unqualified: the resolver still follows names and stars
     root = build_scope(tree)
     if root is None:
-        return QueryLineage({}, [], False, set())
+        return QueryLineage({}, [], False, set(), spelled)
     resolver = Resolver(schema)
     lineage: dict[str, set[Source]] = {}
     order: list[str] = []
@@ -113,7 +119,8 @@ def query_lineage(
                     }
                 lineage[name] = found
                 order.append(name)
-    return QueryLineage(lineage, order, not star_qualifiers(branch) and not dynamic, aliased)
+    complete = not star_qualifiers(branch) and not dynamic
+    return QueryLineage(lineage, order, complete, aliased, spelled)
 
 
 def _alias_spellings(tree: exp.Expression) -> dict[str, str]:

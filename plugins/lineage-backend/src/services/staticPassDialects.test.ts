@@ -111,6 +111,33 @@ describe('the static pass across adapters', () => {
     ]);
   });
 
+  it("names a table as the warehouse keeps it: Trino's lower case, PostgreSQL's quoted case", async () => {
+    const models = {
+      DailyOrders:
+        'select o.id, l.note from {orders} o join "Dev"."Legacy"."Notes" l on l.id = o.id',
+    };
+    const names = async (adapter: string) => {
+      const { events } = await pass({
+        manifest: project(adapter, quoted('"'), models),
+      });
+      const [[output, lineage]] = Object.entries(lineageOf(events));
+      return { output, ...lineage };
+    };
+    // Trino's listener reports dw.marts.dailyorders: the pass must too.
+    expect(await names('trino')).toEqual({
+      output: 'dw.marts.dailyorders',
+      inputs: ['raw.app.orders', 'raw.app.customers', 'dev.legacy.notes'],
+      id: ['raw.app.orders.id IDENTITY'],
+      note: ['dev.legacy.notes.note IDENTITY'],
+    });
+    expect(await names('postgres')).toEqual({
+      output: 'dw.marts.DailyOrders',
+      inputs: ['raw.app.orders', 'raw.app.customers', 'Dev.Legacy.Notes'],
+      id: ['raw.app.orders.id IDENTITY'],
+      note: ['Dev.Legacy.Notes.note IDENTITY'],
+    });
+  });
+
   it('lists a table named without ref() or source() as an input, and no dataset without a name', async () => {
     const { events } = await pass({
       manifest: project('duckdb', quoted('"'), {
