@@ -26,9 +26,15 @@ def load(path: str, kind: str) -> dict:
     ValueError that says which file and why when it cannot be used."""
     try:
         with open(path, encoding="utf-8") as f:
-            data = json.load(f)
+            data = json.load(f, parse_constant=_no_constant)
     except OSError as error:
         raise ValueError(f"cannot read the {kind} {path}: {error.strerror}") from error
+    except UnicodeDecodeError as error:
+        raise ValueError(f"the {kind} {path} is not UTF-8: {error}") from error
+    except _Constant as error:
+        raise ValueError(
+            f"the {kind} {path} holds {error}, which JSON has not (a number must be finite)"
+        ) from error
     except json.JSONDecodeError as error:
         raise ValueError(f"the {kind} {path} is not JSON: {error}") from error
     if kind == "jobs":
@@ -46,6 +52,16 @@ def load(path: str, kind: str) -> dict:
         raise ValueError(f"{path} is not a dbt manifest.json (no nodes)")
     CHECKS[kind](data, _Where(path))
     return data
+
+
+class _Constant(Exception):
+    pass
+
+
+def _no_constant(name: str):
+    # Python's json reads NaN and Infinity, which JSON has not: refused here,
+    # they would reach events no JSON parser reads.
+    raise _Constant(name)
 
 
 class _Where:
@@ -86,6 +102,23 @@ def _manifest(data: dict, where: _Where) -> None:
             )
             for name, column in node.get("columns", {}).items():
                 where.require(isinstance(column, dict), f"{at}.columns.{name}", "an object")
+            if node.get("resource_type") == "test":
+                _test(node, at, where)
+
+
+def _test(node: dict, at: str, where: _Where) -> None:
+    """The parts of a test node quality.py reads."""
+    _optional(node, "attached_node", str, at, where, "an id")
+    _optional(node, "column_name", str, at, where, "a column name")
+    _optional(node, "test_metadata", dict, at, where, "an object")
+    _optional(node.get("test_metadata") or {}, "kwargs", dict, f"{at}.test_metadata", where, "an object")
+
+
+def _optional(entry: dict, key: str, kind: type, at: str, where: _Where, what: str) -> None:
+    value = entry.get(key)
+    # bool is an int to Python; no field read here is a boolean.
+    ok = value is None or (isinstance(value, kind) and not isinstance(value, bool))
+    where.require(ok, f"{at}.{key}", f"{what} or null")
 
 
 def _catalog(data: dict, where: _Where) -> None:
@@ -102,8 +135,9 @@ def _catalog(data: dict, where: _Where) -> None:
                 )
 
 
-def _results(data: dict, where: _Where) -> None:
-    results = data.get("results", [])
+def _results(data: dict, where: _Where) -> list[dict]:
+    where.require("results" in data, "results", "there (a list of results)")
+    results = data["results"]
     where.require(isinstance(results, list), "results", "a list")
     for i, result in enumerate(results):
         where.require(
@@ -111,6 +145,31 @@ def _results(data: dict, where: _Where) -> None:
             f"results[{i}]",
             "an object with a unique_id",
         )
+        _optional(result, "status", str, f"results[{i}]", where, "a status")
+    return results
+
+
+def _run_results(data: dict, where: _Where) -> None:
+    for i, result in enumerate(_results(data, where)):
+        at = f"results[{i}]"
+        _optional(result, "failures", int, at, where, "a count")
+        for key in ("message", "compiled_code", "relation_name"):
+            _optional(result, key, str, at, where, "text")
+
+
+def _sources(data: dict, where: _Where) -> None:
+    for i, result in enumerate(_results(data, where)):
+        at = f"results[{i}]"
+        for key in ("max_loaded_at", "snapshotted_at", "error"):
+            _optional(result, key, str, at, where, "text")
+        _optional(result, "max_loaded_at_time_ago_in_s", (int, float), at, where, "seconds")
+        _optional(result, "criteria", dict, at, where, "an object")
+        for key in ("warn_after", "error_after"):
+            criteria = result.get("criteria") or {}
+            _optional(criteria, key, dict, f"{at}.criteria", where, "an object")
+            limit = criteria.get(key) or {}
+            _optional(limit, "count", int, f"{at}.criteria.{key}", where, "a count")
+            _optional(limit, "period", str, f"{at}.criteria.{key}", where, "a period")
 
 
 def catalog_columns(catalog: dict) -> dict[str, dict[str, str | None]]:
@@ -135,4 +194,9 @@ def _nested_path(name: str, columns: set[str]) -> bool:
     return bool(dot) and head.lower() in columns
 
 
-CHECKS = {"manifest": _manifest, "catalog": _catalog, "run_results": _results, "sources": _results}
+CHECKS = {
+    "manifest": _manifest,
+    "catalog": _catalog,
+    "run_results": _run_results,
+    "sources": _sources,
+}

@@ -11,7 +11,7 @@ from sqlglot.errors import SqlglotError
 
 from artifacts import catalog_columns
 from query_lineage import query_lineage, relation_table
-from quality import assertions_by_model, freshness_by_source
+from quality import assertions_by_node, freshness_by_source
 
 # A URI that names this producer without claiming a web address.
 PRODUCER = "urn:scout:lineage-backend:static-pass"
@@ -43,8 +43,10 @@ class Project:
         sources: dict | None = None,
     ):
         self.manifest = manifest
-        self.quality = assertions_by_model(manifest, run_results) if run_results else {}
+        self.warnings: list[str] = []
+        self.quality = assertions_by_node(manifest, run_results, self.warnings) if run_results else {}
         self.freshness = freshness_by_source(sources) if sources else {}
+        self.carried: set[str] = set()  # inputs whose checks an event carries
         self.namespace = namespace
         self.renames = renames
         self.nodes = {**manifest.get("nodes", {}), **manifest.get("sources", {})}
@@ -57,7 +59,6 @@ class Project:
         self.invocation = meta.get("invocation_id") or "unknown"
         self.event_time = meta.get("generated_at") or "1970-01-01T00:00:00Z"
         self.derived: dict[str, dict[str, str | None]] = {}  # complete outputs
-        self.warnings: list[str] = []
         if adapter and not self.dialect:
             self.warnings.append(
                 f"adapter {adapter}: no sqlglot dialect of that name; its SQL is read as generic SQL"
@@ -151,10 +152,11 @@ class Project:
         return self.event(uid, node["name"], job_facets, inputs, [output])
 
     def input(self, uid: str) -> dict:
-        """A model's input; a source carries its tests and freshness as input facets."""
+        """A job's input; a source or seed (no event of its own) carries its
+        tests and freshness as input facets."""
         ref = self.dataset(uid)
         facets = {}
-        if uid.startswith("source.") and uid in self.quality:
+        if uid.split(".")[0] in ("source", "seed") and uid in self.quality:
             facets["dataQualityAssertions"] = facet(
                 "DataQualityAssertionsDatasetFacet", assertions=self.quality[uid]
             )
@@ -164,6 +166,8 @@ class Project:
                 "_schemaURL": f"{PRODUCER}#scout_freshness",
                 **self.freshness[uid],
             }
+        if facets:
+            self.carried.add(uid)
         return {**ref, "inputFacets": facets} if facets else ref
 
     def derive(self, uid: str, sql: str, relations: list[str]) -> dict | None:

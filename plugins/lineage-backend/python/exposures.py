@@ -32,7 +32,7 @@ def exposure_event(project: Project, uid: str, exposure: dict) -> dict:
             description=f"{exposure.get('label') or exposure['name']}: {exposure['url']}",
         )
     parents = tables_behind(project, exposure.get("depends_on", {}).get("nodes", []))
-    inputs = [project.dataset(p) for p in parents]
+    inputs = [project.input(p) for p in parents]
     return project.event(uid, exposure["name"], job_facets, inputs, [])
 
 

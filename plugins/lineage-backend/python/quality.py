@@ -1,14 +1,19 @@
-"""dbt test results as OpenLineage data quality assertions, per model.
+"""dbt test results as OpenLineage data quality assertions, per tested node.
 
-Each test in the manifest is attached to the model or source it tests
-(`attached_node`, dbt 1.5+) or, for a singular test, to every model it reads. Its result in
-run_results.json becomes one assertion of that model's
-`dataQualityAssertions` facet: the standard `assertion`, `success` and
-`column`, plus dbt's `status` (pass, warn, fail or error), `message`,
-`failures` (failing rows) and `failingRowsQuery` (the test's compiled SQL,
-which selects the failing rows) when it did not pass, and `source: dbt`.
-A skipped test (dbt stopped before it) asserted nothing, so it is left out:
-it is neither a pass nor a failure of the model.
+Each test in the manifest is attached to the node it tests: its
+`attached_node` (dbt 1.5+); for a generic test on a source, which dbt never
+attaches, the source its `model` argument names; for a singular test, every
+model, snapshot, seed and source it reads. Its result in run_results.json
+becomes one assertion of that node's `dataQualityAssertions` facet: the
+standard `assertion`, `success` and `column`, plus dbt's `status` (pass,
+warn, fail or error), `message`, `failures` (failing rows),
+`failingRowsQuery` (the test's compiled SQL, which selects the failing
+rows; not for an error, whose SQL did not run) and `failingRowsTable` (where
+`store_failures` kept them), and `source: dbt`.
+Only test outcomes count: a skipped test (dbt stopped before it) asserted
+nothing, and `dbt compile` or `dbt docs generate` write `success` for tests
+they did not run. dbt 1.8+ unit tests check a model's SQL on fixed rows,
+not its data, and are left out.
 
 Source freshness (sources.json from `dbt source freshness`) becomes a
 `scout_freshness` facet per source.
@@ -16,47 +21,99 @@ Source freshness (sources.json from `dbt source freshness`) becomes a
 
 from __future__ import annotations
 
+import re
 
-def assertions_by_model(manifest: dict, run_results: dict) -> dict[str, list[dict]]:
-    results = {r["unique_id"]: r for r in run_results.get("results", [])}
+# dbt's TestStatus values: what a test that ran can end as.
+TEST_OUTCOMES = {"pass", "warn", "fail", "error"}
+# A generic test's `model` argument on a source, as dbt renders it.
+SOURCE_CALL = re.compile(r"""source\(\s*['"]([^'"]+)['"]\s*,\s*['"]([^'"]+)['"]\s*\)""")
+TESTED_KINDS = ("model", "snapshot", "seed", "source")
+
+
+def tested_nodes(test: dict, sources: dict) -> list[str]:
+    """The ids of the nodes a test tests (see the module's docstring)."""
+    if test.get("attached_node"):
+        return [test["attached_node"]]
+    parents = [
+        p for p in test.get("depends_on", {}).get("nodes", []) if p.split(".")[0] in TESTED_KINDS
+    ]
+    if not test.get("test_metadata"):
+        return parents  # a singular test
+    named = SOURCE_CALL.search(str((test["test_metadata"].get("kwargs") or {}).get("model", "")))
+    if named:
+        for uid, source in sources.items():
+            if (source.get("source_name"), source.get("name")) == named.groups():
+                return [uid]
+    return [p for p in parents if p.startswith("source.")][:1]
+
+
+def assertions_by_node(
+    manifest: dict, run_results: dict, warnings: list[str]
+) -> dict[str, list[dict]]:
+    """Each tested node's assertions, failures first; what the results
+    could not say goes to `warnings`."""
     nodes = manifest.get("nodes", {})
+    sources = manifest.get("sources", {})
     out: dict[str, list[dict]] = {}
-    for uid, test in nodes.items():
-        if test.get("resource_type") != "test" or uid not in results:
+    not_outcomes: set[str] = set()
+    unknown = 0
+    for result in run_results.get("results", []):
+        uid = result["unique_id"]
+        test = nodes.get(uid)
+        if test is None:
+            unknown += uid not in manifest.get("unit_tests", {})
             continue
-        result = results[uid]
-        attached = test.get("attached_node")
-        models = (
-            [attached]
-            if attached
-            else [p for p in test.get("depends_on", {}).get("nodes", []) if p.startswith("model.")]
-        )
-        column = test.get("column_name") or (
-            (test.get("test_metadata") or {}).get("kwargs", {}).get("column_name")
-        )
         status = result.get("status")
-        if status == "skipped":
+        if test.get("resource_type") != "test":
             continue
-        assertion = {
-            "assertion": test.get("name", uid),
-            "success": status in ("pass", "warn"),
-            **({"column": column} if column else {}),
-            "status": status,
-            "source": "dbt",
-        }
-        if status != "pass":
-            if result.get("message"):
-                assertion["message"] = result["message"]
-            if result.get("failures") is not None:
-                assertion["failures"] = result["failures"]
-            query = result.get("compiled_code") or test.get("compiled_code")
-            if query:
-                assertion["failingRowsQuery"] = query
-        for model in models:
-            out.setdefault(model, []).append(assertion)
+        if status not in TEST_OUTCOMES:
+            if status != "skipped":
+                not_outcomes.add(str(status))
+            continue
+        for node in tested_nodes(test, sources):
+            out.setdefault(node, []).append(_assertion(uid, test, result))
+    if not_outcomes:
+        which = (run_results.get("args") or {}).get("which")
+        which = "docs generate" if which == "generate" else which
+        warnings.append(
+            f"run_results.json{f' (from dbt {which})' if which else ''} gives tests the status "
+            f"{', '.join(sorted(not_outcomes))}, not an outcome: no test ran, so none is shown"
+        )
+    if unknown:
+        warnings.append(
+            f"{unknown} results in run_results.json name no node of the manifest "
+            "(another project's, or an older build's?)"
+        )
     for assertions in out.values():
         assertions.sort(key=lambda a: (a["success"], a["assertion"]))
     return out
+
+
+def _assertion(uid: str, test: dict, result: dict) -> dict:
+    status = result["status"]
+    column = test.get("column_name") or ((test.get("test_metadata") or {}).get("kwargs") or {}).get(
+        "column_name"
+    )
+    assertion = {
+        "assertion": test.get("name", uid),
+        "success": status in ("pass", "warn"),
+        **({"column": column} if isinstance(column, str) else {}),
+        "status": status,
+        "source": "dbt",
+    }
+    if status == "pass":
+        return assertion
+    if result.get("message"):
+        assertion["message"] = result["message"]
+    if result.get("failures") is not None:
+        assertion["failures"] = result["failures"]
+    if status != "error":
+        query = result.get("compiled_code") or test.get("compiled_code")
+        if query:
+            assertion["failingRowsQuery"] = query
+        if result.get("relation_name"):
+            assertion["failingRowsTable"] = result["relation_name"]
+    return assertion
 
 
 PERIOD_SECONDS = {"minute": 60, "hour": 3600, "day": 86400}
@@ -91,5 +148,6 @@ def freshness_by_source(sources: dict) -> dict[str, dict]:
             "ageSeconds": round(age) if isinstance(age, (int, float)) else None,
             "warnAfterSeconds": _seconds(criteria.get("warn_after")),
             "errorAfterSeconds": _seconds(criteria.get("error_after")),
+            **({"message": result["error"]} if result.get("error") else {}),
         }
     return out

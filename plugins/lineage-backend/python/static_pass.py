@@ -10,10 +10,11 @@ Usage: python static_pass.py --manifest M [--catalog C] [--run-results R]
          [--sources S] [--jobs J] [--namespace N] [--rename-database FROM=TO ...]
 --jobs adds jobs outside dbt that write a table from a SELECT (the
 pipeline's bronze load), one event each.
-With run_results.json, each model's test results ride on its output as a
-dataQualityAssertions facet, and a source's on the models that read it as an
-input facet; with sources.json, so does each source's freshness
-(scout_freshness, quality.py).
+With run_results.json, each model's and snapshot's test results ride on its
+output as a dataQualityAssertions facet, and a source's or seed's on the
+models that read it as an input facet (quality.py); with sources.json, so
+does each source's freshness (scout_freshness). A checked source or seed no
+model reads is read by a job of its own (checks.py).
 Exit status 2 on unusable input (the message says which file and why).
 """
 
@@ -25,6 +26,7 @@ import sys
 import time
 
 from artifacts import load
+from checks import checks_event
 from dbt_project import Project
 from exposures import exposure_event
 from sql_jobs import sql_job_event
@@ -80,6 +82,9 @@ def main() -> int:
         out.write(json.dumps(event) + "\n")
     for uid, exposure in sorted(manifest.get("exposures", {}).items()):
         out.write(json.dumps(exposure_event(project, uid, exposure)) + "\n")
+    checks = checks_event(project)
+    if checks:
+        out.write(json.dumps(checks) + "\n")
     summary = {
         "models": len(models),
         "fields": fields,

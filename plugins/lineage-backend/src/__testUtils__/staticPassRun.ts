@@ -9,8 +9,9 @@ const { python } = readStaticPassConfig(new ConfigReader({}));
 
 /**
  * The real static pass (the venv's Python and sqlglot) over artifacts
- * written to a temporary folder (m.json, c.json), made before all tests
- * and removed after.
+ * written to a temporary folder (manifest, and catalog, run_results and
+ * sources when given; a string is written as it is, any other value as
+ * JSON), made before all tests and removed after.
  */
 export function staticPassOnFiles() {
   let dir: string;
@@ -18,12 +19,23 @@ export function staticPassOnFiles() {
     dir = await mkdtemp(join(tmpdir(), 'lineage-sql-'));
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
-  return async (files: { manifest: unknown; catalog?: unknown }) => {
-    await writeFile(join(dir, 'm.json'), JSON.stringify(files.manifest));
-    await writeFile(join(dir, 'c.json'), JSON.stringify(files.catalog ?? {}));
+  return async (files: {
+    manifest: unknown;
+    catalog?: unknown;
+    runResults?: unknown;
+    sources?: unknown;
+  }) => {
+    const path = async (name: string, body: unknown) => {
+      if (body === undefined) return undefined;
+      const text = typeof body === 'string' ? body : JSON.stringify(body);
+      await writeFile(join(dir, name), text);
+      return join(dir, name);
+    };
     return runStaticPass(python, {
-      manifestPath: join(dir, 'm.json'),
-      ...(files.catalog ? { catalogPath: join(dir, 'c.json') } : {}),
+      manifestPath: (await path('manifest.json', files.manifest))!,
+      catalogPath: await path('catalog.json', files.catalog),
+      runResultsPath: await path('run_results.json', files.runResults),
+      sourcesPath: await path('sources.json', files.sources),
     });
   };
 }

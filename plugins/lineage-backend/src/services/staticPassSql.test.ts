@@ -255,12 +255,12 @@ describe('the static pass on the SQL of real projects', () => {
     [
       'a catalog given as the manifest',
       { manifest: catalog },
-      'm.json is a dbt catalog.json, not a manifest.json',
+      'manifest.json is a dbt catalog.json, not a manifest.json',
     ],
     [
       'nodes as a list',
       { manifest: { ...manifest, nodes: [] } },
-      'm.json: nodes must be an object of entries by id',
+      'manifest.json: nodes must be an object of entries by id',
     ],
     [
       'depends_on.nodes as a string',
@@ -270,7 +270,7 @@ describe('the static pass on the SQL of real projects', () => {
           nodes: { 'model.p.a': { depends_on: { nodes: 'model.p.b' } } },
         },
       },
-      'm.json: nodes.model.p.a.depends_on.nodes must be a list of ids',
+      'manifest.json: nodes.model.p.a.depends_on.nodes must be a list of ids',
     ],
     [
       'a catalog column without a name',
@@ -278,7 +278,7 @@ describe('the static pass on the SQL of real projects', () => {
         manifest,
         catalog: { ...catalog, sources: { [ORDERS]: { columns: { X: {} } } } },
       },
-      `c.json: sources.${ORDERS}.columns.X must be an object with a name`,
+      `catalog.json: sources.${ORDERS}.columns.X must be an object with a name`,
     ],
   ])('refuses %s, saying which file and where', async (_, files, message) => {
     const error = await pass(files).catch(e => e);

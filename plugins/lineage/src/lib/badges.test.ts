@@ -84,6 +84,31 @@ describe('nodeBadges', () => {
     ).toEqual([['freshness', 'freshness check failed', 'error']]);
   });
 
+  it("says why a freshness check could not run, as dbt's sources.json has it", () => {
+    // A runtime error has no check time, only dbt's error.
+    const freshness = fresh({
+      status: 'runtime error',
+      maxLoadedAt: null,
+      snapshottedAt: null,
+      ageSeconds: null,
+      message: 'column "loaded_at" does not exist',
+    });
+    const [badge] = nodeBadges({ ...base, freshness }, NOW);
+    expect(badge).toMatchObject({
+      label: 'freshness check failed',
+      status: 'error',
+    });
+    expect(badge.description).toBe(
+      [
+        'dbt source freshness: runtime error',
+        'no rows loaded',
+        'warn after 6 h',
+        'error after 1 d',
+        'column "loaded_at" does not exist',
+      ].join('\n'),
+    );
+  });
+
   it('reads the age from the newest row when the check gives none', () => {
     const f = fresh({ ageSeconds: null, maxLoadedAt: '2026-12-01T09:00:00Z' });
     expect(labels({ ...base, freshness: f })[0][1]).toBe('fresh 1 h');

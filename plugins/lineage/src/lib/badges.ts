@@ -85,8 +85,11 @@ function freshnessBadges(node: DatasetNode, now: number): NodeBadge[] {
         `dbt source freshness: ${f.status}`,
         f.maxLoadedAt ? `newest row loaded ${f.maxLoadedAt}` : 'no rows loaded',
         ...limits,
-        `checked ${f.snapshottedAt}`,
-      ].join('\n'),
+        f.snapshottedAt && `checked ${f.snapshottedAt}`,
+        f.message,
+      ]
+        .filter(Boolean)
+        .join('\n'),
     });
   } else if (run?.status === 'published') {
     const age = secondsSince(run.finishedAt, now);

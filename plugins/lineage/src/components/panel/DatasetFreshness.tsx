@@ -39,8 +39,13 @@ export function DatasetFreshness(props: { freshness: Freshness }) {
         <dt>Error after</dt>
         <dd>{seconds(f.errorAfterSeconds)}</dd>
         <dt>Checked</dt>
-        <dd>{f.snapshottedAt}</dd>
+        <dd>{f.snapshottedAt ?? '–'}</dd>
       </dl>
+      {f.message && (
+        <Text as="p" variant="body-small" color="danger">
+          {f.message}
+        </Text>
+      )}
     </Flex>
   );
 }

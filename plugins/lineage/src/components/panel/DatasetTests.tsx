@@ -9,6 +9,8 @@ import styles from './panel.module.css';
 
 function Assertion(props: { assertion: QualityAssertion }) {
   const a = props.assertion;
+  // A warned test passed, but its message and rows are worth a look.
+  const flagged = !a.success || a.status === 'warn';
   return (
     <li>
       <span className={styles.mono}>{a.assertion}</span>{' '}
@@ -17,12 +19,22 @@ function Assertion(props: { assertion: QualityAssertion }) {
           .filter(Boolean)
           .join(', ')}
       </span>
-      {!a.success && a.message && (
-        <Text as="p" variant="body-small" color="danger">
+      {flagged && a.message && (
+        <Text
+          as="p"
+          variant="body-small"
+          color={a.success ? 'warning' : 'danger'}
+        >
           {a.message}
         </Text>
       )}
-      {!a.success && a.failingRowsQuery && (
+      {flagged && a.failingRowsTable && (
+        <Text as="p" variant="body-small">
+          Failing rows kept in{' '}
+          <span className={styles.mono}>{a.failingRowsTable}</span>
+        </Text>
+      )}
+      {flagged && a.failingRowsQuery && (
         <CodeSnippet language="sql" text={a.failingRowsQuery} />
       )}
     </li>

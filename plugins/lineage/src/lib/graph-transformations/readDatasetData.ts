@@ -72,8 +72,12 @@ const FRESHNESS = ['pass', 'warn', 'error', 'runtime error'] as const;
 export function freshnessOf(v: unknown): Freshness | undefined {
   const f = record(v);
   const status = oneOf(f?.status, FRESHNESS);
-  const snapshottedAt = text(f?.snapshottedAt);
-  if (!f || !status || !snapshottedAt) return undefined;
+  const snapshottedAt = text(f?.snapshottedAt) ?? null;
+  // Only a check that could not run has no time.
+  if (!f || !status || (!snapshottedAt && status !== 'runtime error')) {
+    return undefined;
+  }
+  const message = text(f.message);
   return {
     status,
     maxLoadedAt: text(f.maxLoadedAt) ?? null,
@@ -81,5 +85,6 @@ export function freshnessOf(v: unknown): Freshness | undefined {
     ageSeconds: num(f.ageSeconds),
     warnAfterSeconds: num(f.warnAfterSeconds),
     errorAfterSeconds: num(f.errorAfterSeconds),
+    ...(message && { message }),
   };
 }

@@ -73,6 +73,22 @@ describe('toLineageNode', () => {
       },
     });
     expect(odd).toMatchObject({ lastRun: undefined, freshness: undefined });
+    // A check that could not run has no time, and says why.
+    expect(
+      dataset({
+        freshness: {
+          status: 'runtime error',
+          snapshottedAt: null,
+          message: 'no column',
+        },
+      }),
+    ).toMatchObject({
+      freshness: {
+        status: 'runtime error',
+        snapshottedAt: null,
+        message: 'no column',
+      },
+    });
     expect(odd.kind === 'dataset' && odd.quality?.assertions).toEqual([
       { assertion: 'a', success: true },
     ]);

@@ -15,6 +15,8 @@ export type QualityAssertion = {
   message?: string;
   failures?: number;
   failingRowsQuery?: string;
+  /** Where dbt kept the failing rows (`store_failures`). */
+  failingRowsTable?: string;
 };
 
 /** A dataset's newest data quality assertions and their counts. */
@@ -41,10 +43,13 @@ export type LastRun = {
 export type Freshness = {
   status: 'pass' | 'warn' | 'error' | 'runtime error';
   maxLoadedAt: string | null;
-  snapshottedAt: string;
+  /** When it was checked; null when the check could not run. */
+  snapshottedAt: string | null;
   ageSeconds: number | null;
   warnAfterSeconds: number | null;
   errorAfterSeconds: number | null;
+  /** dbt's error, when the check could not run. */
+  message?: string;
 };
 
 export type DatasetNode = {
