@@ -12,6 +12,7 @@ import {
   shopCatalog,
   shopManifest,
   shopRunResults,
+  shopSources,
 } from './__testUtils__/dbtProject';
 import { facet, NS, runEvent, scoutChain } from './__testUtils__/events';
 import { lineagePlugin } from './plugin';
@@ -450,6 +451,7 @@ describe('dbt artifacts', () => {
       manifest: shopManifest,
       catalog: shopCatalog,
       runResults: shopRunResults,
+      sources: shopSources,
     };
     expect((await request(server).post(ARTIFACTS).send(body)).status).toBe(401);
     const sent = await request(server)
@@ -522,6 +524,10 @@ describe('dbt artifacts', () => {
         n.id === 'dataset:snowflake://shop:RAW.SHOP.ORDERS',
     );
     expect(source.data.quality).toBeNull();
+    expect(source.data.freshness).toMatchObject({
+      status: 'warn',
+      ageSeconds: 7440,
+    });
     // What is built from failing data says so; the failing table itself and
     // its sources do not.
     const upstreamFailed = Object.fromEntries(

@@ -18,8 +18,10 @@ Options:
   --manifest M        a compiled manifest.json (after dbt compile, run or build)
   --catalog C         catalog.json from dbt docs generate: its column lists
                       expand \`select *\` (without it, stars pass columns by name)
-  --run-results R     run_results.json: each model's dbt test results become
-                      its data quality assertions on the lineage graph
+  --run-results R     run_results.json: each dbt test's result becomes a data
+                      quality assertion of the node it tests on the graph
+  --sources S         sources.json from dbt source freshness: each source's
+                      freshness shows on its node
   --namespace N       the datasets' OpenLineage namespace (default
                       <adapter>://<project>, e.g. snowflake://shop)
   --rename-database FROM=TO
@@ -43,6 +45,7 @@ export const lineageCommand: Command = {
         manifest: { type: 'string' },
         catalog: { type: 'string' },
         'run-results': { type: 'string' },
+        sources: { type: 'string' },
         namespace: { type: 'string' },
         'rename-database': { type: 'string', multiple: true, default: [] },
         url: { type: 'string', default: 'http://localhost:7007' },
@@ -69,6 +72,9 @@ export const lineageCommand: Command = {
         : {}),
       ...(values['run-results']
         ? { runResults: await readJson(values['run-results'], '--run-results') }
+        : {}),
+      ...(values.sources
+        ? { sources: await readJson(values.sources, '--sources') }
         : {}),
       ...(values.namespace ? { namespace: values.namespace } : {}),
       ...(Object.keys(renameDatabase).length ? { renameDatabase } : {}),

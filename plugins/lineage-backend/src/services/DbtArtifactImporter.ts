@@ -44,27 +44,24 @@ export class DbtArtifactImporter {
     manifest: object;
     catalog?: object;
     runResults?: object;
+    sources?: object;
     namespace?: string;
     renameDatabase?: Record<string, string>;
   }): Promise<ImportResult> {
     const dir = await mkdtemp(join(tmpdir(), 'scout-lineage-'));
     try {
-      const manifestPath = join(dir, 'manifest.json');
-      await writeFile(manifestPath, JSON.stringify(request.manifest));
-      let catalogPath: string | undefined;
-      if (request.catalog) {
-        catalogPath = join(dir, 'catalog.json');
-        await writeFile(catalogPath, JSON.stringify(request.catalog));
-      }
-      let runResultsPath: string | undefined;
-      if (request.runResults) {
-        runResultsPath = join(dir, 'run_results.json');
-        await writeFile(runResultsPath, JSON.stringify(request.runResults));
-      }
+      // Each artifact sent, as the file the static pass reads.
+      const file = async (name: string, body: object | undefined) => {
+        if (!body) return undefined;
+        const path = join(dir, name);
+        await writeFile(path, JSON.stringify(body));
+        return path;
+      };
       return await this.importFiles({
-        manifestPath,
-        catalogPath,
-        runResultsPath,
+        manifestPath: (await file('manifest.json', request.manifest))!,
+        catalogPath: await file('catalog.json', request.catalog),
+        runResultsPath: await file('run_results.json', request.runResults),
+        sourcesPath: await file('sources.json', request.sources),
         namespace: request.namespace,
         renameDatabase: request.renameDatabase,
       });

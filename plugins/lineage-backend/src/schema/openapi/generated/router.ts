@@ -1037,7 +1037,7 @@ export const spec = {
       post: {
         operationId: 'importDbtArtifacts',
         description:
-          "The static pass: derives column lineage from a dbt project's artifacts (any adapter, dbt 1.5+) with sqlglot in the adapter's dialect, and records it as OpenLineage run events, one per model and one per exposure, all or none. Producers only (service credentials).",
+          "The static pass: derives column lineage from a dbt project's artifacts (any adapter, dbt 1.5+) with sqlglot in the adapter's dialect, and records it as OpenLineage run events, one per model and one per exposure (and one for the checks of sources and seeds no model reads), all or none. Producers only (service credentials).",
         requestBody: {
           required: true,
           content: {
@@ -1061,7 +1061,13 @@ export const spec = {
                   runResults: {
                     type: 'object',
                     description:
-                      "run_results.json; each model's test results become its data quality assertions.",
+                      "run_results.json; each test's result becomes a data quality assertion of the node it tests.",
+                    additionalProperties: true,
+                  },
+                  sources: {
+                    type: 'object',
+                    description:
+                      "sources.json from `dbt source freshness`; each source's freshness rides on it.",
                     additionalProperties: true,
                   },
                   namespace: {

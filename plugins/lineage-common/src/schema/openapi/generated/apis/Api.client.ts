@@ -256,7 +256,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * The static pass: derives column lineage from a dbt project\'s artifacts (any adapter, dbt 1.5+) with sqlglot in the adapter\'s dialect, and records it as OpenLineage run events, one per model and one per exposure, all or none. Producers only (service credentials).
+   * The static pass: derives column lineage from a dbt project\'s artifacts (any adapter, dbt 1.5+) with sqlglot in the adapter\'s dialect, and records it as OpenLineage run events, one per model and one per exposure (and one for the checks of sources and seeds no model reads), all or none. Producers only (service credentials).
    * @param importDbtArtifactsRequest -
    */
   public async importDbtArtifacts(

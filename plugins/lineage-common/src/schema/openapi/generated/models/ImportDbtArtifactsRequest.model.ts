@@ -17,9 +17,13 @@ export interface ImportDbtArtifactsRequest {
    */
   catalog?: { [key: string]: any };
   /**
-   * run_results.json; each model\'s test results become its data quality assertions.
+   * run_results.json; each test\'s result becomes a data quality assertion of the node it tests.
    */
   runResults?: { [key: string]: any };
+  /**
+   * sources.json from `dbt source freshness`; each source\'s freshness rides on it.
+   */
+  sources?: { [key: string]: any };
   /**
    * The datasets\' namespace; default `<adapter>://<project>`.
    */
