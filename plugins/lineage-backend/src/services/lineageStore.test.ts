@@ -1,7 +1,7 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { Knex } from 'knex';
 import { lineageDatabases } from '../__testUtils__/databases';
-import { NS, runEvent, scoutChain } from '../__testUtils__/events';
+import { facet, NS, runEvent, scoutChain } from '../__testUtils__/events';
 import { parseNodeId } from '../request/nodeId';
 import { FieldLineage } from './FieldLineage';
 import { LineageGraph } from './LineageGraph';
@@ -330,6 +330,69 @@ describe.each(databases.ids)('the lineage store on %s', id => {
     await expect(
       fields.columnLineage({ namespace: NS, name: GOLD }, 'nope', 1, false),
     ).rejects.toThrow('no field nope in dataset');
+  });
+
+  it("keeps each producer's assertions when others report on the same dataset", async () => {
+    // Standard producers name themselves only in the facet's _producer.
+    const checked = (
+      producer: string,
+      assertion: string,
+      success: boolean,
+      at: string,
+    ) => ({
+      ...runEvent(
+        `check ${assertion}`,
+        ['q.s.checked'],
+        `q.s.report_${assertion}`,
+        {},
+        at,
+      ),
+      inputs: [
+        {
+          namespace: NS,
+          name: 'q.s.checked',
+          inputFacets: {
+            dataQualityAssertions: {
+              ...facet('DataQualityAssertionsDatasetFacet', {
+                assertions: [{ assertion, success }],
+              }),
+              _producer: producer,
+            },
+          },
+        },
+      ],
+    });
+    await store.record(
+      checked(
+        'https://greatexpectations.io',
+        'ge_not_null',
+        false,
+        '2026-12-01T09:00:00Z',
+      ),
+    );
+    await store.record(
+      checked(
+        'https://github.com/sodadata/soda-core',
+        'soda_rows',
+        true,
+        '2026-12-01T09:10:00Z',
+      ),
+    );
+    const { graph: nodes } = await graph.lineage(
+      { type: 'dataset', namespace: NS, name: 'q.s.checked' },
+      0,
+    );
+    expect((nodes[0].data as { quality: unknown }).quality).toMatchObject({
+      passed: 1,
+      failed: 1,
+      assertions: [
+        { assertion: 'ge_not_null', source: 'https://greatexpectations.io' },
+        {
+          assertion: 'soda_rows',
+          source: 'https://github.com/sodadata/soda-core',
+        },
+      ],
+    });
   });
 
   it('searches datasets and jobs by part of the name, with LIKE characters taken literally', async () => {

@@ -172,12 +172,21 @@ export function jobSql(event: RunEvent): string | null {
  * an output (`facets`) or an input (`inputFacets`), OpenLineage's
  * `{assertion, success, column?}` plus whatever the producer adds (the
  * static pass adds dbt's status, message, failures and failingRowsQuery).
+ * Each has a `source`, what ran it: its own (the static pass says `dbt`,
+ * the pipeline's checkpoint `great_expectations`), else the facet's
+ * `_producer` URI, so each producer's results replace only its own.
  */
 export function qualityAssertions(d: DatasetRef): unknown[] | undefined {
   const facet =
     record(record(d.facets)?.dataQualityAssertions) ??
     record(record(d.inputFacets)?.dataQualityAssertions);
-  return Array.isArray(facet?.assertions) ? facet!.assertions : undefined;
+  if (!facet || !Array.isArray(facet.assertions)) return undefined;
+  const producer = text(facet._producer) ?? 'unknown';
+  return facet.assertions.map(a =>
+    record(a) && typeof record(a)!.source !== 'string'
+      ? { ...record(a), source: producer }
+      : a,
+  );
 }
 
 /**

@@ -2,7 +2,10 @@ import { groupAssertions } from './quality';
 
 describe('groupAssertions', () => {
   it('groups by producer, dbt first, failures then warnings first', () => {
+    const soda = 'https://github.com/sodadata/soda-core';
     const groups = groupAssertions([
+      { assertion: 'soda_fail', success: false, source: soda },
+      { assertion: 'spark_pass', success: true, source: 'spark://x' },
       { assertion: 'gx_pass', success: true, source: 'great_expectations' },
       { assertion: 'dbt_pass', success: true },
       { assertion: 'dbt_warn', success: true, status: 'warn', source: 'dbt' },
@@ -14,6 +17,9 @@ describe('groupAssertions', () => {
     ).toEqual([
       ['dbt tests', ['dbt_fail', 'dbt_warn', 'dbt_pass']],
       ['Great Expectations', ['gx_fail', 'gx_pass']],
+      // Other producers after, by their URI.
+      [`Checks from ${soda}`, ['soda_fail']],
+      ['Checks from spark://x', ['spark_pass']],
     ]);
   });
 

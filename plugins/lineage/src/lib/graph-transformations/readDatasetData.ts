@@ -30,14 +30,12 @@ export function fieldsOf(v: unknown): Field[] {
   );
 }
 
-const SOURCES: readonly AssertionSource[] = ['dbt', 'great_expectations'];
-
 function assertionOf(v: unknown): QualityAssertion[] {
   const a = record(v);
   if (!a || typeof a.assertion !== 'string') return [];
   const { source, ...rest } = a;
-  const known = oneOf(source, SOURCES);
-  return [{ ...(rest as QualityAssertion), ...(known && { source: known }) }];
+  const by: AssertionSource | undefined = text(source);
+  return [{ ...(rest as QualityAssertion), ...(by && { source: by }) }];
 }
 
 export function qualityOf(v: unknown): DatasetQuality | undefined {

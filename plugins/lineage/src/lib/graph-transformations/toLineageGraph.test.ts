@@ -89,8 +89,9 @@ describe('toLineageNode', () => {
         message: 'no column',
       },
     });
+    // Another producer's assertion keeps its source.
     expect(odd.kind === 'dataset' && odd.quality?.assertions).toEqual([
-      { assertion: 'a', success: true },
+      { assertion: 'a', success: true, source: 'soda' },
     ]);
     expect(
       dataset({

@@ -2,8 +2,11 @@ import type { Layer } from '../layers';
 
 export type Field = { name: string; type?: string };
 
-/** What ran an assertion; old servers say nothing, which means dbt. */
-export type AssertionSource = 'dbt' | 'great_expectations';
+/**
+ * What ran an assertion: `dbt`, `great_expectations`, or another
+ * producer's URI; old servers say nothing, which means dbt.
+ */
+export type AssertionSource = string;
 
 /** One data quality assertion (a dbt test or a GX expectation). */
 export type QualityAssertion = {
