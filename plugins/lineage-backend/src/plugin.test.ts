@@ -82,6 +82,11 @@ describe('the lineage API', () => {
     for (const [body, path] of [
       [{ ...event, run: { runId: 'not-a-uuid' } }, 'runId'],
       [{ ...event, eventTime: 'yesterday' }, 'eventTime'],
+      // A day the calendar has not (V8 would take it as 2 March).
+      [
+        { ...event, eventTime: '2026-02-30T00:00:00Z' },
+        'eventTime 2026-02-30T00:00:00Z names no real time',
+      ],
       [{ ...event, job: { name: 'x' } }, 'namespace'],
       [{ ...event, eventType: 'DONE' }, 'eventType'],
       [{ ...event, outputs: [{ name: 'no-namespace' }] }, 'outputs/0'],

@@ -252,6 +252,9 @@ export function sourceFreshness(
  * counts as the next second, as POSIX time counts it.
  */
 export function eventInstant(eventTime: string): string {
+  if (!realFields(eventTime)) {
+    throw new InputError(`eventTime ${eventTime} names no real time`);
+  }
   const time = new Date(eventTime);
   if (!Number.isNaN(time.getTime())) return time.toISOString();
   const leap = new Date(
@@ -261,4 +264,25 @@ export function eventInstant(eventTime: string): string {
     throw new InputError(`eventTime ${eventTime} is not an RFC 3339 date-time`);
   }
   return new Date(leap.getTime() + 1000).toISOString();
+}
+
+/**
+ * Whether a date-time's date and time fields exist: V8 takes 2026-02-30
+ * as 2 March and 24:00 as the next day. A leap second (:60) is allowed.
+ * Its shape is the validator's (format: date-time).
+ */
+function realFields(eventTime: string): boolean {
+  const parts = /^(\d{4})-(\d\d)-(\d\d)[Tt ](\d\d):(\d\d):(\d\d)/.exec(
+    eventTime,
+  );
+  if (!parts) return true;
+  const [year, month, day, hour, minute, second] = parts.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    hour < 24 &&
+    minute < 60 &&
+    second <= 60
+  );
 }

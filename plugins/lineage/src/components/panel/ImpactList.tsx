@@ -5,6 +5,9 @@ import useAsync from 'react-use/esm/useAsync';
 import { lineageApiRef } from '../../api';
 import styles from './panel.module.css';
 
+/** `1 job`, `2 jobs`. */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /** What breaks if this dataset changes: every dataset and job downstream. */
 export function ImpactList(props: { nodeId: string }) {
   const api = useApi(lineageApiRef);
@@ -32,14 +35,17 @@ export function ImpactList(props: { nodeId: string }) {
         impact.value.datasets.length + impact.value.jobs.length > 0 && (
           <>
             <Text variant="body-small" color="secondary">
-              {`${impact.value.datasets.length} datasets and ${impact.value.jobs.length} jobs downstream`}
+              {`${count(impact.value.datasets.length, 'dataset')} and ${count(
+                impact.value.jobs.length,
+                'job',
+              )} downstream`}
             </Text>
             <ul className={styles.list} aria-label="Impacted datasets">
               {impact.value.datasets.map(d => (
                 <li key={d.nodeId}>
                   <span className={styles.mono}>{d.name}</span>{' '}
                   <span className={styles.type}>
-                    {`${d.distance} job${d.distance === 1 ? '' : 's'} away`}
+                    {`${count(d.distance, 'job')} away`}
                   </span>
                 </li>
               ))}
