@@ -20,3 +20,7 @@ export { adviseOnError } from './components/errorAdvice';
 export { LoadingRows } from './components/LoadingRows';
 export { type Tone, ToneChip } from './components/ToneChip';
 export { BackendRequestError, errorStatus, readJson } from './request';
+export {
+  generatedClientOptions,
+  repairSurrogateEscapes,
+} from './generatedClient';

@@ -4,7 +4,10 @@ import {
   type DiffRefs,
 } from '@internal/backstage-plugin-lakehouse-common';
 import type { LakehouseApi, PreviewQuery, TableRef } from './LakehouseApi';
-import { readJson } from '@internal/backstage-plugin-scout-react';
+import {
+  generatedClientOptions,
+  readJson,
+} from '@internal/backstage-plugin-scout-react';
 
 /**
  * The generated OpenAPI client (which resolves `plugin://lakehouse` through
@@ -15,7 +18,9 @@ export class LakehouseClient implements LakehouseApi {
   readonly #client: DefaultApiClient;
 
   static create(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    return new LakehouseClient(new DefaultApiClient(options));
+    return new LakehouseClient(
+      new DefaultApiClient(generatedClientOptions(options)),
+    );
   }
 
   private constructor(client: DefaultApiClient) {

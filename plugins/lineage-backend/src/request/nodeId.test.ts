@@ -31,6 +31,10 @@ describe('node ids', () => {
       '<dataset>:<field>',
     );
     expect(() => parseNodeId('dataset::name')).toThrow('has no namespace');
+    // What Express leaves of a value it cannot decode (a CESU-8 emoji).
+    expect(() => parseNodeId('dataset%3Ans%3A%ED%A0%BD%ED%B3%88')).toThrow(
+      'is not percent-encoded UTF-8',
+    );
   });
 
   it('reads back every id it writes', () => {

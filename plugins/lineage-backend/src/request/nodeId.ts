@@ -67,6 +67,14 @@ export function parseNodeId(
     const [namespace, dataset, field] = parts(nodeId, type, 2);
     return { type, namespace, dataset, field };
   }
+  if (/^(dataset|job|datasetField)%3A/i.test(nodeId)) {
+    // Express leaves a query value it cannot decode as it came.
+    throw new InputError(
+      `nodeId ${JSON.stringify(
+        nodeId,
+      )} is not percent-encoded UTF-8 (📈 is %F0%9F%93%88, not its UTF-16 halves %ED%A0%BD%ED%B3%88)`,
+    );
+  }
   throw new InputError(
     `nodeId ${JSON.stringify(
       nodeId,

@@ -2,6 +2,7 @@ import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { DefaultApiClient } from '@internal/backstage-plugin-lineage-common';
 import type { LineageApi, SearchQuery } from './LineageApi';
 import {
+  generatedClientOptions,
   BackendRequestError,
   readJson,
 } from '@internal/backstage-plugin-scout-react';
@@ -15,7 +16,9 @@ export class LineageClient implements LineageApi {
   readonly #client: DefaultApiClient;
 
   static create(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    return new LineageClient(new DefaultApiClient(options));
+    return new LineageClient(
+      new DefaultApiClient(generatedClientOptions(options)),
+    );
   }
 
   private constructor(client: DefaultApiClient) {

@@ -5,7 +5,10 @@ import {
   type PipelineRun,
 } from '@internal/backstage-plugin-scout-client';
 import type { ScoutApi } from './ScoutApi';
-import { readJson } from '@internal/backstage-plugin-scout-react';
+import {
+  generatedClientOptions,
+  readJson,
+} from '@internal/backstage-plugin-scout-react';
 
 /**
  * The generated OpenAPI client (which resolves `plugin://scout` through the
@@ -18,7 +21,9 @@ export class ScoutClient implements ScoutApi {
   #overview?: Promise<PipelineOverview>;
 
   static create(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    return new ScoutClient(new DefaultApiClient(options));
+    return new ScoutClient(
+      new DefaultApiClient(generatedClientOptions(options)),
+    );
   }
 
   private constructor(client: DefaultApiClient) {

@@ -2,6 +2,7 @@ import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { DefaultApiClient } from '@internal/backstage-plugin-slo-common';
 import type { SloApi, SloQuery } from './SloApi';
 import {
+  generatedClientOptions,
   BackendRequestError,
   readJson,
 } from '@internal/backstage-plugin-scout-react';
@@ -15,7 +16,7 @@ export class SloClient implements SloApi {
   readonly #client: DefaultApiClient;
 
   static create(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    return new SloClient(new DefaultApiClient(options));
+    return new SloClient(new DefaultApiClient(generatedClientOptions(options)));
   }
 
   private constructor(client: DefaultApiClient) {

@@ -2,6 +2,7 @@ import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { DefaultApiClient } from '@internal/backstage-plugin-superset-common';
 import type { SupersetApi } from './SupersetApi';
 import {
+  generatedClientOptions,
   BackendRequestError,
   readJson,
 } from '@internal/backstage-plugin-scout-react';
@@ -15,7 +16,9 @@ export class SupersetClient implements SupersetApi {
   readonly #client: DefaultApiClient;
 
   static create(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    return new SupersetClient(new DefaultApiClient(options));
+    return new SupersetClient(
+      new DefaultApiClient(generatedClientOptions(options)),
+    );
   }
 
   private constructor(client: DefaultApiClient) {
