@@ -36,8 +36,12 @@ export class LineageGraph {
   /** @throws InputError when a query's answer grows over maxNodes. */
   checkNodes(count: number, depth: number) {
     if (count > this.limits.maxNodes) {
+      const advice =
+        depth > 1
+          ? `ask for a depth under ${depth}`
+          : 'its nearest neighbours alone are more: raise lineage.maxNodes to see them';
       throw new InputError(
-        `the answer has more than ${this.limits.maxNodes} nodes (lineage.maxNodes) at depth ${depth}: ask for a smaller depth`,
+        `the answer has more than ${this.limits.maxNodes} nodes (lineage.maxNodes) at depth ${depth}: ${advice}`,
       );
     }
   }

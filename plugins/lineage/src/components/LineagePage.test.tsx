@@ -1,7 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { http } from 'msw';
+import { http, HttpResponse } from 'msw';
 import {
   BASE_URL,
   BRONZE,
@@ -10,6 +10,7 @@ import {
   SILVER,
   SOURCE,
   ds,
+  lineageAround,
 } from '../__testUtils__/fixtures';
 import {
   errorResponse,
@@ -93,6 +94,42 @@ describe('the Lineage page', () => {
         name: `Expand upstream of ${BRONZE}`,
       }),
     ).toBeVisible();
+  });
+
+  it('opens a node whose two-step answer is over the node limit one step deep, and asks for each node once', async () => {
+    const asked: string[] = [];
+    server.use(
+      http.get(`${BASE_URL}/api/v1/lineage`, ({ request }) => {
+        const url = new URL(request.url);
+        const nodeId = url.searchParams.get('nodeId')!;
+        const depth = Number(url.searchParams.get('depth'));
+        asked.push(`${nodeId} ${depth}`);
+        if (nodeId === ds(GOLD) && depth > 1) {
+          // A job further, a wide fan-out brings in every sibling.
+          return errorResponse(
+            400,
+            'InputError',
+            'the answer has more than 2000 nodes (lineage.maxNodes) at depth 2: ask for a depth under 2',
+          );
+        }
+        return HttpResponse.json({ graph: lineageAround(nodeId, depth) });
+      }),
+    );
+    renderLineage(<LineagePage />, { at: at(ds(GOLD)) });
+
+    const view = await graph();
+    expect(
+      await within(view).findByRole('button', { name: `Dataset ${SILVER}` }),
+    ).toBeVisible();
+    await userEvent.click(
+      within(view).getByRole('button', {
+        name: `Expand upstream of ${SILVER}`,
+      }),
+    );
+    await within(view).findByRole('button', { name: `Dataset ${BRONZE}` });
+    expect(asked.sort()).toEqual(
+      [`${ds(GOLD)} 1`, `${ds(GOLD)} 2`, `${ds(SILVER)} 2`].sort(),
+    );
   });
 
   it('hides jobs and layers on request', async () => {

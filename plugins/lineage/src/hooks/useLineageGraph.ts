@@ -1,7 +1,8 @@
 import { useApi } from '@backstage/frontend-plugin-api';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { errorStatus } from '@internal/backstage-plugin-scout-react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { lineageApiRef } from '../api';
+import { type LineageApi, lineageApiRef } from '../api';
 import {
   aroundNode,
   emptyGraph,
@@ -24,6 +25,34 @@ export const STEP_DEPTH = 1;
  */
 export const FETCH_DEPTH = STEP_DEPTH + 1;
 
+/** A node's surroundings, and the datasets in it whose edges it lacks. */
+type Around = { graph: LineageGraph; open: string[] };
+
+/**
+ * A node's surroundings, FETCH_DEPTH jobs deep; STEP_DEPTH deep when that
+ * answer is over the backend's node limit (a job writing hundreds of
+ * tables brings them all one job further), so such a node still opens.
+ * Such an answer lacks the edges of the datasets it reaches: they are
+ * `open`, to be offered both ways.
+ */
+async function fetchAround(api: LineageApi, id: string): Promise<Around> {
+  try {
+    return {
+      graph: toLineageGraph(await api.getLineage(id, FETCH_DEPTH)),
+      open: [],
+    };
+  } catch (e) {
+    const overLimit =
+      errorStatus(e) === 400 && String(e).includes('lineage.maxNodes');
+    if (!overLimit) throw e;
+    const graph = toLineageGraph(await api.getLineage(id, STEP_DEPTH));
+    const open = [...graph.nodes.values()]
+      .filter(n => n.kind === 'dataset' && n.id !== id)
+      .map(n => n.id);
+    return { graph, open };
+  }
+}
+
 /**
  * The graph around `rootIds` (one node, or a component's jobs), one step
  * deep, grown by the sides in `wanted` (`expandKey`s, kept by the caller,
@@ -36,25 +65,38 @@ export function useLineageGraph(
   onFailed?: (key: string) => void,
 ) {
   const api = useApi(lineageApiRef);
+  // One request per node, shared by the root and both its sides; a failed
+  // one is forgotten, so that it can be asked again.
+  const answers = useRef(new Map<string, Promise<Around>>());
+  const around = useCallback(
+    (id: string) => {
+      let answer = answers.current.get(id);
+      if (!answer) {
+        answer = fetchAround(api, id);
+        answers.current.set(id, answer);
+        answer.catch(() => answers.current.delete(id));
+      }
+      return answer;
+    },
+    [api],
+  );
   const rootKey = rootIds.join('\n');
   const initial = useAsyncRetry(async () => {
     const ids = rootKey.split('\n');
-    const answers = await Promise.all(
-      ids.map(async id =>
-        aroundNode(
-          toLineageGraph(await api.getLineage(id, FETCH_DEPTH)),
-          id,
-          STEP_DEPTH,
-        ),
-      ),
+    const found = await Promise.all(
+      ids.map(async id => {
+        const { graph, open } = await around(id);
+        return { graph: aroundNode(graph, id, STEP_DEPTH), open };
+      }),
     );
-    return answers.reduce(mergeGraphs, emptyGraph);
-  }, [api, rootKey]);
+    return {
+      graph: found.map(f => f.graph).reduce(mergeGraphs, emptyGraph),
+      open: found.flatMap(f => f.open),
+    };
+  }, [around, rootKey]);
 
   // Fetched sides by expandKey; a side no longer wanted stays cached.
-  const [slices, setSlices] = useState<ReadonlyMap<string, LineageGraph>>(
-    new Map(),
-  );
+  const [slices, setSlices] = useState<ReadonlyMap<string, Around>>(new Map());
   const [expandError, setExpandError] = useState<Error>();
   const inFlight = useRef(new Set<string>());
   const failed = useRef(onFailed);
@@ -66,18 +108,17 @@ export function useLineageGraph(
       if (!side || slices.has(key) || inFlight.current.has(key)) continue;
       inFlight.current.add(key);
       setExpandError(undefined);
-      api
-        .getLineage(side.nodeId, FETCH_DEPTH)
+      around(side.nodeId)
         .then(
-          answer => {
-            const graph = toLineageGraph(answer);
+          ({ graph, open }) => {
             const more = sliceDirection(
               graph,
               side.nodeId,
               side.direction,
               STEP_DEPTH,
             );
-            setSlices(s => new Map(s).set(key, more));
+            const reached = open.filter(id => more.nodes.has(id));
+            setSlices(s => new Map(s).set(key, { graph: more, open: reached }));
           },
           (e: Error) => {
             setExpandError(e);
@@ -86,14 +127,22 @@ export function useLineageGraph(
         )
         .finally(() => inFlight.current.delete(key));
     }
-  }, [api, wanted, slices]);
+  }, [around, wanted, slices]);
 
   const graph = useMemo(() => {
     if (!initial.value) return undefined;
     return [...wanted]
-      .flatMap(key => slices.get(key) ?? [])
-      .reduce(mergeGraphs, initial.value);
+      .flatMap(key => slices.get(key)?.graph ?? [])
+      .reduce(mergeGraphs, initial.value.graph);
   }, [initial.value, wanted, slices]);
+  const open: ReadonlySet<string> = useMemo(
+    () =>
+      new Set([
+        ...(initial.value?.open ?? []),
+        ...[...wanted].flatMap(key => slices.get(key)?.open ?? []),
+      ]),
+    [initial.value, wanted, slices],
+  );
 
   const expanded: ReadonlySet<string> = useMemo(
     () =>
@@ -116,6 +165,7 @@ export function useLineageGraph(
   return {
     graph,
     expanded,
+    open,
     loading: initial.loading,
     error: initial.error,
     retry: initial.retry,

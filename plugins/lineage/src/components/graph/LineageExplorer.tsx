@@ -54,9 +54,9 @@ export function LineageExplorer(props: { rootIds: readonly string[] }) {
   const unexplored = useMemo(
     () =>
       lineage.graph
-        ? findUnexplored(lineage.graph, lineage.expanded)
+        ? findUnexplored(lineage.graph, lineage.expanded, lineage.open)
         : new Map(),
-    [lineage.graph, lineage.expanded],
+    [lineage.graph, lineage.expanded, lineage.open],
   );
   const highlight = useMemo(() => {
     if (!path.value || !lineage.graph) return undefined;

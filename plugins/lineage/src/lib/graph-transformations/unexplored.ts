@@ -27,11 +27,13 @@ export function parseExpandKey(
  * not loaded. A source (no edge upstream) and a sink (none downstream)
  * offer nothing that way, whatever the filters hide: the edges are those
  * of the answers, not of the drawing. Sides in `expanded` (`expandKey`s)
- * are done.
+ * are done. A dataset in `open` came from an answer too shallow to show its
+ * edges: both its sides are offered.
  */
 export function findUnexplored(
   graph: LineageGraph,
   expanded: ReadonlySet<string>,
+  open: ReadonlySet<string> = new Set(),
 ): Unexplored {
   const toward = {
     upstream: new Map<string, string[]>(),
@@ -55,7 +57,10 @@ export function findUnexplored(
     if (node.kind !== 'dataset') continue;
     const sides = new Set<Direction>();
     for (const d of ['upstream', 'downstream'] as const) {
-      if (!expanded.has(expandKey(node.id, d)) && adds(node.id, d))
+      if (
+        !expanded.has(expandKey(node.id, d)) &&
+        (open.has(node.id) || adds(node.id, d))
+      )
         sides.add(d);
     }
     result.set(node.id, sides);
