@@ -10,6 +10,7 @@ import { type PreparedEvent, prepareEvent } from './preparedEvent';
 import {
   eventInstant,
   fieldEdges,
+  ownersSnapshot,
   qualityAssertions,
   RunEvent,
   schemaSnapshot,
@@ -143,11 +144,12 @@ export class LineageStore {
   async #graph(tx: Tx, batch: PreparedEvent[]) {
     const now = new Date().toISOString();
     const plans = await upsertJobs(tx, batch, now);
-    // Each dataset the batch names, with its schema as of its event.
+    // Each dataset the batch names, with its schema and owners as of its event.
     const refs = batch.flatMap(({ event, eventTime }) =>
       [...(event.inputs ?? []), ...(event.outputs ?? [])].map(d => ({
         ...d,
         schema: schemaSnapshot(d, eventTime),
+        owners: ownersSnapshot(d, eventTime),
       })),
     );
     const edges = batch.map(p => (p.event.outputs ?? []).flatMap(fieldEdges));

@@ -14,7 +14,10 @@ type NodeRow = {
 };
 /** A row of lineage_datasets. */
 export type DatasetRow = NodeRow &
-  QualityColumns & { schema_fields?: string | null };
+  QualityColumns & {
+    schema_fields?: string | null;
+    owners?: string | null;
+  };
 /** A row of lineage_jobs. */
 export type JobRow = NodeRow & {
   sql: string | null;
@@ -100,6 +103,7 @@ export async function graphNodes(
           upstreamFailed: upstreamFailed.has(d.id),
           freshness: freshness(d),
           lastRun: lastRun(d),
+          owners: d.owners ? JSON.parse(d.owners) : null,
           written: written.has(d.id),
         },
         inEdges: inEdges.get(id) ?? [],

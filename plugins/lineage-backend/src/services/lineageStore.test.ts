@@ -395,6 +395,44 @@ describe.each(databases.ids)('the lineage store on %s', id => {
     });
   });
 
+  it("keeps a dataset's owners from its newest ownership facet", async () => {
+    const owned = (owners: object[] | 'deleted', at: string) => {
+      const event = runEvent(`own ${at}`, [], 'o.s.owned', {}, at);
+      event.outputs![0].facets!.ownership = {
+        ...facet('OwnershipDatasetFacet', {}),
+        ...(owners === 'deleted' ? { _deleted: true } : { owners }),
+      };
+      return event;
+    };
+    const ownersNow = async () => {
+      const { graph: nodes } = await graph.lineage(
+        { type: 'dataset', namespace: NS, name: 'o.s.owned' },
+        0,
+      );
+      return (nodes[0].data as { owners: unknown }).owners;
+    };
+    await store.record(
+      owned(
+        [{ name: 'team:payments', type: 'MAINTAINER' }],
+        '2026-12-01T10:00:00Z',
+      ),
+    );
+    // An older event's owners do not replace newer ones.
+    await store.record(owned([{ name: 'user:bob' }], '2026-12-01T09:00:00Z'));
+    expect(await ownersNow()).toEqual([
+      { name: 'team:payments', type: 'MAINTAINER' },
+    ]);
+    // An event without the facet leaves them alone.
+    await store.record(
+      runEvent('plain', [], 'o.s.owned', {}, '2026-12-01T11:00:00Z'),
+    );
+    expect(await ownersNow()).toEqual([
+      { name: 'team:payments', type: 'MAINTAINER' },
+    ]);
+    await store.record(owned('deleted', '2026-12-01T12:00:00Z'));
+    expect(await ownersNow()).toEqual([]);
+  });
+
   it('searches datasets and jobs by part of the name, with LIKE characters taken literally', async () => {
     const found = await graph.search('DAILY', undefined, 10);
     expect(found.results.map(r => r.nodeId).sort()).toEqual([

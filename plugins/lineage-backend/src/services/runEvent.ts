@@ -115,6 +115,24 @@ export function schemaSnapshot(dataset: DatasetRef, eventTime: string) {
   return { fields, eventTime };
 }
 
+/** A dataset's owner as an ownership facet names it (`team:payments`). */
+export type Owner = { name: string; type: string | null };
+
+/**
+ * A dataset's ownership facet as of its event: its owners (none when the
+ * facet is `_deleted`); undefined when the event gives no ownership.
+ */
+export function ownersSnapshot(dataset: DatasetRef, eventTime: string) {
+  const facet = record(record(dataset.facets)?.ownership);
+  if (!facet) return undefined;
+  const listed = facet._deleted === true ? [] : facet.owners;
+  const owners: Owner[] = (Array.isArray(listed) ? listed : []).flatMap(o => {
+    const name = text(record(o)?.name);
+    return name ? [{ name, type: text(record(o)?.type) }] : [];
+  });
+  return { owners, eventTime };
+}
+
 /**
  * The field edges an output's columnLineage facet declares
  * (`fields.<out>.inputFields[] {namespace, name, field, transformations[]}`,

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Owner } from './runEvent';
 
 type Tx = Knex.Transaction;
 
@@ -21,33 +22,52 @@ export type SchemaSnapshot = {
   fields: { name: string; type: string | null }[];
   eventTime: string;
 };
+/** A dataset's owners as an ownership facet lists them, at the event's time. */
+export type OwnersSnapshot = { owners: Owner[]; eventTime: string };
 
-// The upsert keeps the newer of the stored schema and the one it brings.
-const NEWER_SCHEMA = `excluded.schema_event_time is not null and
-  (lineage_datasets.schema_event_time is null
-   or excluded.schema_event_time >= lineage_datasets.schema_event_time)`;
+/** What a dataset ref may bring besides its name. */
+type DatasetUpsert = {
+  namespace: string;
+  name: string;
+  schema?: SchemaSnapshot;
+  owners?: OwnersSnapshot;
+};
+
+/**
+ * SQL for the upsert to keep the newer of a stored snapshot's `column` (as
+ * of `time`) and the one it brings. Both names are this file's constants.
+ */
+function newer(column: string, time: string) {
+  const fresher = `excluded.${time} is not null and
+  (lineage_datasets.${time} is null or excluded.${time} >= lineage_datasets.${time})`;
+  return `case when ${fresher} then excluded.${column} else lineage_datasets.${column} end`;
+}
+
+/** The newer of two snapshots (the second on a tie); either may be missing. */
+const newest = <T extends { eventTime: string }>(a?: T, b?: T) =>
+  !a || (b && a.eventTime <= b.eventTime) ? b ?? a : a;
 
 /**
  * Upserts datasets, a statement per 200 (sorted, so concurrent writers take
- * locks in the same order); their ids by datasetKey. A ref's `schema`
- * becomes the dataset's current schema when no newer one is stored (the
- * newest of a batch's for one dataset), in the same statement.
+ * locks in the same order); their ids by datasetKey. A ref's `schema` and
+ * `owners` become the dataset's current ones when no newer ones are stored
+ * (the newest of a batch's for one dataset), in the same statement.
  */
 export async function upsertDatasets(
   tx: Tx,
-  refs: { namespace: string; name: string; schema?: SchemaSnapshot }[],
+  refs: DatasetUpsert[],
   now: string,
 ): Promise<Map<string, number>> {
-  const byKey = new Map<string, (typeof refs)[number]>();
+  const byKey = new Map<string, DatasetUpsert>();
   for (const r of refs) {
     const k = datasetKey(r.namespace, r.name);
-    const before = byKey.get(k)?.schema;
-    if (
-      !byKey.has(k) ||
-      (r.schema && (!before || before.eventTime <= r.schema.eventTime))
-    ) {
-      byKey.set(k, r);
-    }
+    const before = byKey.get(k);
+    byKey.set(k, {
+      namespace: r.namespace,
+      name: r.name,
+      schema: newest(before?.schema, r.schema),
+      owners: newest(before?.owners, r.owners),
+    });
   }
   const unique = [...byKey.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
@@ -57,6 +77,8 @@ export async function upsertDatasets(
       updated_at: now,
       schema_fields: r.schema ? JSON.stringify(r.schema.fields) : null,
       schema_event_time: r.schema?.eventTime ?? null,
+      owners: r.owners ? JSON.stringify(r.owners.owners) : null,
+      owners_event_time: r.owners?.eventTime ?? null,
     }));
   const ids = new Map<string, number>();
   for (const chunk of chunks(unique, 200)) {
@@ -68,11 +90,13 @@ export async function upsertDatasets(
       .onConflict(['namespace', 'name'])
       .merge({
         updated_at: tx.raw('excluded.updated_at'),
-        schema_fields: tx.raw(
-          `case when ${NEWER_SCHEMA} then excluded.schema_fields else lineage_datasets.schema_fields end`,
-        ),
+        schema_fields: tx.raw(newer('schema_fields', 'schema_event_time')),
         schema_event_time: tx.raw(
-          `case when ${NEWER_SCHEMA} then excluded.schema_event_time else lineage_datasets.schema_event_time end`,
+          newer('schema_event_time', 'schema_event_time'),
+        ),
+        owners: tx.raw(newer('owners', 'owners_event_time')),
+        owners_event_time: tx.raw(
+          newer('owners_event_time', 'owners_event_time'),
         ),
       })
       .returning(['id', 'namespace', 'name']);

@@ -53,7 +53,8 @@ export const FINISHED_AT = '2026-12-01T10:00:00.000Z';
  * What the lineage store says of the chain's datasets beyond their names:
  * silver's dbt tests (one fails), the source's Great Expectations suite
  * (the failure listed second, to be shown first) and its dbt source
- * freshness (warn), gold's published run and bronze's failed one.
+ * freshness (warn) and its owners as its producer names them, gold's
+ * published run and bronze's failed one.
  */
 const DATA: Record<string, Record<string, unknown>> = {
   [SOURCE]: {
@@ -90,6 +91,7 @@ const DATA: Record<string, Record<string, unknown>> = {
       errorAfterSeconds: 24 * 3600,
     },
     lastRun: null,
+    owners: [{ name: 'team:pos', type: 'MAINTAINER' }, { name: 'user:ana' }],
   },
   [BRONZE]: {
     lastRun: {

@@ -298,6 +298,10 @@ describe('the Lineage page', () => {
     ]);
     expect(within(gx).getByText('3 of 1200 values are below 0')).toBeVisible();
     expect(screen.queryByRole('list', { name: 'dbt tests' })).toBeNull();
+    // No catalog entity: the owners its producer named.
+    expect(
+      await screen.findByText(/team:pos \(maintainer\), user:ana/),
+    ).toBeVisible();
   });
 
   it('marks a failed last run on the node', async () => {

@@ -38,7 +38,7 @@ export function DatasetDetails(props: {
         <dd>{dataset.layer}</dd>
         <dt>Owner</dt>
         <dd>
-          <TableOwner datasetName={dataset.name} />
+          <TableOwner datasetName={dataset.name} owners={dataset.owners} />
         </dd>
       </dl>
       <Flex gap="3" style={{ flexWrap: 'wrap' }}>

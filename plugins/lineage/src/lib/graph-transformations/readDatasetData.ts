@@ -4,6 +4,7 @@ import type {
   Field,
   Freshness,
   LastRun,
+  Owner,
   QualityAssertion,
 } from './types';
 
@@ -48,6 +49,15 @@ export function qualityOf(v: unknown): DatasetQuality | undefined {
     failed: Number(q.failed ?? 0),
     assertions: q.assertions.flatMap(assertionOf),
   };
+}
+
+export function ownersOf(v: unknown): Owner[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  return v.flatMap(o => {
+    const name = text(record(o)?.name);
+    const type = text(record(o)?.type);
+    return name ? [{ name, ...(type && { type }) }] : [];
+  });
 }
 
 export function lastRunOf(v: unknown): LastRun | undefined {

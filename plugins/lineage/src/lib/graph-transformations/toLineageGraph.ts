@@ -4,6 +4,7 @@ import { parseNodeId } from '../nodeIds';
 import {
   fieldsOf,
   freshnessOf,
+  ownersOf,
   lastRunOf,
   qualityOf,
   text,
@@ -47,6 +48,7 @@ export function toLineageNode(node: Node): LineageNode {
     quality: qualityOf(data.quality),
     lastRun: lastRunOf(data.lastRun),
     freshness: freshnessOf(data.freshness),
+    owners: ownersOf(data.owners),
     upstreamFailed: data.upstreamFailed === true,
   };
 }

@@ -42,6 +42,9 @@ export type LastRun = {
   rows: number | null;
 };
 
+/** An owner as an ownership facet names it (`team:payments`). */
+export type Owner = { name: string; type?: string };
+
 /** dbt source freshness of a source table. */
 export type Freshness = {
   status: 'pass' | 'warn' | 'error' | 'runtime error';
@@ -67,6 +70,8 @@ export type DatasetNode = {
   quality?: DatasetQuality;
   lastRun?: LastRun;
   freshness?: Freshness;
+  /** Its owners as producers name them (OpenLineage's ownership facet). */
+  owners?: Owner[];
   /** A dataset upstream of it has a failing assertion. */
   upstreamFailed: boolean;
 };

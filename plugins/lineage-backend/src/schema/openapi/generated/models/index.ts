@@ -26,6 +26,8 @@ export * from '../models/InputField.model';
 export * from '../models/InputFieldRef.model';
 export * from '../models/InputFieldRefTransformationsInner.model';
 export * from '../models/Node.model';
+export * from '../models/OwnershipFacet.model';
+export * from '../models/OwnershipFacetOwnersInner.model';
 export * from '../models/PostLineageEvents201Response.model';
 export * from '../models/RunEvent.model';
 export * from '../models/RunEventJob.model';
