@@ -9,7 +9,10 @@ import { NameRewrite, normalizeEvent, renameRef } from './normalize';
 import { type PreparedEvent, prepareEvent } from './preparedEvent';
 import {
   eventInstant,
+  DatasetRef,
+  DROPPED,
   fieldEdges,
+  lifecycleSnapshot,
   ownersSnapshot,
   qualityAssertions,
   RunEvent,
@@ -20,6 +23,10 @@ import { datasetKey, SEP, upsertDatasets, upsertFields } from './storeRows';
 import { upsertJobs } from './upsertJobs';
 
 type Tx = Knex.Transaction;
+
+/** An output its event dropped: no dataset the job built. */
+const dropped = (output: DatasetRef) =>
+  lifecycleSnapshot(output, '').state === DROPPED;
 
 /** The outcome of recording one event. */
 export type RecordResult = { recorded: boolean };
@@ -144,14 +151,20 @@ export class LineageStore {
   async #graph(tx: Tx, batch: PreparedEvent[]) {
     const now = new Date().toISOString();
     const plans = await upsertJobs(tx, batch, now);
-    // Each dataset the batch names, with its schema and owners as of its event.
-    const refs = batch.flatMap(({ event, eventTime }) =>
-      [...(event.inputs ?? []), ...(event.outputs ?? [])].map(d => ({
+    // Each dataset the batch names, with its schema and owners as of its
+    // event, and what the event did to those it outputs.
+    const facts = (d: DatasetRef, eventTime: string) => ({
+      schema: schemaSnapshot(d, eventTime),
+      owners: ownersSnapshot(d, eventTime),
+    });
+    const refs = batch.flatMap(({ event, eventTime }) => [
+      ...(event.inputs ?? []).map(d => ({ ...d, ...facts(d, eventTime) })),
+      ...(event.outputs ?? []).map(d => ({
         ...d,
-        schema: schemaSnapshot(d, eventTime),
-        owners: ownersSnapshot(d, eventTime),
+        ...facts(d, eventTime),
+        lifecycle: lifecycleSnapshot(d, eventTime),
       })),
-    );
+    ]);
     const edges = batch.map(p => (p.event.outputs ?? []).flatMap(fieldEdges));
     const datasets = await upsertDatasets(
       tx,
@@ -188,7 +201,8 @@ export class LineageStore {
       // A dataset its column lineage reads is an input, listed or not.
       for (const [list, direction] of [
         [[...(event.inputs ?? []), ...edges[index].map(e => e.from)], 'in'],
-        [event.outputs ?? [], 'out'],
+        // A DROP ends the dataset: the job did not build it.
+        [(event.outputs ?? []).filter(d => !dropped(d)), 'out'],
       ] as const) {
         for (const d of list) {
           const id = datasetId(d);

@@ -17,6 +17,7 @@ export type DatasetRow = NodeRow &
   QualityColumns & {
     schema_fields?: string | null;
     owners?: string | null;
+    lifecycle_state?: string | null;
   };
 /** A row of lineage_jobs. */
 export type JobRow = NodeRow & {
@@ -104,6 +105,7 @@ export async function graphNodes(
           freshness: freshness(d),
           lastRun: lastRun(d),
           owners: d.owners ? JSON.parse(d.owners) : null,
+          lifecycleState: d.lifecycle_state ?? null,
           written: written.has(d.id),
         },
         inEdges: inEdges.get(id) ?? [],

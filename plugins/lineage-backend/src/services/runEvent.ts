@@ -133,6 +133,18 @@ export function ownersSnapshot(dataset: DatasetRef, eventTime: string) {
   return { owners, eventTime };
 }
 
+/** A lifecycleStateChange that ends a dataset: after it, nothing is there. */
+export const DROPPED = 'DROP';
+
+/**
+ * What an event does to a dataset it outputs: its lifecycleStateChange
+ * facet's state (DROP, TRUNCATE, OVERWRITE, …), or null for a plain write.
+ */
+export function lifecycleSnapshot(output: DatasetRef, eventTime: string) {
+  const facet = record(record(output.facets)?.lifecycleStateChange);
+  return { state: text(facet?.lifecycleStateChange), eventTime };
+}
+
 /**
  * The field edges an output's columnLineage facet declares
  * (`fields.<out>.inputFields[] {namespace, name, field, transformations[]}`,

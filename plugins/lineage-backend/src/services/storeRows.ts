@@ -24,18 +24,49 @@ export type SchemaSnapshot = {
 };
 /** A dataset's owners as an ownership facet lists them, at the event's time. */
 export type OwnersSnapshot = { owners: Owner[]; eventTime: string };
+/**
+ * What an event did to a dataset it outputs: its lifecycleStateChange
+ * (DROP, TRUNCATE, …), null for a plain write; at the event's time.
+ */
+export type LifecycleSnapshot = { state: string | null; eventTime: string };
 
-/** What a dataset ref may bring besides its name. */
-type DatasetUpsert = {
-  namespace: string;
-  name: string;
+/** What a dataset ref may bring besides its name: facts as of its event. */
+type Snapshots = {
   schema?: SchemaSnapshot;
   owners?: OwnersSnapshot;
+  lifecycle?: LifecycleSnapshot;
 };
+type DatasetUpsert = { namespace: string; name: string } & Snapshots;
+
+/** Where lineage_datasets keeps each snapshot: value and time columns. */
+const STORED: {
+  [K in keyof Snapshots]-?: {
+    column: string;
+    time: string;
+    value: (s: NonNullable<Snapshots[K]>) => string | null;
+  };
+} = {
+  schema: {
+    column: 'schema_fields',
+    time: 'schema_event_time',
+    value: s => JSON.stringify(s.fields),
+  },
+  owners: {
+    column: 'owners',
+    time: 'owners_event_time',
+    value: s => JSON.stringify(s.owners),
+  },
+  lifecycle: {
+    column: 'lifecycle_state',
+    time: 'lifecycle_event_time',
+    value: s => s.state,
+  },
+};
+const KINDS = Object.keys(STORED) as (keyof Snapshots)[];
 
 /**
  * SQL for the upsert to keep the newer of a stored snapshot's `column` (as
- * of `time`) and the one it brings. Both names are this file's constants.
+ * of `time`) and the one it brings. Both names are STORED's constants.
  */
 function newer(column: string, time: string) {
   const fresher = `excluded.${time} is not null and
@@ -49,9 +80,10 @@ const newest = <T extends { eventTime: string }>(a?: T, b?: T) =>
 
 /**
  * Upserts datasets, a statement per 200 (sorted, so concurrent writers take
- * locks in the same order); their ids by datasetKey. A ref's `schema` and
- * `owners` become the dataset's current ones when no newer ones are stored
- * (the newest of a batch's for one dataset), in the same statement.
+ * locks in the same order); their ids by datasetKey. A ref's snapshots
+ * (schema, owners, lifecycle) become the dataset's current ones when no
+ * newer ones are stored (the newest of a batch's for one dataset), in the
+ * same statement.
  */
 export async function upsertDatasets(
   tx: Tx,
@@ -62,24 +94,37 @@ export async function upsertDatasets(
   for (const r of refs) {
     const k = datasetKey(r.namespace, r.name);
     const before = byKey.get(k);
-    byKey.set(k, {
-      namespace: r.namespace,
-      name: r.name,
-      schema: newest(before?.schema, r.schema),
-      owners: newest(before?.owners, r.owners),
-    });
+    const merged: DatasetUpsert = { namespace: r.namespace, name: r.name };
+    for (const kind of KINDS) {
+      Object.assign(merged, { [kind]: newest(before?.[kind], r[kind]) });
+    }
+    byKey.set(k, merged);
   }
   const unique = [...byKey.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([, r]) => ({
-      namespace: r.namespace,
-      name: r.name,
-      updated_at: now,
-      schema_fields: r.schema ? JSON.stringify(r.schema.fields) : null,
-      schema_event_time: r.schema?.eventTime ?? null,
-      owners: r.owners ? JSON.stringify(r.owners.owners) : null,
-      owners_event_time: r.owners?.eventTime ?? null,
-    }));
+    .map(([, r]) => {
+      const row: Record<string, string | null> = {
+        namespace: r.namespace,
+        name: r.name,
+        updated_at: now,
+      };
+      for (const kind of KINDS) {
+        const snapshot = r[kind];
+        const { column, time, value } = STORED[kind];
+        row[column] = snapshot
+          ? (value as (s: object) => string | null)(snapshot)
+          : null;
+        row[time] = snapshot?.eventTime ?? null;
+      }
+      return row;
+    });
+  const merge: Record<string, Knex.Raw> = {
+    updated_at: tx.raw('excluded.updated_at'),
+  };
+  for (const { column, time } of Object.values(STORED)) {
+    merge[column] = tx.raw(newer(column, time));
+    merge[time] = tx.raw(newer(time, time));
+  }
   const ids = new Map<string, number>();
   for (const chunk of chunks(unique, 200)) {
     // RETURNING gives the ids of inserted and existing rows alike.
@@ -88,17 +133,7 @@ export async function upsertDatasets(
     )
       .insert(chunk)
       .onConflict(['namespace', 'name'])
-      .merge({
-        updated_at: tx.raw('excluded.updated_at'),
-        schema_fields: tx.raw(newer('schema_fields', 'schema_event_time')),
-        schema_event_time: tx.raw(
-          newer('schema_event_time', 'schema_event_time'),
-        ),
-        owners: tx.raw(newer('owners', 'owners_event_time')),
-        owners_event_time: tx.raw(
-          newer('owners_event_time', 'owners_event_time'),
-        ),
-      })
+      .merge(merge)
       .returning(['id', 'namespace', 'name']);
     rows.forEach(r => ids.set(datasetKey(r.namespace, r.name), r.id));
   }

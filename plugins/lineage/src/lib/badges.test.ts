@@ -109,6 +109,20 @@ describe('nodeBadges', () => {
     );
   });
 
+  it('shows a dropped dataset as dropped, and nothing else', () => {
+    expect(
+      labels({
+        ...base,
+        lifecycleState: 'DROP',
+        lastRun: run({}),
+        freshness: fresh({}),
+      }),
+    ).toEqual([['dropped', 'dropped', 'error']]);
+    expect(
+      labels({ ...base, lifecycleState: 'TRUNCATE', lastRun: run({}) })[0][0],
+    ).toBe('built');
+  });
+
   it('reads the age from the newest row when the check gives none', () => {
     const f = fresh({ ageSeconds: null, maxLoadedAt: '2026-12-01T09:00:00Z' });
     expect(labels({ ...base, freshness: f })[0][1]).toBe('fresh 1 h');

@@ -142,6 +142,18 @@ export function nodeBadges(
   now: number = Date.now(),
 ): NodeBadge[] {
   if (node.kind !== 'dataset') return [];
+  if (node.lifecycleState === 'DROP') {
+    // Whatever it was, it is gone: its old facts would mislead.
+    return [
+      {
+        id: 'dropped',
+        label: 'dropped',
+        status: 'error',
+        description:
+          'The newest event that wrote it dropped it (OpenLineage lifecycleStateChange DROP).',
+      },
+    ];
+  }
   const badges = freshnessBadges(node, now);
   const q = node.quality;
   if (q) {

@@ -31,6 +31,12 @@ export function DatasetDetails(props: {
       <Text as="h3" variant="title-x-small" className={styles.wrap}>
         {dataset.name}
       </Text>
+      {dataset.lifecycleState === 'DROP' && (
+        <Text variant="body-small" color="danger">
+          Dropped: the newest event that wrote it dropped the table. What
+          follows is what was known before.
+        </Text>
+      )}
       <dl className={styles.facts}>
         <dt>Namespace</dt>
         <dd className={styles.mono}>{dataset.namespace}</dd>

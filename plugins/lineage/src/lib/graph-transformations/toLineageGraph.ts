@@ -49,6 +49,7 @@ export function toLineageNode(node: Node): LineageNode {
     lastRun: lastRunOf(data.lastRun),
     freshness: freshnessOf(data.freshness),
     owners: ownersOf(data.owners),
+    lifecycleState: text(data.lifecycleState),
     upstreamFailed: data.upstreamFailed === true,
   };
 }

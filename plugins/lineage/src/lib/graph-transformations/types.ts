@@ -70,6 +70,11 @@ export type DatasetNode = {
   quality?: DatasetQuality;
   lastRun?: LastRun;
   freshness?: Freshness;
+  /**
+   * What the newest event that wrote it did to it (OpenLineage
+   * lifecycleStateChange: DROP, TRUNCATE, …); undefined for a plain write.
+   */
+  lifecycleState?: string;
   /** Its owners as producers name them (OpenLineage's ownership facet). */
   owners?: Owner[];
   /** A dataset upstream of it has a failing assertion. */

@@ -80,7 +80,7 @@ export const spec = {
           },
           facets: {
             description:
-              "OpenLineage dataset facets. The ones the store reads (schema, columnLineage, dataQualityAssertions, ownership) must have their standard shape, or the event is a 400 naming the path; others (a producer's own) are kept as sent, if they are facets at all.",
+              "OpenLineage dataset facets. The ones the store reads (schema, columnLineage, dataQualityAssertions, ownership, lifecycleStateChange) must have their standard shape, or the event is a 400 naming the path; others (a producer's own) are kept as sent, if they are facets at all.",
             allOf: [
               {
                 type: 'object',
@@ -90,6 +90,9 @@ export const spec = {
                   },
                   ownership: {
                     $ref: '#/components/schemas/OwnershipFacet',
+                  },
+                  lifecycleStateChange: {
+                    $ref: '#/components/schemas/LifecycleStateChangeFacet',
                   },
                   columnLineage: {
                     $ref: '#/components/schemas/ColumnLineageFacet',
@@ -176,6 +179,35 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/SchemaField',
             },
+          },
+        },
+        additionalProperties: true,
+      },
+      LifecycleStateChangeFacet: {
+        type: 'object',
+        description: 'OpenLineage LifecycleStateChangeDatasetFacet.',
+        required: ['_producer', '_schemaURL', 'lifecycleStateChange'],
+        properties: {
+          _producer: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2048,
+          },
+          _schemaURL: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2048,
+          },
+          lifecycleStateChange: {
+            type: 'string',
+            enum: [
+              'ALTER',
+              'CREATE',
+              'DROP',
+              'OVERWRITE',
+              'RENAME',
+              'TRUNCATE',
+            ],
           },
         },
         additionalProperties: true,
@@ -463,7 +495,7 @@ export const spec = {
           data: {
             type: 'object',
             description:
-              "DATASET: namespace, name, fields [{name, type}] (those of the newest schema facet, none after a `_deleted` one; without any, every field its lineage names), quality (null, or each producer's newest data quality assertions, failures first: {eventTime, passed, warned, failed, assertions [{assertion, success, column, status, message, failures, failingRowsQuery, failingRowsTable, source (dbt, great_expectations, or another producer's URI)}]}), upstreamFailed (true when a dataset upstream has a failing assertion), freshness (null, or dbt source freshness: {status (pass, warn, error, runtime error), maxLoadedAt, snapshottedAt (null for a runtime error), ageSeconds, warnAfterSeconds, errorAfterSeconds, message (dbt's error, for a runtime error)}), lastRun (null, or the last pipeline run that built or checked it: {runId, status (published or failed), engine, finishedAt, rows}), owners (null, or the owners of the newest ownership facet any event gave it: [{name, type}]), written (true when a job in the store writes it; false for a source, which jobs only read). JOB: namespace, name, sql, latestRun {runId, state}.",
+              "DATASET: namespace, name, fields [{name, type}] (those of the newest schema facet, none after a `_deleted` one; without any, every field its lineage names), quality (null, or each producer's newest data quality assertions, failures first: {eventTime, passed, warned, failed, assertions [{assertion, success, column, status, message, failures, failingRowsQuery, failingRowsTable, source (dbt, great_expectations, or another producer's URI)}]}), upstreamFailed (true when a dataset upstream has a failing assertion), freshness (null, or dbt source freshness: {status (pass, warn, error, runtime error), maxLoadedAt, snapshottedAt (null for a runtime error), ageSeconds, warnAfterSeconds, errorAfterSeconds, message (dbt's error, for a runtime error)}), lastRun (null, or the last pipeline run that built or checked it: {runId, status (published or failed), engine, finishedAt, rows}), owners (null, or the owners of the newest ownership facet any event gave it: [{name, type}]), lifecycleState (null, or the lifecycleStateChange of the newest event that wrote it: DROP, TRUNCATE, …; a DROP is drawn as no build), written (true when a job in the store writes it; false for a source, which jobs only read). JOB: namespace, name, sql, latestRun {runId, state}.",
             additionalProperties: true,
           },
           inEdges: {

@@ -25,6 +25,7 @@ export * from '../models/ImportDbtArtifactsRequest.model';
 export * from '../models/InputField.model';
 export * from '../models/InputFieldRef.model';
 export * from '../models/InputFieldRefTransformationsInner.model';
+export * from '../models/LifecycleStateChangeFacet.model';
 export * from '../models/Node.model';
 export * from '../models/OwnershipFacet.model';
 export * from '../models/OwnershipFacetOwnersInner.model';

@@ -5,16 +5,18 @@
 // ******************************************************************
 import { ColumnLineageFacet } from '../models/ColumnLineageFacet.model';
 import { DataQualityAssertionsFacet } from '../models/DataQualityAssertionsFacet.model';
+import { LifecycleStateChangeFacet } from '../models/LifecycleStateChangeFacet.model';
 import { OwnershipFacet } from '../models/OwnershipFacet.model';
 import { SchemaFacet } from '../models/SchemaFacet.model';
 
 /**
- * OpenLineage dataset facets. The ones the store reads (schema, columnLineage, dataQualityAssertions, ownership) must have their standard shape, or the event is a 400 naming the path; others (a producer\'s own) are kept as sent, if they are facets at all.
+ * OpenLineage dataset facets. The ones the store reads (schema, columnLineage, dataQualityAssertions, ownership, lifecycleStateChange) must have their standard shape, or the event is a 400 naming the path; others (a producer\'s own) are kept as sent, if they are facets at all.
  * @public
  */
 export interface DatasetRefFacets {
   schema?: SchemaFacet;
   ownership?: OwnershipFacet;
+  lifecycleStateChange?: LifecycleStateChangeFacet;
   columnLineage?: ColumnLineageFacet;
   dataQualityAssertions?: DataQualityAssertionsFacet;
 }
