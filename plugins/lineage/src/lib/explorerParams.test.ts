@@ -43,6 +43,36 @@ describe('explorer params', () => {
     );
   });
 
+  it('compresses hundreds of expanded sides, so the address stays far under 16 kB', () => {
+    // 300 sides of a deep graph: as `expand` params, about 23 kB.
+    const expanded = new Set(
+      Array.from(
+        { length: 300 },
+        (_, i) =>
+          `${
+            i % 2 ? 'upstream' : 'downstream'
+          }:dataset:duckdb://lakehouse:lakehouse.silver.t_${i}`,
+      ),
+    );
+    const state = { ...readExplorerParams(new URLSearchParams()), expanded };
+    const written = writeExplorerParams(
+      new URLSearchParams({ node: NODE }),
+      state,
+    );
+    expect(written.getAll('expand')).toEqual([]);
+    expect(written.toString().length).toBeLessThan(8000);
+    expect(readExplorerParams(new URLSearchParams(written.toString()))).toEqual(
+      state,
+    );
+    // A few stay readable.
+    const few = writeExplorerParams(new URLSearchParams(), {
+      ...state,
+      expanded: new Set([`upstream:${NODE}`]),
+    });
+    expect(few.getAll('expand')).toEqual([`upstream:${NODE}`]);
+    expect(few.has('expanded')).toBe(false);
+  });
+
   it('keeps "no layer" apart from "every layer"', () => {
     const none = writeExplorerParams(new URLSearchParams(), {
       ...readExplorerParams(new URLSearchParams()),

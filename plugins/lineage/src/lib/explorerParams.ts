@@ -1,4 +1,8 @@
 import {
+  compressToEncodedURIComponent,
+  decompressFromEncodedURIComponent,
+} from 'lz-string';
+import {
   parseExpandKey,
   type GraphFilters,
   type LineageNode,
@@ -27,7 +31,15 @@ export const ALL_FILTERS: GraphFilters = {
   kinds: new Set(KINDS),
 };
 
-const PARAMS = ['expand', 'selected', 'column', 'layers', 'kinds'];
+const PARAMS = ['expand', 'expanded', 'selected', 'column', 'layers', 'kinds'];
+
+/**
+ * The most characters the expanded sides take in the address as readable
+ * `expand` parameters. Past it they go compressed in one `expanded`
+ * (lz-string, about a sixth of the size): servers refuse addresses over
+ * about 16 kB (Node answers 431), which some 200 sides reached.
+ */
+const READABLE_EXPANDS = 4000;
 
 // Node ids may hold commas (a Trino job "write a, b"): one `expand` each.
 // Layers and kinds never do: one comma-separated list each.
@@ -43,7 +55,12 @@ function listOf<T extends string>(
 export function readExplorerParams(params: URLSearchParams): ExplorerState {
   const kinds = listOf(params.get('kinds'), KINDS, ALL_FILTERS.kinds);
   return {
-    expanded: new Set(params.getAll('expand').filter(k => parseExpandKey(k))),
+    expanded: new Set(
+      [
+        ...params.getAll('expand'),
+        ...compressedKeys(params.get('expanded')),
+      ].filter(k => parseExpandKey(k)),
+    ),
     selected: params.get('selected') ?? undefined,
     column: params.get('column') ?? undefined,
     filters: {
@@ -61,7 +78,13 @@ export function writeExplorerParams(
 ): URLSearchParams {
   const next = new URLSearchParams(params);
   PARAMS.forEach(p => next.delete(p));
-  [...state.expanded].sort().forEach(k => next.append('expand', k));
+  const keys = [...state.expanded].sort();
+  const readable = keys.reduce((n, k) => n + encodeURIComponent(k).length, 0);
+  if (readable <= READABLE_EXPANDS) {
+    keys.forEach(k => next.append('expand', k));
+  } else {
+    next.set('expanded', compressToEncodedURIComponent(keys.join('\n')));
+  }
   if (state.selected) next.set('selected', state.selected);
   if (state.column) next.set('column', state.column);
   const { layers, kinds } = state.filters;
@@ -70,4 +93,10 @@ export function writeExplorerParams(
   }
   if (kinds.size < KINDS.length) next.set('kinds', [...kinds].join(','));
   return next;
+}
+
+/** The keys of a compressed `expanded` parameter; none when unreadable. */
+function compressedKeys(value: string | null): string[] {
+  if (!value) return [];
+  return decompressFromEncodedURIComponent(value)?.split('\n') ?? [];
 }
