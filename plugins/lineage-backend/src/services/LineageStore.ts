@@ -12,6 +12,7 @@ import {
   DatasetRef,
   DROPPED,
   fieldEdges,
+  lastWriteSnapshot,
   lifecycleSnapshot,
   ownersSnapshot,
   qualityAssertions,
@@ -152,7 +153,7 @@ export class LineageStore {
     const now = new Date().toISOString();
     const plans = await upsertJobs(tx, batch, now);
     // Each dataset the batch names, with its schema and owners as of its
-    // event, and what the event did to those it outputs.
+    // event, and what the event did to those it outputs (and when, by whom).
     const facts = (d: DatasetRef, eventTime: string) => ({
       schema: schemaSnapshot(d, eventTime),
       owners: ownersSnapshot(d, eventTime),
@@ -163,6 +164,7 @@ export class LineageStore {
         ...d,
         ...facts(d, eventTime),
         lifecycle: lifecycleSnapshot(d, eventTime),
+        lastWrite: lastWriteSnapshot(event as RunEvent, d, eventTime),
       })),
     ]);
     const edges = batch.map(p => (p.event.outputs ?? []).flatMap(fieldEdges));

@@ -18,6 +18,8 @@ export type DatasetRow = NodeRow &
     schema_fields?: string | null;
     owners?: string | null;
     lifecycle_state?: string | null;
+    last_write?: string | null;
+    last_write_event_time?: string | null;
   };
 /** A row of lineage_jobs. */
 export type JobRow = NodeRow & {
@@ -106,6 +108,12 @@ export async function graphNodes(
           lastRun: lastRun(d),
           owners: d.owners ? JSON.parse(d.owners) : null,
           lifecycleState: d.lifecycle_state ?? null,
+          lastWrite: d.last_write
+            ? {
+                ...JSON.parse(d.last_write),
+                eventTime: d.last_write_event_time,
+              }
+            : null,
           written: written.has(d.id),
         },
         inEdges: inEdges.get(id) ?? [],

@@ -465,6 +465,38 @@ describe.each(databases.ids)('the lineage store on %s', id => {
     expect((await around()).state).toBeNull();
   });
 
+  it('says which event last wrote a dataset, with the rows it reported', async () => {
+    const write = runEvent(
+      'w',
+      ['w.s.in'],
+      'w.s.out',
+      {},
+      '2026-12-01T10:00:00Z',
+    );
+    write.outputs![0].outputFacets = {
+      outputStatistics: {
+        ...facet('OutputStatisticsOutputDatasetFacet', {}),
+        rowCount: 12345,
+      },
+    };
+    await store.record(write);
+    // An older run's late event changes nothing.
+    await store.record(
+      runEvent('w', ['w.s.in'], 'w.s.out', {}, '2026-12-01T09:00:00Z'),
+    );
+    const { graph: nodes } = await graph.lineage(
+      { type: 'dataset', namespace: NS, name: 'w.s.out' },
+      0,
+    );
+    expect((nodes[0].data as { lastWrite: unknown }).lastWrite).toEqual({
+      job: { namespace: 'scout', name: 'w' },
+      runId: write.run.runId,
+      state: 'COMPLETE',
+      rows: 12345,
+      eventTime: '2026-12-01T10:00:00.000Z',
+    });
+  });
+
   it('searches datasets and jobs by part of the name, with LIKE characters taken literally', async () => {
     const found = await graph.search('DAILY', undefined, 10);
     expect(found.results.map(r => r.nodeId).sort()).toEqual([

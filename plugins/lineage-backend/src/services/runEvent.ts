@@ -18,6 +18,8 @@ export type DatasetRef = {
   facets?: Record<string, unknown>;
   /** An input's facets about this read (dataQualityAssertions). */
   inputFacets?: Record<string, unknown>;
+  /** An output's facets about this write (outputStatistics). */
+  outputFacets?: Record<string, unknown>;
 };
 
 /** One field-to-field edge of an output's columnLineage facet. */
@@ -131,6 +133,33 @@ export function ownersSnapshot(dataset: DatasetRef, eventTime: string) {
     return name ? [{ name, type: text(record(o)?.type) }] : [];
   });
   return { owners, eventTime };
+}
+
+/** The newest write of a dataset, by any producer: what wrote it, and how. */
+export type LastWrite = {
+  job: { namespace: string; name: string };
+  runId: string;
+  /** The event's type: COMPLETE, FAIL, START, … */
+  state: string;
+  /** The rows its outputStatistics facet reported; null without one. */
+  rows: number | null;
+};
+
+/** The write an event made to one of its outputs, at the event's time. */
+export function lastWriteSnapshot(
+  event: RunEvent,
+  output: DatasetRef,
+  eventTime: string,
+) {
+  const stats = record(record(output.outputFacets)?.outputStatistics);
+  const rows = stats?.rowCount;
+  const write: LastWrite = {
+    job: { namespace: event.job.namespace, name: event.job.name },
+    runId: event.run.runId,
+    state: event.eventType ?? 'OTHER',
+    rows: Number.isSafeInteger(rows) ? (rows as number) : null,
+  };
+  return { write, eventTime };
 }
 
 /** A lifecycleStateChange that ends a dataset: after it, nothing is there. */

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Owner } from './runEvent';
+import type { LastWrite, Owner } from './runEvent';
 
 type Tx = Knex.Transaction;
 
@@ -29,12 +29,15 @@ export type OwnersSnapshot = { owners: Owner[]; eventTime: string };
  * (DROP, TRUNCATE, …), null for a plain write; at the event's time.
  */
 export type LifecycleSnapshot = { state: string | null; eventTime: string };
+/** The newest event that wrote a dataset, at its time. */
+export type LastWriteSnapshot = { write: LastWrite; eventTime: string };
 
 /** What a dataset ref may bring besides its name: facts as of its event. */
 type Snapshots = {
   schema?: SchemaSnapshot;
   owners?: OwnersSnapshot;
   lifecycle?: LifecycleSnapshot;
+  lastWrite?: LastWriteSnapshot;
 };
 type DatasetUpsert = { namespace: string; name: string } & Snapshots;
 
@@ -61,6 +64,11 @@ const STORED: {
     time: 'lifecycle_event_time',
     value: s => s.state,
   },
+  lastWrite: {
+    column: 'last_write',
+    time: 'last_write_event_time',
+    value: s => JSON.stringify(s.write),
+  },
 };
 const KINDS = Object.keys(STORED) as (keyof Snapshots)[];
 
@@ -81,7 +89,7 @@ const newest = <T extends { eventTime: string }>(a?: T, b?: T) =>
 /**
  * Upserts datasets, a statement per 200 (sorted, so concurrent writers take
  * locks in the same order); their ids by datasetKey. A ref's snapshots
- * (schema, owners, lifecycle) become the dataset's current ones when no
+ * (schema, owners, lifecycle, last write) become the dataset's current ones when no
  * newer ones are stored (the newest of a batch's for one dataset), in the
  * same statement.
  */

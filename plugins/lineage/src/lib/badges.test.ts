@@ -109,6 +109,25 @@ describe('nodeBadges', () => {
     );
   });
 
+  it("says when another producer's job last wrote it, and the rows it reported", () => {
+    const lastWrite = {
+      job: { namespace: 'spark', name: 'nightly' },
+      runId: 'r1',
+      state: 'COMPLETE',
+      rows: 4_500_000,
+      eventTime: '2026-12-01T08:12:00.000Z',
+    };
+    expect(labels({ ...base, lastWrite })).toEqual([
+      ['built', 'built 2 h ago', 'neutral'],
+      ['rows', '4.5M rows', 'neutral'],
+    ]);
+    // A Scout pipeline run, when there is one, says it instead.
+    expect(labels({ ...base, lastWrite, lastRun: run({}) })).toEqual([
+      ['built', 'built 12 min ago', 'neutral'],
+      ['rows', '12.3k rows', 'neutral'],
+    ]);
+  });
+
   it('shows a dropped dataset as dropped, and nothing else', () => {
     expect(
       labels({

@@ -60,7 +60,7 @@ export const secondsSince = (iso: string, now: number) => {
  * last run is its own badge, shown whatever the freshness says.
  */
 function freshnessBadges(node: DatasetNode, now: number): NodeBadge[] {
-  const { freshness: f, lastRun: run } = node;
+  const { freshness: f, lastRun: run, lastWrite: write } = node;
   const badges: NodeBadge[] = [];
   if (f) {
     const age =
@@ -101,6 +101,17 @@ function freshnessBadges(node: DatasetNode, now: number): NodeBadge[] {
         run.engine
       }), finished ${formatTime(run.finishedAt)}.`,
     });
+  } else if (!run && write?.state === 'COMPLETE') {
+    // No Scout run builds it: what its producers said.
+    const age = secondsSince(write.eventTime, now);
+    badges.push({
+      id: 'built',
+      label: age === undefined ? 'built' : `built ${formatAge(age)} ago`,
+      status: 'neutral',
+      description: `Written by ${write.job.name} (run ${
+        write.runId
+      }) at ${formatTime(write.eventTime)}.`,
+    });
   }
   if (run?.status === 'failed') {
     badges.push({
@@ -114,12 +125,14 @@ function freshnessBadges(node: DatasetNode, now: number): NodeBadge[] {
       )}; the data is from an earlier run.`,
     });
   }
-  if (run && run.rows !== null) {
+  const counted = run?.rows ?? (run ? null : write?.rows ?? null);
+  if (counted !== null) {
+    const by = run ? `run ${run.runId}` : `${write!.job.name}'s run`;
     badges.push({
       id: 'rows',
-      label: `${formatShortCount(run.rows)} rows`,
+      label: `${formatShortCount(counted)} rows`,
       status: 'neutral',
-      description: `${formatCount(run.rows)} rows after run ${run.runId}.`,
+      description: `${formatCount(counted)} rows after ${by}.`,
     });
   }
   return badges;

@@ -57,7 +57,7 @@ export function DatasetDetails(props: {
           </Link>
         )}
       </Flex>
-      <DatasetRun run={dataset.lastRun} />
+      <DatasetRun run={dataset.lastRun} write={dataset.lastWrite} />
       {dataset.freshness && <DatasetFreshness freshness={dataset.freshness} />}
       <Flex direction="column" gap="1">
         <Text variant="body-medium" weight="bold">

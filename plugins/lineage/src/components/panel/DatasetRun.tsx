@@ -4,28 +4,57 @@ import {
   formatCount,
   formatTime,
 } from '@internal/backstage-plugin-scout-react';
-import type { LastRun } from '../../lib/graph-transformations';
+import type { LastRun, LastWrite } from '../../lib/graph-transformations';
 import { pipelineRunRouteRef } from '../../routes';
 import styles from './panel.module.css';
 
+/** The newest event any producer sent that wrote the dataset. */
+function LastWriteFacts(props: { write: LastWrite }) {
+  const { write } = props;
+  return (
+    <dl className={styles.facts} aria-label="Last write">
+      <dt>Job</dt>
+      <dd className={styles.mono}>{write.job.name}</dd>
+      <dt>Run</dt>
+      <dd className={styles.mono}>{write.runId}</dd>
+      <dt>State</dt>
+      <dd>
+        <Text
+          variant="body-small"
+          color={['FAIL', 'ABORT'].includes(write.state) ? 'danger' : undefined}
+        >
+          {write.state}
+        </Text>
+      </dd>
+      <dt>At</dt>
+      <dd>{formatTime(write.eventTime)}</dd>
+      <dt>Rows</dt>
+      <dd>{write.rows === null ? 'not reported' : formatCount(write.rows)}</dd>
+    </dl>
+  );
+}
+
 /**
  * The last Scout pipeline run that built or checked the dataset, linked to
- * its page on the Pipeline page; says so when none is recorded (an old
- * server, or a dataset no Scout run writes).
+ * its page on the Pipeline page; without one, the newest event any
+ * producer sent that wrote it; says so when neither is recorded (an old
+ * server, or a source).
  */
-export function DatasetRun(props: { run?: LastRun }) {
-  const { run } = props;
+export function DatasetRun(props: { run?: LastRun; write?: LastWrite }) {
+  const { run, write } = props;
   const runLink = useRouteRef(pipelineRunRouteRef);
   return (
     <Flex direction="column" gap="1">
       <Text variant="body-medium" weight="bold">
         Last run
       </Text>
-      {!run ? (
+      {!run && write && <LastWriteFacts write={write} />}
+      {!run && !write && (
         <Text variant="body-small" color="secondary">
           No Scout pipeline run recorded for this dataset.
         </Text>
-      ) : (
+      )}
+      {run && (
         <dl className={styles.facts} aria-label="Last run">
           <dt>Run</dt>
           <dd className={styles.mono}>

@@ -4,6 +4,7 @@ import type {
   Field,
   Freshness,
   LastRun,
+  LastWrite,
   Owner,
   QualityAssertion,
 } from './types';
@@ -48,6 +49,24 @@ export function qualityOf(v: unknown): DatasetQuality | undefined {
     warned: Number(q.warned ?? 0),
     failed: Number(q.failed ?? 0),
     assertions: q.assertions.flatMap(assertionOf),
+  };
+}
+
+export function lastWriteOf(v: unknown): LastWrite | undefined {
+  const w = record(v);
+  const job = record(w?.job);
+  const namespace = text(job?.namespace);
+  const name = text(job?.name);
+  const runId = text(w?.runId);
+  const state = text(w?.state);
+  const eventTime = text(w?.eventTime);
+  if (!namespace || !name || !runId || !state || !eventTime) return undefined;
+  return {
+    job: { namespace, name },
+    runId,
+    state,
+    rows: num(w?.rows),
+    eventTime,
   };
 }
 

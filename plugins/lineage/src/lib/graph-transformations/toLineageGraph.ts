@@ -4,6 +4,7 @@ import { parseNodeId } from '../nodeIds';
 import {
   fieldsOf,
   freshnessOf,
+  lastWriteOf,
   ownersOf,
   lastRunOf,
   qualityOf,
@@ -49,6 +50,7 @@ export function toLineageNode(node: Node): LineageNode {
     lastRun: lastRunOf(data.lastRun),
     freshness: freshnessOf(data.freshness),
     owners: ownersOf(data.owners),
+    lastWrite: lastWriteOf(data.lastWrite),
     lifecycleState: text(data.lifecycleState),
     upstreamFailed: data.upstreamFailed === true,
   };

@@ -42,6 +42,18 @@ export type LastRun = {
   rows: number | null;
 };
 
+/** The newest event that wrote a dataset, from any producer. */
+export type LastWrite = {
+  job: { namespace: string; name: string };
+  runId: string;
+  /** The event's type: COMPLETE, FAIL, START, … */
+  state: string;
+  /** The rows its outputStatistics facet reported; null without one. */
+  rows: number | null;
+  /** ISO 8601. */
+  eventTime: string;
+};
+
 /** An owner as an ownership facet names it (`team:payments`). */
 export type Owner = { name: string; type?: string };
 
@@ -75,6 +87,8 @@ export type DatasetNode = {
    * lifecycleStateChange: DROP, TRUNCATE, …); undefined for a plain write.
    */
   lifecycleState?: string;
+  /** The newest event that wrote it, whoever sent it. */
+  lastWrite?: LastWrite;
   /** Its owners as producers name them (OpenLineage's ownership facet). */
   owners?: Owner[];
   /** A dataset upstream of it has a failing assertion. */

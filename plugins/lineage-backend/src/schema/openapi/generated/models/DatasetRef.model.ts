@@ -5,7 +5,7 @@
 // ******************************************************************
 import { DatasetRefFacets } from '../models/DatasetRefFacets.model';
 import { DatasetRefInputFacets } from '../models/DatasetRefInputFacets.model';
-import { Facet } from '../models/Facet.model';
+import { DatasetRefOutputFacets } from '../models/DatasetRefOutputFacets.model';
 
 /**
  * @public
@@ -19,8 +19,5 @@ export interface DatasetRef {
   name: string;
   facets?: DatasetRefFacets;
   inputFacets?: DatasetRefInputFacets;
-  /**
-   * Facets by name (run, job and output facets).
-   */
-  outputFacets?: { [key: string]: Facet };
+  outputFacets?: DatasetRefOutputFacets;
 }

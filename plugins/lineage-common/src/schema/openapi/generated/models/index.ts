@@ -7,6 +7,8 @@ export * from '../models/DataQualityAssertionsFacetAssertionsInner.model';
 export * from '../models/DatasetRef.model';
 export * from '../models/DatasetRefFacets.model';
 export * from '../models/DatasetRefInputFacets.model';
+export * from '../models/DatasetRefOutputFacets.model';
+export * from '../models/DatasetRefOutputFacetsAllOfOutputStatistics.model';
 export * from '../models/DatasetUpstream.model';
 export * from '../models/Edge.model';
 export * from '../models/Facet.model';
