@@ -111,7 +111,8 @@ def _test(node: dict, at: str, where: _Where) -> None:
     _optional(node, "attached_node", str, at, where, "an id")
     _optional(node, "column_name", str, at, where, "a column name")
     _optional(node, "test_metadata", dict, at, where, "an object")
-    _optional(node.get("test_metadata") or {}, "kwargs", dict, f"{at}.test_metadata", where, "an object")
+    metadata = node.get("test_metadata") or {}
+    _optional(metadata, "kwargs", dict, f"{at}.test_metadata", where, "an object")
 
 
 def _optional(entry: dict, key: str, kind: type, at: str, where: _Where, what: str) -> None:

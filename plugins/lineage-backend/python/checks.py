@@ -23,7 +23,9 @@ def checks_event(project: Project) -> dict | None:
     if not left:
         return None
     job_facets = {
-        "jobType": facet("JobTypeJobFacet", processingType="BATCH", integration="DBT", jobType="TEST")
+        "jobType": facet(
+            "JobTypeJobFacet", processingType="BATCH", integration="DBT", jobType="TEST"
+        )
     }
     inputs = [project.input(uid) for uid in left]
     return project.event(CHECKS_JOB, CHECKS_JOB, job_facets, inputs, [])

@@ -25,7 +25,16 @@ ADAPTER_DIALECTS = {"sqlserver": "tsql", "synapse": "tsql", "fabric": "tsql", "g
 # Redshift by default, Hive and Unity Catalog metastores): a model aliased
 # "Orders" is the table `orders` there, the name their own lineage (Trino's
 # listener, Spark's) reports, so the static pass names it so too.
-LOWER_CASE_ADAPTERS = {"trino", "presto", "athena", "redshift", "spark", "databricks", "glue", "hive"}
+LOWER_CASE_ADAPTERS = {
+    "trino",
+    "presto",
+    "athena",
+    "redshift",
+    "spark",
+    "databricks",
+    "glue",
+    "hive",
+}
 
 
 def facet(kind: str, **body) -> dict:
@@ -44,7 +53,9 @@ class Project:
     ):
         self.manifest = manifest
         self.warnings: list[str] = []
-        self.quality = assertions_by_node(manifest, run_results, self.warnings) if run_results else {}
+        self.quality = (
+            assertions_by_node(manifest, run_results, self.warnings) if run_results else {}
+        )
         self.freshness = freshness_by_source(sources) if sources else {}
         self.carried: set[str] = set()  # inputs whose checks an event carries
         self.namespace = namespace

@@ -37,8 +37,9 @@ export type RecordResult = { recorded: boolean };
  * (migrations/20261201000000_lineage_store.js). A batch of events is one
  * transaction, stored whole or not at all, and costs about a dozen
  * statements whatever its size: rows of a kind are written together,
- * sorted so concurrent writers take locks in the same order. Single events from producers are grouped (GroupCommit). The
- * event log and the job rows have their own files (eventLog, upsertJobs).
+ * sorted so concurrent writers take locks in the same order. Single
+ * events from producers are grouped (GroupCommit). The event log and the
+ * job rows have their own files (eventLog, upsertJobs).
  */
 export class LineageStore {
   readonly #group: GroupCommit<RunEvent, PreparedEvent, RecordResult>;

@@ -89,9 +89,9 @@ const newest = <T extends { eventTime: string }>(a?: T, b?: T) =>
 /**
  * Upserts datasets, a statement per 200 (sorted, so concurrent writers take
  * locks in the same order); their ids by datasetKey. A ref's snapshots
- * (schema, owners, lifecycle, last write) become the dataset's current ones when no
- * newer ones are stored (the newest of a batch's for one dataset), in the
- * same statement.
+ * (schema, owners, lifecycle, last write) become the dataset's current
+ * ones when no newer ones are stored (the newest of a batch's for one
+ * dataset), in the same statement.
  */
 export async function upsertDatasets(
   tx: Tx,
