@@ -14,6 +14,7 @@ import {
   fieldEdges,
   lastWriteSnapshot,
   lifecycleSnapshot,
+  lifecycleState,
   ownersSnapshot,
   qualityAssertions,
   RunEvent,
@@ -26,8 +27,7 @@ import { upsertJobs } from './upsertJobs';
 type Tx = Knex.Transaction;
 
 /** An output its event dropped: no dataset the job built. */
-const dropped = (output: DatasetRef) =>
-  lifecycleSnapshot(output, '').state === DROPPED;
+const dropped = (output: DatasetRef) => lifecycleState(output) === DROPPED;
 
 /** The outcome of recording one event. */
 export type RecordResult = { recorded: boolean };

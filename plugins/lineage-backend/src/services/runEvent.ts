@@ -169,9 +169,14 @@ export const DROPPED = 'DROP';
  * What an event does to a dataset it outputs: its lifecycleStateChange
  * facet's state (DROP, TRUNCATE, OVERWRITE, …), or null for a plain write.
  */
-export function lifecycleSnapshot(output: DatasetRef, eventTime: string) {
+export function lifecycleState(output: DatasetRef): string | null {
   const facet = record(record(output.facets)?.lifecycleStateChange);
-  return { state: text(facet?.lifecycleStateChange), eventTime };
+  return text(facet?.lifecycleStateChange);
+}
+
+/** lifecycleState as of the event's time. */
+export function lifecycleSnapshot(output: DatasetRef, eventTime: string) {
+  return { state: lifecycleState(output), eventTime };
 }
 
 /**
