@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { repoRoot } from './backend.ts';
+import { freshPostgresDatabase, repoRoot } from './backend.ts';
 import { startBenchBackend } from './benchBackend.ts';
 import { COLUMNS, dbtManifest, type Model, project } from './lineageProject.ts';
 import { percentile } from './stats.ts';
@@ -62,9 +62,17 @@ function event(model: Model, eventTime: string) {
   };
 }
 
+/** Where the bench backend keeps its tables, and how the JSON line names it. */
+const DATABASES = {
+  sqlite: 'sqlite in memory (the embedded default)',
+  postgres: 'postgresql (the production profile)',
+} as const;
+export type LineageBenchDatabase = keyof typeof DATABASES;
+
 /**
- * The lineage store over HTTP, on the embedded default's database
- * (SQLite): ingests `runs` runs of a generated 500-model project (one
+ * The lineage store over HTTP, on the embedded default's database (SQLite
+ * in memory) or on a fresh database of the project's local PostgreSQL
+ * (what production runs on): ingests `runs` runs of a generated 500-model project (one
  * COMPLETE event per model and run, `concurrency` in flight, posted by a
  * producer process of its own), posts them all again as replays, ingests
  * as many later events through the batch route, then times
@@ -75,6 +83,7 @@ export async function benchLineage(
   options: {
     runs: number;
     concurrency: number;
+    db: LineageBenchDatabase;
     requests: number;
     port: number;
   },
@@ -96,6 +105,15 @@ export async function benchLineage(
     progress,
     config: () => ({
       backend: {
+        ...(options.db === 'postgres' && {
+          // Every plugin's schema in one fresh database, as production has
+          // it; dropped and made again by the next run.
+          database: {
+            client: 'pg',
+            connection: freshPostgresDatabase('scout_bench_lineage'),
+            pluginDivisionMode: 'schema',
+          },
+        }),
         auth: {
           externalAccess: [
             { type: 'static', options: { token, subject: 'lineage-producer' } },
@@ -104,7 +122,7 @@ export async function benchLineage(
       },
     }),
     // SQLite in memory, as app-config.yaml has it.
-    inMemoryDatabases: ['lineage'],
+    inMemoryDatabases: options.db === 'sqlite' ? ['lineage'] : [],
     // The plugin itself, in this process, as packages/backend adds it.
     // eslint-disable-next-line @backstage/no-mixed-plugin-imports
     features: [import('@internal/backstage-plugin-lineage-backend')],
@@ -221,7 +239,7 @@ export async function benchLineage(
     ];
     return {
       bench: 'lineage',
-      database: 'sqlite in memory (the embedded default)',
+      database: DATABASES[options.db],
       models: models.length,
       events: bodies.length,
       concurrency: options.concurrency,

@@ -17,7 +17,7 @@ const usage = `Usage: scout bench ingest [--db pglite|postgres] [--count N] [--b
        scout bench pipeline [--transactions N,M,...] [--engine trino|duckdb] [--port P]
        scout bench lakehouse [--engine trino|duckdb] [--transactions N] [--requests R] [--url URL] [--port P]
        scout bench permission [--requests R]
-       scout bench lineage [--runs N] [--concurrency C] [--requests R]
+       scout bench lineage [--db sqlite|postgres] [--runs N] [--concurrency C] [--requests R]
        scout bench slo [--count N] [--requests R] [--prometheus-port P]
        scout bench scaffold [--runs N]
        scout bench superset [--url URL] [--requests R] [--runs N]
@@ -62,7 +62,8 @@ slo       The SLO overview (GET /api/slo/slos) against real Prometheus:
           and prints one JSON line: overview p50/p95/max in ms over R
           requests (default 200). Target: p95 < 300 ms.
 lineage   The lineage store over HTTP on the embedded default's database
-          (SQLite): starts a backend in this process with the lineage
+          (SQLite in memory), or with --db postgres on a fresh database of
+          the project's local PostgreSQL (the production profile): starts a backend in this process with the lineage
           plugin, sends N runs of a generated 500-model project (one
           OpenLineage event per model and run, C in flight), the same
           events again (all replays: the route with next to no store
@@ -102,7 +103,8 @@ a Trino sandbox, dbt) is stopped when it ends, fails, or gets Ctrl-C or
 SIGTERM (exit code 130 or 143).
 
 Options:
-  --db D             pglite or postgres (default pglite)
+  --db D             ingest: pglite or postgres (default pglite);
+                     lineage: sqlite or postgres (default sqlite)
   --count N          transactions sent in batches (default 200000)
   --batch B          transactions per request (default 5000)
   --concurrency C    requests in flight (default 4)
@@ -215,8 +217,14 @@ export const benchCommand: Command = {
       return;
     }
     if (positionals[0] === 'lineage') {
+      const given = args.some(a => a === '--db' || a.startsWith('--db='));
+      const db = given ? values.db : 'sqlite';
+      if (db !== 'sqlite' && db !== 'postgres') {
+        throw new UsageError('lineage: --db must be sqlite or postgres');
+      }
       const result = await benchLineage(
         {
+          db,
           runs: parseInteger('runs', values.runs, 1),
           concurrency: parseInteger('concurrency', values.concurrency, 1),
           requests: parseInteger('requests', values.requests ?? '100', 1),

@@ -316,6 +316,36 @@ describe.each(databases.ids)('the lineage store on %s', id => {
     expect(nodes.map(n => n.id)).not.toContain(`dataset:${NS}:b.s.old`);
   });
 
+  it('keeps fields of datasets that share names apart within one batch', async () => {
+    // Stored: f.s.a(p, q) and f.s.b(q, r). A batch naming a.p, a.q, b.q and
+    // b.r looks them up by dataset and by name: the lookup also meets a.r
+    // and b.p when they exist, so they must not be taken for asked ones.
+    await store.record(runEvent('fa', [], 'f.s.a', { p: [], q: [] }));
+    await store.record(runEvent('fb', [], 'f.s.b', { q: [], r: [] }));
+    await store.recordAll([
+      runEvent('fc', [], 'f.s.c', { x: [['f.s.a', 'p']], y: [['f.s.b', 'r']] }),
+      runEvent('fd', [], 'f.s.d', { x: [['f.s.a', 'q']], y: [['f.s.b', 'q']] }),
+    ]);
+    const names = await db('lineage_fields')
+      .join('lineage_datasets', 'lineage_datasets.id', 'dataset_id')
+      .whereIn('lineage_datasets.name', ['f.s.a', 'f.s.b'])
+      .select('lineage_datasets.name as dataset', 'lineage_fields.name');
+    expect(names.map(f => `${f.dataset}.${f.name}`).sort()).toEqual([
+      'f.s.a.p',
+      'f.s.a.q',
+      'f.s.b.q',
+      'f.s.b.r',
+    ]);
+    const y = await fields.columnLineage(
+      { namespace: NS, name: 'f.s.c' },
+      'y',
+      1,
+      false,
+    );
+    expect(y.graph.map(n => n.id)).toContain(`datasetField:${NS}:f.s.b:r`);
+    expect(y.graph.map(n => n.id)).not.toContain(`datasetField:${NS}:f.s.a:p`);
+  });
+
   it('refuses depths and answers over the limits, and names unknown nodes', async () => {
     const small = new LineageGraph(db, { maxDepth: 3, maxNodes: 4 });
     const node = { type: 'dataset' as const, namespace: NS, name: GOLD };
@@ -329,7 +359,7 @@ describe.each(databases.ids)('the lineage store on %s', id => {
     ).rejects.toThrow(NotFoundError);
     await expect(
       fields.columnLineage({ namespace: NS, name: GOLD }, 'nope', 1, false),
-    ).rejects.toThrow('no field nope in dataset');
+    ).rejects.toThrow(`dataset "${GOLD}" in namespace "${NS}" has no field "nope"`);
   });
 
   it("keeps each producer's assertions when others report on the same dataset", async () => {

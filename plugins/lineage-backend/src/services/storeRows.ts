@@ -182,18 +182,22 @@ export async function upsertFields(
     `${r.dataset_id}${SEP}${r.name}`;
   for (const chunk of chunks(rows, 200)) {
     // Most fields are there already: read them, and write only what is new
-    // or newly typed.
+    // or newly typed. Two IN lists, not one of (dataset, name) pairs: a
+    // planner takes that as an OR of one index probe per pair, which cost
+    // PostgreSQL a millisecond of planning a batch. The lists may match
+    // pairs not asked for (at most other fields of the same datasets).
+    const wanted = new Set(chunk.map(key));
     const stored: {
       id: number;
       dataset_id: number;
       name: string;
       type: string | null;
-    }[] = await tx('lineage_fields')
-      .whereIn(
-        ['dataset_id', 'name'],
-        chunk.map(r => [r.dataset_id, r.name]),
-      )
-      .select('id', 'dataset_id', 'name', 'type');
+    }[] = (
+      await tx('lineage_fields')
+        .whereIn('dataset_id', [...new Set(chunk.map(r => r.dataset_id))])
+        .whereIn('name', [...new Set(chunk.map(r => r.name))])
+        .select('id', 'dataset_id', 'name', 'type')
+    ).filter((r: { dataset_id: number; name: string }) => wanted.has(key(r)));
     const have = new Map(stored.map(r => [key(r), r]));
     stored.forEach(r => ids.set(key(r), r.id));
     const missing = chunk.filter(r => !have.has(key(r)));
