@@ -281,6 +281,34 @@ describe('LakehouseTableProvider', () => {
     expect(authorizations).toHaveLength(9);
   });
 
+  it('reads the detail of a table whose name holds an emoji', async () => {
+    const set = serveLakehouse();
+    const name = 'sales📈';
+    set(
+      '/catalogs/iceberg/namespaces/gold/tables',
+      ok({ items: [summary('gold', name)] }),
+    );
+    // The path as UTF-8, which the backend decodes; not uri-template's
+    // unit-by-unit escapes of the emoji's surrogates.
+    set(
+      `/catalogs/iceberg/namespaces/gold/tables/${encodeURIComponent(name)}`,
+      ok(detail('gold', name, 'Sales, with a chart in the name.')),
+    );
+    const { connection, logger, runOnce } = await connectProvider();
+    await runOnce();
+    const mutation = connection.applyMutation.mock.calls[0][0];
+    const entities = mutation.type === 'full' ? mutation.entities : [];
+    const sales = entities.find(
+      ({ entity }) =>
+        entity.metadata.annotations?.['scout.io/lakehouse-table'] ===
+        `iceberg/gold/${name}`,
+    );
+    expect(sales?.entity.metadata.description).toBe(
+      'Sales, with a chart in the name.',
+    );
+    expect(logger.warn).not.toHaveBeenCalledWith(expect.stringContaining(name));
+  });
+
   it('adds the tables the lineage store says a table is built from to dependsOn', async () => {
     serveLakehouse();
     const NS = 'trino://127.0.0.1:8080';

@@ -11,6 +11,7 @@ import {
 } from '@backstage/plugin-catalog-node';
 import { EventParams, EventsService } from '@backstage/plugin-events-node';
 import { DefaultApiClient } from '@internal/backstage-plugin-lakehouse-common';
+import { generatedClientOptions } from '@internal/backstage-plugin-scout-client';
 import {
   LINEAGE_UPDATED_TOPIC,
   PIPELINE_RUN_TOPIC,
@@ -54,7 +55,13 @@ export class LakehouseTableProvider implements EntityProvider {
   }
 
   private constructor(options: ProviderOptions) {
-    this.#client = new DefaultApiClient({ discoveryApi: options.discovery });
+    // Table names may hold emoji, which the generated client mis-encodes.
+    this.#client = new DefaultApiClient(
+      generatedClientOptions({
+        discoveryApi: options.discovery,
+        fetchApi: { fetch },
+      }),
+    );
     this.#discovery = options.discovery;
     this.#auth = options.auth;
     this.#logger = options.logger;

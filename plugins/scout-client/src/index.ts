@@ -6,6 +6,10 @@
  * @packageDocumentation
  */
 export * from './schema/openapi/generated';
+export {
+  generatedClientOptions,
+  repairSurrogateEscapes,
+} from './generatedClient';
 
 /**
  * Marks the catalog entities that show the lakehouse pipeline's runs in a

@@ -20,7 +20,8 @@ export { adviseOnError } from './components/errorAdvice';
 export { LoadingRows } from './components/LoadingRows';
 export { type Tone, ToneChip } from './components/ToneChip';
 export { BackendRequestError, errorStatus, readJson } from './request';
+// Its home is scout-client, which backend modules may import too.
 export {
   generatedClientOptions,
   repairSurrogateEscapes,
-} from './generatedClient';
+} from '@internal/backstage-plugin-scout-client';
