@@ -27,6 +27,15 @@ export type GraphLayout = {
 };
 
 /**
+ * Past this many nodes the layout ranks with a tight tree, not network
+ * simplex: on lineage graphs both cost the same below it, and above it
+ * network simplex grows much faster (a median 766 ms against 320 ms for
+ * 510 nodes in Node 22), time the page is frozen on every expand. The
+ * price: edges about half again as long.
+ */
+const NETWORK_SIMPLEX_MAX_NODES = 200;
+
+/**
  * Left-to-right layered layout (dagre): upstream on the left. Pure and
  * deterministic, so the view computes it once per visible graph and not on
  * hover, selection or highlight.
@@ -34,6 +43,10 @@ export type GraphLayout = {
 export function layoutGraph(graph: VisibleGraph): GraphLayout {
   const g = new dagre.graphlib.Graph({ multigraph: false });
   g.setGraph({
+    ranker:
+      graph.nodes.length > NETWORK_SIMPLEX_MAX_NODES
+        ? 'tight-tree'
+        : 'network-simplex',
     rankdir: 'LR',
     nodesep: 24,
     ranksep: 64,
