@@ -8,6 +8,15 @@ describe('fitZoom', () => {
     expect(fitZoom({ width: 200, height: 100 }, box)).toBe(1);
   });
 
+  it('fits a 500-node graph in a laptop pane, not clamped short of it', () => {
+    // The size layoutGraph gives the 510-node generated lineage.
+    const graph = { width: 9412, height: 12067 };
+    const pane = { width: 1200, height: 640 };
+    const zoom = fitZoom(graph, pane);
+    expect(zoom).toBeGreaterThan(MIN_ZOOM);
+    expect(graph.height * zoom).toBeLessThanOrEqual(pane.height);
+  });
+
   it('stops at the smallest zoom', () => {
     expect(
       fitZoom({ width: 100_000, height: 100 }, { width: 800, height: 600 }),
