@@ -4,6 +4,7 @@ import express from 'express';
 import { refuseUnstorableText } from '@internal/backstage-plugin-scout-node';
 import { refuseStaticEvents } from './request/eventKind';
 import { parseNodeId } from './request/nodeId';
+import { refuseUndecodableQuery } from './request/queryEncoding';
 import { createOpenApiRouter } from './schema/openapi';
 import { DbtArtifactImporter } from './services/DbtArtifactImporter';
 import { FieldLineage } from './services/FieldLineage';
@@ -41,6 +42,7 @@ export async function createRouter(
   const artifacts = express.json({ limit: MAX_ARTIFACT_BYTES });
   const api = await createOpenApiRouter({
     middleware: [
+      refuseUndecodableQuery,
       (req, res, next) =>
         (req.path === ARTIFACTS_PATH ? artifacts : events)(req, res, next),
       refuseUnstorableText,

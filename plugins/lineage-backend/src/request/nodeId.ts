@@ -31,23 +31,38 @@ export function fieldNodeId(f: FieldRef): string {
   return `datasetField:${f.namespace}:${f.dataset}:${f.field}`;
 }
 
+/** A URI scheme alone (`postgres`): a namespace cut at its `://`. */
+const BARE_SCHEME = /^[a-z][a-z0-9+.-]*$/i;
+
 function parts(nodeId: string, prefix: string, tail: number): string[] {
+  const shape = tail === 1 ? '<name>' : '<dataset>:<field>';
   const rest = nodeId.slice(prefix.length + 1).split(':');
   if (
     rest.length < tail + 1 ||
     rest.some((p, i) => i >= rest.length - tail && !p)
   ) {
     throw new InputError(
-      `nodeId ${JSON.stringify(nodeId)} is not ${prefix}:<namespace>:${
-        tail === 1 ? '<name>' : '<dataset>:<field>'
-      }`,
+      `nodeId ${JSON.stringify(nodeId)} is not ${prefix}:<namespace>:${shape}`,
     );
   }
   const namespace = rest.slice(0, rest.length - tail).join(':');
   if (!namespace) {
     throw new InputError(`nodeId ${JSON.stringify(nodeId)} has no namespace`);
   }
-  return [namespace, ...rest.slice(rest.length - tail)];
+  const names = rest.slice(rest.length - tail);
+  // Read from the end, `dataset:postgres://db` leaves the namespace
+  // `postgres` and the name `//db`: the id lacks its last part.
+  if (BARE_SCHEME.test(namespace) && names[0].startsWith('//')) {
+    const left = names.slice(1).join(':');
+    throw new InputError(
+      `nodeId ${JSON.stringify(nodeId)} lacks a ${
+        tail === 1 ? 'name' : 'field'
+      }: the namespace ${JSON.stringify(`${namespace}:${names[0]}`)} leaves ${
+        left ? JSON.stringify(left) : 'nothing'
+      } for ${shape}`,
+    );
+  }
+  return [namespace, ...names];
 }
 
 /**
@@ -66,14 +81,6 @@ export function parseNodeId(
   if (type === 'datasetField') {
     const [namespace, dataset, field] = parts(nodeId, type, 2);
     return { type, namespace, dataset, field };
-  }
-  if (/^(dataset|job|datasetField)%3A/i.test(nodeId)) {
-    // Express leaves a query value it cannot decode as it came.
-    throw new InputError(
-      `nodeId ${JSON.stringify(
-        nodeId,
-      )} is not percent-encoded UTF-8 (📈 is %F0%9F%93%88, not its UTF-16 halves %ED%A0%BD%ED%B3%88)`,
-    );
   }
   throw new InputError(
     `nodeId ${JSON.stringify(

@@ -1,4 +1,3 @@
-import { NotFoundError } from '@backstage/errors';
 import type { Knex } from 'knex';
 import {
   datasetNodeId,
@@ -8,6 +7,7 @@ import {
 } from '../request/nodeId';
 import { inChunks, push } from './collections';
 import { LineageGraph } from './LineageGraph';
+import { unknownNodeError } from './unknownNode';
 
 type EdgeRow = {
   job_id: number;
@@ -45,10 +45,12 @@ export class FieldLineage {
       .modify(q => (field === undefined ? q : q.where('f.name', field)))
       .select('f.id');
     if (!rows.length) {
-      throw new NotFoundError(
+      const { namespace, name } = dataset;
+      throw await unknownNodeError(
+        this.db,
         field === undefined
-          ? `no dataset ${dataset.name} with fields in namespace ${dataset.namespace}`
-          : `no field ${field} in dataset ${dataset.name} (namespace ${dataset.namespace})`,
+          ? { type: 'dataset', namespace, name }
+          : { type: 'datasetField', namespace, dataset: name, field },
       );
     }
     return rows.map(r => r.id);

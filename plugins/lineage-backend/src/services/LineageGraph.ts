@@ -1,4 +1,4 @@
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import type { Knex } from 'knex';
 import { datasetNodeId, FieldRef, jobNodeId, NodeRef } from '../request/nodeId';
 import { inChunks } from './collections';
@@ -7,6 +7,7 @@ import { reachDownstream } from './downstreamReach';
 import { type DatasetRow, graphNodes, type JobRow } from './graphNodes';
 import type { IoRow } from './jobLinks';
 import { recentlyWritten, searchLineage } from './lineageSearch';
+import { unknownNodeError } from './unknownNode';
 
 /** The bounds every query keeps (config lineage.maxDepth and maxNodes). */
 export type GraphLimits = { maxDepth: number; maxNodes: number };
@@ -51,11 +52,7 @@ export class LineageGraph {
     const row = await this.db(table)
       .where({ namespace: node.namespace, name: node.name })
       .first('id');
-    if (!row) {
-      throw new NotFoundError(
-        `no ${node.type} ${node.name} in namespace ${node.namespace}`,
-      );
-    }
+    if (!row) throw await unknownNodeError(this.db, node);
     return node.type === 'dataset'
       ? { datasets: [row.id], jobs: [] }
       : { datasets: [], jobs: [row.id] };

@@ -359,7 +359,9 @@ describe.each(databases.ids)('the lineage store on %s', id => {
     ).rejects.toThrow(NotFoundError);
     await expect(
       fields.columnLineage({ namespace: NS, name: GOLD }, 'nope', 1, false),
-    ).rejects.toThrow(`dataset "${GOLD}" in namespace "${NS}" has no field "nope"`);
+    ).rejects.toThrow(
+      `dataset "${GOLD}" in namespace "${NS}" has no field "nope"`,
+    );
   });
 
   it("keeps each producer's assertions when others report on the same dataset", async () => {

@@ -12,7 +12,7 @@ export const spec = {
     title: 'lineage',
     version: '1',
     description:
-      "The Scout lineage store. Producers (Trino's OpenLineage listener, the static pass over dbt artifacts, the platform's own jobs) send OpenLineage run events; people and plugins read the dataset graph, the column lineage of a field and a search, at Marquez's routes and in Marquez's shapes, and the impact of changing a dataset or a column, and what each of a list of datasets is built from.",
+      "The Scout lineage store. Producers (Trino's OpenLineage listener, the static pass over dbt artifacts, the platform's own jobs) send OpenLineage run events; people and plugins read the dataset graph, the column lineage of a field and a search, at Marquez's routes and in Marquez's shapes, and the impact of changing a dataset or a column, and what each of a list of datasets is built from. A query parameter that is not percent-encoded UTF-8 is a 400 naming it.",
     license: {
       name: 'UNLICENSED',
     },
@@ -29,7 +29,7 @@ export const spec = {
         in: 'query',
         required: true,
         description:
-          'dataset:<namespace>:<name>, job:<namespace>:<name>, or, for column lineage, datasetField:<namespace>:<dataset>:<field>. The namespace may contain colons (trino://host:8080); the name and the field may not.',
+          'dataset:<namespace>:<name>, job:<namespace>:<name>, or, for column lineage, datasetField:<namespace>:<dataset>:<field>. The namespace may contain colons (trino://host:8080); the name and the field may not, so the id is read from the end: one that lacks its last part is a 400 saying so when that shows (its other reading is stored, or cuts a URI at its ://).',
         schema: {
           type: 'string',
           minLength: 1,
@@ -844,7 +844,8 @@ export const spec = {
               'A malformed nodeId, or depth or the answer over the limits.',
           },
           '404': {
-            description: 'No such dataset or job.',
+            description:
+              'No such dataset or job; the message names what it looked for.',
           },
         },
       },
@@ -936,7 +937,8 @@ export const spec = {
               'A malformed nodeId, or depth or the answer over the limits.',
           },
           '404': {
-            description: 'No such dataset or field.',
+            description:
+              'No such dataset or field; the message names what it looked for.',
           },
         },
       },
@@ -1003,7 +1005,7 @@ export const spec = {
           },
           '400': {
             description:
-              'q is empty, over 200 characters, or holds text no store keeps (a lone UTF-16 surrogate, or U+0000).',
+              'q is empty, over 200 characters, not percent-encoded UTF-8, or holds text no store keeps (a lone UTF-16 surrogate, or U+0000).',
           },
         },
       },
@@ -1135,7 +1137,8 @@ export const spec = {
               'A malformed nodeId, or the answer over the node limit.',
           },
           '404': {
-            description: 'No such dataset or field.',
+            description:
+              'No such dataset or field; the message names what it looked for.',
           },
         },
       },

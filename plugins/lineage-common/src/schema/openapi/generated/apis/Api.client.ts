@@ -125,7 +125,7 @@ export class DefaultApiClient {
 
   /**
    * The column lineage of one field (datasetField:…) or of every field of a dataset (dataset:…): upstream to `depth` edges, and downstream too when withDownstream is true.
-   * @param nodeId - dataset:&lt;namespace&gt;:&lt;name&gt;, job:&lt;namespace&gt;:&lt;name&gt;, or, for column lineage, datasetField:&lt;namespace&gt;:&lt;dataset&gt;:&lt;field&gt;. The namespace may contain colons (trino://host:8080); the name and the field may not.
+   * @param nodeId - dataset:&lt;namespace&gt;:&lt;name&gt;, job:&lt;namespace&gt;:&lt;name&gt;, or, for column lineage, datasetField:&lt;namespace&gt;:&lt;dataset&gt;:&lt;field&gt;. The namespace may contain colons (trino://host:8080); the name and the field may not, so the id is read from the end: one that lacks its last part is a 400 saying so when that shows (its other reading is stored, or cuts a URI at its ://).
    * @param depth - Hops to follow (default 2); more than lineage.maxDepth is a 400.
    * @param withDownstream -
    */
@@ -153,7 +153,7 @@ export class DefaultApiClient {
 
   /**
    * What changing a dataset or a field would touch: every dataset and job downstream of it (to lineage.maxDepth), and for a field every field that reads it.
-   * @param nodeId - dataset:&lt;namespace&gt;:&lt;name&gt;, job:&lt;namespace&gt;:&lt;name&gt;, or, for column lineage, datasetField:&lt;namespace&gt;:&lt;dataset&gt;:&lt;field&gt;. The namespace may contain colons (trino://host:8080); the name and the field may not.
+   * @param nodeId - dataset:&lt;namespace&gt;:&lt;name&gt;, job:&lt;namespace&gt;:&lt;name&gt;, or, for column lineage, datasetField:&lt;namespace&gt;:&lt;dataset&gt;:&lt;field&gt;. The namespace may contain colons (trino://host:8080); the name and the field may not, so the id is read from the end: one that lacks its last part is a 400 saying so when that shows (its other reading is stored, or cuts a URI at its ://).
    */
   public async getImpact(
     // @ts-ignore
@@ -179,7 +179,7 @@ export class DefaultApiClient {
 
   /**
    * The dataset and job graph around a node, both directions, to `depth` jobs away.
-   * @param nodeId - dataset:&lt;namespace&gt;:&lt;name&gt;, job:&lt;namespace&gt;:&lt;name&gt;, or, for column lineage, datasetField:&lt;namespace&gt;:&lt;dataset&gt;:&lt;field&gt;. The namespace may contain colons (trino://host:8080); the name and the field may not.
+   * @param nodeId - dataset:&lt;namespace&gt;:&lt;name&gt;, job:&lt;namespace&gt;:&lt;name&gt;, or, for column lineage, datasetField:&lt;namespace&gt;:&lt;dataset&gt;:&lt;field&gt;. The namespace may contain colons (trino://host:8080); the name and the field may not, so the id is read from the end: one that lacks its last part is a 400 saying so when that shows (its other reading is stored, or cuts a URI at its ://).
    * @param depth - Hops to follow (default 2); more than lineage.maxDepth is a 400.
    */
   public async getLineage(
