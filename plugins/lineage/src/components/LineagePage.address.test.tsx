@@ -1,7 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
 import { useLocation } from 'react-router-dom';
 import {
+  BASE_URL,
   BRONZE,
   GOLD,
   SILVER,
@@ -31,7 +33,7 @@ const query = () =>
   );
 
 describe('the Lineage page address', () => {
-  setupLineageServer();
+  const server = setupLineageServer();
 
   it('keeps expansions, selection, column and filters in the address', async () => {
     renderLineage(
@@ -96,5 +98,61 @@ describe('the Lineage page address', () => {
       within(view).getByRole('button', { name: `Job write ${GOLD}` }),
     ).toHaveAttribute('aria-pressed', 'true');
     expect(await screen.findByText(`run-${GOLD}`)).toBeVisible();
+  });
+
+  it('says why it drops a column or selection the graph does not hold', async () => {
+    const asked: string[] = [];
+    server.use(
+      http.get(`${BASE_URL}/api/v1/column-lineage`, ({ request }) => {
+        asked.push(new URL(request.url).searchParams.get('nodeId')!);
+        return HttpResponse.json({ graph: [] });
+      }),
+    );
+    const params = new URLSearchParams({
+      node: ds(GOLD),
+      column: 'garbage',
+      selected: ds('iceberg.gold.nope'),
+    });
+    renderLineage(
+      <>
+        <LineagePage />
+        <Query />
+      </>,
+      { at: `/lineage?${params}` },
+    );
+    await graph();
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'column "garbage": not a column id, which is datasetField:<namespace>:<dataset>:<field>.',
+    );
+    expect(alert).toHaveTextContent(
+      `selected "${ds('iceberg.gold.nope')}": no such node in this graph.`,
+    );
+    expect([...query().keys()]).toEqual(['node']);
+    // Not a field: never asked for its lineage.
+    expect(asked).toEqual([]);
+    await userEvent.click(
+      within(alert).getByRole('button', { name: 'Dismiss' }),
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('says why it drops a column the graph has no such field of', async () => {
+    const params = new URLSearchParams({
+      node: ds(GOLD),
+      column: fieldId(GOLD, 'nope'),
+    });
+    renderLineage(
+      <>
+        <LineagePage />
+        <Query />
+      </>,
+      { at: `/lineage?${params}` },
+    );
+    await graph();
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      `column "${fieldId(GOLD, 'nope')}": ${GOLD} has no field nope.`,
+    );
+    expect(query().has('column')).toBe(false);
   });
 });

@@ -1,8 +1,19 @@
 import {
+  chain,
+  ds,
+  fieldId,
+  GOLD,
+  job,
+  NS,
+  PLATINUM,
+} from '../__testUtils__/fixtures';
+import {
   ALL_FILTERS,
   readExplorerParams,
+  unresolvedParams,
   writeExplorerParams,
 } from './explorerParams';
+import { toLineageGraph } from './graph-transformations';
 
 const NODE = 'dataset:trino://h:8080:iceberg.gold.g';
 const JOB = 'job:trino://h:8080:write a, b';
@@ -86,11 +97,50 @@ describe('explorer params', () => {
       new URLSearchParams(
         `expand=sideways:x&expand=upstream:${encodeURIComponent(
           NODE,
-        )}&layers=gold,mythril&kinds=`,
+        )}&layers=gold,mythril&kinds=&column=garbage`,
       ),
     );
     expect(state.expanded).toEqual(new Set([`upstream:${NODE}`]));
+    // Never asked of the backend; the page says why (unresolvedParams).
+    expect(state.column).toBeUndefined();
     expect(state.filters.layers).toEqual(new Set(['gold']));
     expect(state.filters.kinds).toEqual(ALL_FILTERS.kinds);
+  });
+
+  it('finds a column or selection the loaded graph does not hold, and says why', () => {
+    const graph = toLineageGraph(chain());
+    const check = (params: Record<string, string>) =>
+      unresolvedParams(new URLSearchParams(params), graph);
+    expect(
+      check({
+        node: ds(GOLD),
+        column: fieldId(GOLD, 'revenue'),
+        selected: job(`write ${GOLD}`),
+      }),
+    ).toEqual([]);
+    expect(check({ column: 'garbage', selected: ds('nope') })).toEqual([
+      {
+        param: 'column',
+        value: 'garbage',
+        reason:
+          'not a column id, which is datasetField:<namespace>:<dataset>:<field>',
+      },
+      {
+        param: 'selected',
+        value: ds('nope'),
+        reason: 'no such node in this graph',
+      },
+    ]);
+    // A dataset id is not a column's, nor is a field's id without its field.
+    expect(check({ column: ds(GOLD) })).toHaveLength(1);
+    expect(check({ column: `datasetField:${NS}:${GOLD}` })[0].reason).toBe(
+      `it lacks a field: ${ds(GOLD)} is a dataset`,
+    );
+    expect(check({ column: fieldId(PLATINUM, 'revenue') })[0].reason).toBe(
+      `${PLATINUM} has no field revenue`,
+    );
+    expect(check({ column: fieldId('iceberg.gold.t', 'x') })[0].reason).toBe(
+      `${ds('iceberg.gold.t')} is not in this graph`,
+    );
   });
 });

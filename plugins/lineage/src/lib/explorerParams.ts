@@ -5,9 +5,11 @@ import {
 import {
   parseExpandKey,
   type GraphFilters,
+  type LineageGraph,
   type LineageNode,
 } from './graph-transformations';
 import { LAYERS, type Layer } from './layers';
+import { datasetNodeId, parseFieldNodeId } from './nodeIds';
 
 /**
  * What the reader did to the graph, kept in the address so that a reload
@@ -54,6 +56,7 @@ function listOf<T extends string>(
 
 export function readExplorerParams(params: URLSearchParams): ExplorerState {
   const kinds = listOf(params.get('kinds'), KINDS, ALL_FILTERS.kinds);
+  const column = params.get('column') ?? '';
   return {
     expanded: new Set(
       [
@@ -62,7 +65,8 @@ export function readExplorerParams(params: URLSearchParams): ExplorerState {
       ].filter(k => parseExpandKey(k)),
     ),
     selected: params.get('selected') ?? undefined,
-    column: params.get('column') ?? undefined,
+    // Only a field's id: the page asks the backend for its lineage.
+    column: parseFieldNodeId(column) ? column : undefined,
     filters: {
       layers: listOf<Layer>(params.get('layers'), LAYERS, ALL_FILTERS.layers),
       // The kind toggles never allow none: an empty list is a bad link.
@@ -99,4 +103,58 @@ export function writeExplorerParams(
 function compressedKeys(value: string | null): string[] {
   if (!value) return [];
   return decompressFromEncodedURIComponent(value)?.split('\n') ?? [];
+}
+
+/** A parameter of the address that names nothing in the graph, and why. */
+export type UnresolvedParam = {
+  param: 'column' | 'selected';
+  value: string;
+  reason: string;
+};
+
+function columnProblem(column: string, graph: LineageGraph) {
+  const field = parseFieldNodeId(column);
+  if (!field) {
+    return 'not a column id, which is datasetField:<namespace>:<dataset>:<field>';
+  }
+  const id = datasetNodeId(field.namespace, field.dataset);
+  const dataset = graph.nodes.get(id);
+  if (dataset?.kind !== 'dataset') {
+    // Ids are read from the end: one without its field reads one part off.
+    const whole = datasetNodeId(
+      `${field.namespace}:${field.dataset}`,
+      field.field,
+    );
+    return graph.nodes.has(whole)
+      ? `it lacks a field: ${whole} is a dataset`
+      : `${id} is not in this graph`;
+  }
+  return dataset.fields.some(f => f.name === field.field)
+    ? undefined
+    : `${field.dataset} has no field ${field.field}`;
+}
+
+/**
+ * The `column` and `selected` of `params` that name no field or node of
+ * `graph` (loaded with the address's expansions), each with the reason.
+ */
+export function unresolvedParams(
+  params: URLSearchParams,
+  graph: LineageGraph,
+): UnresolvedParam[] {
+  const found: UnresolvedParam[] = [];
+  const column = params.get('column');
+  const problem = column === null ? undefined : columnProblem(column, graph);
+  if (column !== null && problem) {
+    found.push({ param: 'column', value: column, reason: problem });
+  }
+  const selected = params.get('selected');
+  if (selected !== null && !graph.nodes.has(selected)) {
+    found.push({
+      param: 'selected',
+      value: selected,
+      reason: 'no such node in this graph',
+    });
+  }
+  return found;
 }

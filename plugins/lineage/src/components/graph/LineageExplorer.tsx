@@ -1,7 +1,12 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { Alert, Button, Flex, Grid, Text } from '@backstage/ui';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useExplorerParams, useFieldPath, useLineageGraph } from '../../hooks';
+import {
+  useExplorerParams,
+  useFieldPath,
+  useLineageGraph,
+  useUnresolvedParams,
+} from '../../hooks';
 import {
   expandKey,
   filterGraph,
@@ -44,6 +49,9 @@ export function LineageExplorer(props: { rootIds: readonly string[] }) {
   useEffect(() => {
     if (settled) setRestored(true);
   }, [settled]);
+  const [dropped, dismissDropped] = useUnresolvedParams(
+    settled ? lineage.graph : undefined,
+  );
 
   // Layout depends on the loaded graph and the filters only.
   const visible = useMemo(
@@ -109,6 +117,26 @@ export function LineageExplorer(props: { rootIds: readonly string[] }) {
       <Grid.Item colSpan={{ initial: '1', md: '2' }}>
         <Flex direction="column" gap="3">
           <GraphFilters filters={filters} onChange={setFilters} />
+          {dropped.length > 0 && (
+            <Alert
+              role="alert"
+              status="warning"
+              icon
+              title="Part of the link could not be followed, and was left out"
+              description={dropped
+                .map(d => `${d.param} "${d.value}": ${d.reason}.`)
+                .join(' ')}
+              customActions={
+                <Button
+                  variant="tertiary"
+                  size="small"
+                  onPress={dismissDropped}
+                >
+                  Dismiss
+                </Button>
+              }
+            />
+          )}
           {lineage.expandError && (
             <Alert
               status="danger"
