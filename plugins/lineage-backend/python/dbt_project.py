@@ -158,7 +158,7 @@ class Project:
             }
         if uid in self.quality:
             output.setdefault("facets", {})["dataQualityAssertions"] = facet(
-                "DataQualityAssertionsDatasetFacet", assertions=self.quality[uid]
+                "DataQualityAssertionsDatasetFacet", **self.quality[uid]
             )
         return self.event(uid, node["name"], job_facets, inputs, [output])
 
@@ -169,7 +169,7 @@ class Project:
         facets = {}
         if uid.split(".")[0] in ("source", "seed") and uid in self.quality:
             facets["dataQualityAssertions"] = facet(
-                "DataQualityAssertionsDatasetFacet", assertions=self.quality[uid]
+                "DataQualityAssertionsDatasetFacet", **self.quality[uid]
             )
         if uid in self.freshness:
             facets["scout_freshness"] = {

@@ -15,6 +15,15 @@ nothing, and `dbt compile` or `dbt docs generate` write `success` for tests
 they did not run. dbt 1.8+ unit tests check a model's SQL on fixed rows,
 not its data, and are left out.
 
+The facet also says whether the run was `complete` for that node: whether
+every test the manifest attaches to it has an outcome here. A partial run
+(`dbt test --select stg_orders`, `dbt build -s +gold_x`, `--exclude`,
+`dbt retry`, a test dbt skipped) writes only the results of what it ran, so
+the store keeps the node's other tests' earlier results; a complete one
+replaces them all, so a test deleted from the project goes. The manifest,
+which lists every test whatever was selected, says this more surely than
+the run's `args`, whose selectors only dbt can resolve.
+
 Source freshness (sources.json from `dbt source freshness`) becomes a
 `scout_freshness` facet per source.
 """
@@ -30,8 +39,9 @@ SOURCE_CALL = re.compile(r"""source\(\s*['"]([^'"]+)['"]\s*,\s*['"]([^'"]+)['"]\
 TESTED_KINDS = ("model", "snapshot", "seed", "source")
 
 
-def tested_nodes(test: dict, sources: dict) -> list[str]:
-    """The ids of the nodes a test tests (see the module's docstring)."""
+def tested_nodes(test: dict, sources: dict[tuple, str]) -> list[str]:
+    """The ids of the nodes a test tests (see the module's docstring);
+    `sources` are the source ids by (source_name, name)."""
     if test.get("attached_node"):
         return [test["attached_node"]]
     parents = [
@@ -40,21 +50,29 @@ def tested_nodes(test: dict, sources: dict) -> list[str]:
     if not test.get("test_metadata"):
         return parents  # a singular test
     named = SOURCE_CALL.search(str((test["test_metadata"].get("kwargs") or {}).get("model", "")))
-    if named:
-        for uid, source in sources.items():
-            if (source.get("source_name"), source.get("name")) == named.groups():
-                return [uid]
+    if named and named.groups() in sources:
+        return [sources[named.groups()]]
     return [p for p in parents if p.startswith("source.")][:1]
 
 
 def assertions_by_node(
     manifest: dict, run_results: dict, warnings: list[str]
-) -> dict[str, list[dict]]:
-    """Each tested node's assertions, failures first; what the results
-    could not say goes to `warnings`."""
+) -> dict[str, dict]:
+    """Each tested node's dataQualityAssertions facet body: its
+    assertions, failures first, and whether the run was `complete` for it;
+    what the results could not say goes to `warnings`."""
     nodes = manifest.get("nodes", {})
-    sources = manifest.get("sources", {})
+    sources: dict[tuple, str] = {}
+    for uid, source in manifest.get("sources", {}).items():
+        sources.setdefault((source.get("source_name"), source.get("name")), uid)
+    # Every test of each node, run or not: what a complete run gives outcomes for.
+    tests: dict[str, set[str]] = {}
+    for uid, test in nodes.items():
+        if test.get("resource_type") == "test":
+            for node in tested_nodes(test, sources):
+                tests.setdefault(node, set()).add(uid)
     out: dict[str, list[dict]] = {}
+    ran: dict[str, set[str]] = {}
     not_outcomes: set[str] = set()
     unknown = 0
     for result in run_results.get("results", []):
@@ -72,6 +90,7 @@ def assertions_by_node(
             continue
         for node in tested_nodes(test, sources):
             out.setdefault(node, []).append(_assertion(uid, test, result))
+            ran.setdefault(node, set()).add(uid)
     if not_outcomes:
         which = (run_results.get("args") or {}).get("which")
         which = "docs generate" if which == "generate" else which
@@ -84,9 +103,13 @@ def assertions_by_node(
             f"{unknown} results in run_results.json name no node of the manifest "
             "(another project's, or an older build's?)"
         )
-    for assertions in out.values():
-        assertions.sort(key=lambda a: (a["success"], a["assertion"]))
-    return out
+    return {
+        node: {
+            "assertions": sorted(assertions, key=lambda a: (a["success"], a["assertion"])),
+            "complete": tests[node] <= ran[node],
+        }
+        for node, assertions in out.items()
+    }
 
 
 def _assertion(uid: str, test: dict, result: dict) -> dict:

@@ -12,7 +12,8 @@ Usage: python static_pass.py --manifest M [--catalog C] [--run-results R]
 pipeline's bronze load), one event each.
 With run_results.json, each model's and snapshot's test results ride on its
 output as a dataQualityAssertions facet, and a source's or seed's on the
-models that read it as an input facet (quality.py); with sources.json, so
+models that read it as an input facet; the facet's `complete` says whether
+the run ran all of the node's tests (quality.py). With sources.json, so
 does each source's freshness (scout_freshness). A checked source or seed no
 model reads is read by a job of its own (checks.py).
 Exit status 2 on unusable input (the message says which file and why).

@@ -7,12 +7,26 @@ import {
 
 type Tx = Knex.Transaction;
 
-/** Assertions as stored: per producer (an assertion's `source`), the newest. */
-export type StoredQuality = Record<
-  string,
-  { eventTime: string; assertions: Assertion[] }
->;
-type Assertion = { success?: boolean; status?: string; source?: string };
+/**
+ * Assertions as stored: per producer (an assertion's `source`), the newest
+ * result of each assertion, and when the event that reported it happened
+ * (`times`, by index); `eventTime` is the newest of those, `completeAt`
+ * that of the newest report of all the producer's assertions ('' if none).
+ */
+export type StoredQuality = Record<string, Reported>;
+type Reported = {
+  eventTime: string;
+  assertions: Assertion[];
+  times: string[];
+  completeAt: string;
+};
+type Assertion = {
+  assertion?: unknown;
+  column?: unknown;
+  success?: boolean;
+  status?: string;
+  source?: string;
+};
 
 /** The last pipeline run that built or checked a dataset. */
 export type LastRun = {
@@ -25,22 +39,41 @@ export type LastRun = {
   rows: number | null;
 };
 
-/** The stored quality of a dataset; an array is the older, single-producer form. */
+/**
+ * The stored quality of a dataset. Older forms: an array (a single
+ * producer's, dbt's) and producers without `times` or `completeAt`, whose
+ * lists were each reported whole at `eventTime`.
+ */
 export function readStoredQuality(
   json: string | null | undefined,
   eventTime: string | null | undefined,
 ): StoredQuality {
   if (!json) return {};
-  const parsed = JSON.parse(json) as StoredQuality | Assertion[];
-  return Array.isArray(parsed)
+  const parsed = JSON.parse(json) as
+    | Record<string, Omit<Reported, 'times' | 'completeAt'> & Partial<Reported>>
+    | Assertion[];
+  const stored = Array.isArray(parsed)
     ? { dbt: { eventTime: eventTime ?? '', assertions: parsed } }
     : parsed;
+  return Object.fromEntries(
+    Object.entries(stored).map(([source, r]) => [
+      source,
+      {
+        ...r,
+        times:
+          r.times?.length === r.assertions.length
+            ? r.times
+            : r.assertions.map(() => r.eventTime),
+        completeAt: r.completeAt ?? r.eventTime,
+      },
+    ]),
+  );
 }
 
 /**
  * Applies a dataset's quality assertions and source freshness, when its
- * ref carries them: each producer's assertions replace only that
- * producer's, and only when not older than those stored.
+ * ref carries them: each producer's assertions change only that
+ * producer's (see `merge`).
  */
 export async function applyFacts(
   tx: Tx,
@@ -57,13 +90,12 @@ export async function applyFacts(
   const update: Record<string, string | boolean> = {};
   if (assertions) {
     const quality = readStoredQuality(row.quality, row.quality_event_time);
-    let changed = false;
+    const before = JSON.stringify(quality);
+    const complete = reportsAll(ref);
     for (const [source, list] of bySource(assertions)) {
-      if ((quality[source]?.eventTime ?? '') > eventTime) continue;
-      quality[source] = { eventTime, assertions: list };
-      changed = true;
+      quality[source] = merge(quality[source], list, eventTime, complete);
     }
-    if (changed) {
+    if (JSON.stringify(quality) !== before) {
       update.quality = JSON.stringify(quality);
       update.quality_failed = Object.values(quality).some(q =>
         q.assertions.some(a => a.success === false),
@@ -102,4 +134,71 @@ function bySource(assertions: Assertion[]) {
     out.set(source, [...(out.get(source) ?? []), a]);
   }
   return out;
+}
+
+/**
+ * Whether the ref's assertions are all its producer checks on the dataset:
+ * yes unless the facet says `complete: false`, as the static pass does for
+ * a dbt run of only some of the dataset's tests.
+ */
+function reportsAll(ref: DatasetRef): boolean {
+  const facet = [ref.facets, ref.inputFacets]
+    .map(f => f?.dataQualityAssertions as Record<string, unknown> | undefined)
+    .find(f => Array.isArray(f?.assertions));
+  return facet?.complete !== false;
+}
+
+/**
+ * A producer's stored results after an event at `time` reported `list`:
+ * each assertion (its name and column) takes the newer of its stored and
+ * reported results, the reported one on a tie; one not stored is taken
+ * unless a newer complete report left it out. A complete report also drops
+ * the stored assertions it leaves out (a test deleted from the project),
+ * unless a newer event reported them; a partial one keeps them, as the
+ * tests that did not run this time still stand as last reported.
+ */
+function merge(
+  stored: Reported | undefined,
+  list: Assertion[],
+  time: string,
+  complete: boolean,
+): Reported {
+  const results = new Map<string, { assertion: Assertion; time: string }>();
+  keyed(stored?.assertions ?? []).forEach(([key, assertion], i) =>
+    results.set(key, { assertion, time: stored!.times[i] }),
+  );
+  const reported = new Map(keyed(list));
+  for (const [key, { time: at }] of results) {
+    if (complete && !reported.has(key) && at <= time) results.delete(key);
+  }
+  for (const [key, assertion] of reported) {
+    if ((results.get(key)?.time ?? stored?.completeAt ?? '') <= time) {
+      results.set(key, { assertion, time });
+    }
+  }
+  const kept = [...results.values()];
+  return {
+    eventTime:
+      kept
+        .map(r => r.time)
+        .sort()
+        .pop() ?? time,
+    assertions: kept.map(r => r.assertion),
+    times: kept.map(r => r.time),
+    completeAt: [stored?.completeAt ?? '', complete ? time : ''].sort().pop()!,
+  };
+}
+
+/**
+ * Each assertion with its identity: its name and column, and how many
+ * before it in the list have both (a producer may check the same twice).
+ */
+function keyed(list: Assertion[]): [string, Assertion][] {
+  const seen = new Map<string, number>();
+  return list.map(a => {
+    const id = JSON.stringify([a.assertion, a.column ?? null]);
+    const n = seen.get(id) ?? 0;
+    seen.set(id, n + 1);
+    return [`${id}#${n}`, a];
+  });
 }

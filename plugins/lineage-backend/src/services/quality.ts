@@ -9,10 +9,11 @@ export type QualityColumns = {
 };
 
 /**
- * A dataset's data quality: the newest assertions of each producer (dbt,
- * Great Expectations), failures first, with their counts, or null when no
- * producer sent any. `failed` counts assertions that did not succeed;
- * `warned`, those that succeeded with status warn (dbt).
+ * A dataset's data quality: each producer's (dbt's, Great Expectations')
+ * newest result of each of its assertions, failures first, with their
+ * counts, or null when no producer sent any. `failed` counts assertions
+ * that did not succeed; `warned`, those that succeeded with status warn
+ * (dbt). `eventTime` is the newest result's.
  */
 export function quality(d: QualityColumns) {
   const stored = readStoredQuality(d.quality, d.quality_event_time);

@@ -177,11 +177,27 @@ describe('the static pass on test results and freshness', () => {
     expect(facets('db.raw.unread').scout_freshness.message).toBe(
       'column "loaded_at" does not exist',
     );
+    // Every test of each node ran: each list is the node's whole.
+    expect(facets('db.raw.orders').dataQualityAssertions.complete).toBe(true);
     // An errored test's SQL did not run: it selects no failing rows.
     const customers = events.find(e => e.job.name === 'model.p.customers')!;
     const [errored] = (customers.outputs![0].facets as any)
       .dataQualityAssertions.assertions;
     expect(errored).not.toHaveProperty('failingRowsQuery');
+  });
+
+  it('says a node whose tests did not all run is not complete', async () => {
+    const { events } = await pass({
+      manifest,
+      runResults: { metadata: {}, results: ran.slice(1) },
+    });
+    const orders = events
+      .flatMap(e => e.inputs ?? [])
+      .find(i => i.name === 'db.raw.orders')!.inputFacets as any;
+    expect(orders.dataQualityAssertions).toMatchObject({
+      assertions: [{ assertion: 'source_relationships_raw_orders' }],
+      complete: false,
+    });
   });
 
   it('shows no check from the run_results of dbt docs generate, and says why', async () => {

@@ -426,6 +426,11 @@ export const spec = {
               additionalProperties: true,
             },
           },
+          complete: {
+            type: 'boolean',
+            description:
+              "Scout's own field: false when the assertions are only some of what the producer checks on the dataset (a dbt run of some of its tests), which then update only those assertions; otherwise they replace the producer's list.",
+          },
         },
         additionalProperties: true,
       },
@@ -527,7 +532,7 @@ export const spec = {
           data: {
             type: 'object',
             description:
-              "DATASET: namespace, name, fields [{name, type}] (those of the newest schema facet, none after a `_deleted` one; without any, every field its lineage names), quality (null, or each producer's newest data quality assertions, failures first: {eventTime, passed, warned, failed, assertions [{assertion, success, column, status, message, failures, failingRowsQuery, failingRowsTable, source (dbt, great_expectations, or another producer's URI)}]}), upstreamFailed (true when a dataset upstream has a failing assertion), freshness (null, or dbt source freshness: {status (pass, warn, error, runtime error), maxLoadedAt, snapshottedAt (null for a runtime error), ageSeconds, warnAfterSeconds, errorAfterSeconds, message (dbt's error, for a runtime error)}), lastRun (null, or the last pipeline run that built or checked it: {runId, status (published or failed), engine, finishedAt, rows}), owners (null, or the owners of the newest ownership facet any event gave it: [{name, type}]), lifecycleState (null, or the lifecycleStateChange of the newest event that wrote it: DROP, TRUNCATE, …; a DROP is drawn as no build), lastWrite (null, or the newest event that wrote it, from any producer: {job {namespace, name}, runId, state (its eventType), rows (its outputStatistics rowCount, or null), eventTime}), written (true when a job in the store writes it; false for a source, which jobs only read). JOB: namespace, name, sql, latestRun {runId, state}.",
+              "DATASET: namespace, name, fields [{name, type}] (those of the newest schema facet, none after a `_deleted` one; without any, every field its lineage names), quality (null, or each producer's newest result of each of its data quality assertions, failures first: {eventTime, passed, warned, failed, assertions [{assertion, success, column, status, message, failures, failingRowsQuery, failingRowsTable, source (dbt, great_expectations, or another producer's URI)}]}), upstreamFailed (true when a dataset upstream has a failing assertion), freshness (null, or dbt source freshness: {status (pass, warn, error, runtime error), maxLoadedAt, snapshottedAt (null for a runtime error), ageSeconds, warnAfterSeconds, errorAfterSeconds, message (dbt's error, for a runtime error)}), lastRun (null, or the last pipeline run that built or checked it: {runId, status (published or failed), engine, finishedAt, rows}), owners (null, or the owners of the newest ownership facet any event gave it: [{name, type}]), lifecycleState (null, or the lifecycleStateChange of the newest event that wrote it: DROP, TRUNCATE, …; a DROP is drawn as no build), lastWrite (null, or the newest event that wrote it, from any producer: {job {namespace, name}, runId, state (its eventType), rows (its outputStatistics rowCount, or null), eventTime}), written (true when a job in the store writes it; false for a source, which jobs only read). JOB: namespace, name, sql, latestRun {runId, state}.",
             additionalProperties: true,
           },
           inEdges: {

@@ -14,4 +14,8 @@ export interface DataQualityAssertionsFacet {
   _producer: string;
   _schemaURL: string;
   assertions: Array<DataQualityAssertionsFacetAssertionsInner>;
+  /**
+   * Scout\'s own field: false when the assertions are only some of what the producer checks on the dataset (a dbt run of some of its tests), which then update only those assertions; otherwise they replace the producer\'s list.
+   */
+  complete?: boolean;
 }
