@@ -108,4 +108,30 @@ describe.each(databases.ids)('malformed queries (%s)', id => {
       message: undefined,
     });
   });
+
+  it('names an answer over lineage.maxNodes apart from other 400s', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        lineagePlugin,
+        mockServices.database.factory({ knex: await databases.init(id) }),
+        mockServices.rootConfig.factory({ data: { lineage: { maxNodes: 3 } } }),
+      ],
+    });
+    await request(server)
+      .post('/api/lineage/api/v1/lineage/batch')
+      .set('authorization', mockCredentials.service.header())
+      .send(scoutChain());
+    const res = await request(server)
+      .get(
+        `/api/lineage/api/v1/lineage?depth=2&nodeId=${encodeURIComponent(
+          `dataset:${NS}:${GOLD}`,
+        )}`,
+      )
+      .set('authorization', mockCredentials.user.header());
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({
+      name: 'GraphTooLargeError',
+      message: expect.stringContaining('more than 3 nodes (lineage.maxNodes)'),
+    });
+  });
 });

@@ -6,3 +6,4 @@
  * @packageDocumentation
  */
 export * from './schema/openapi/generated';
+export { GRAPH_TOO_LARGE } from './errors';

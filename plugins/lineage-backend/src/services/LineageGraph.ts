@@ -1,4 +1,5 @@
-import { InputError } from '@backstage/errors';
+import { CustomErrorBase, InputError } from '@backstage/errors';
+import { GRAPH_TOO_LARGE } from '@internal/backstage-plugin-lineage-common';
 import type { Knex } from 'knex';
 import { datasetNodeId, FieldRef, jobNodeId, NodeRef } from '../request/nodeId';
 import { inChunks } from './collections';
@@ -8,6 +9,15 @@ import { type DatasetRow, graphNodes, type JobRow } from './graphNodes';
 import type { IoRow } from './jobLinks';
 import { recentlyWritten, searchLineage } from './lineageSearch';
 import { unknownNodeError } from './unknownNode';
+
+/**
+ * A 400 for an answer over lineage.maxNodes, named apart from other 400s so
+ * a reader knows a smaller depth may still be asked for.
+ */
+export class GraphTooLargeError extends CustomErrorBase {
+  name = GRAPH_TOO_LARGE;
+  statusCode = 400;
+}
 
 /** The bounds every query keeps (config lineage.maxDepth and maxNodes). */
 export type GraphLimits = { maxDepth: number; maxNodes: number };
@@ -34,14 +44,14 @@ export class LineageGraph {
     }
   }
 
-  /** @throws InputError when a query's answer grows over maxNodes. */
+  /** @throws GraphTooLargeError when a query's answer grows over maxNodes. */
   checkNodes(count: number, depth: number) {
     if (count > this.limits.maxNodes) {
       const advice =
         depth > 1
           ? `ask for a depth under ${depth}`
           : 'its nearest neighbours alone are more: raise lineage.maxNodes to see them';
-      throw new InputError(
+      throw new GraphTooLargeError(
         `the answer has more than ${this.limits.maxNodes} nodes (lineage.maxNodes) at depth ${depth}: ${advice}`,
       );
     }
@@ -135,7 +145,7 @@ export class LineageGraph {
   /**
    * Every dataset and job downstream of a dataset, to maxDepth jobs away,
    * nearest first; `distance` counts the jobs in between.
-   * @throws NotFoundError for an unknown node; InputError over maxNodes.
+   * @throws NotFoundError for an unknown node; GraphTooLargeError over maxNodes.
    */
   async downstream(node: FieldRef | NodeRef) {
     const start =

@@ -108,7 +108,7 @@ describe('the Lineage page', () => {
           // A job further, a wide fan-out brings in every sibling.
           return errorResponse(
             400,
-            'InputError',
+            'GraphTooLargeError',
             'the answer has more than 2000 nodes (lineage.maxNodes) at depth 2: ask for a depth under 2',
           );
         }

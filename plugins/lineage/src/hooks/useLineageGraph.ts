@@ -1,5 +1,6 @@
 import { useApi } from '@backstage/frontend-plugin-api';
-import { errorStatus } from '@internal/backstage-plugin-scout-react';
+import { GRAPH_TOO_LARGE } from '@internal/backstage-plugin-lineage-common';
+import { BackendRequestError } from '@internal/backstage-plugin-scout-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { type LineageApi, lineageApiRef } from '../api';
@@ -43,7 +44,7 @@ async function fetchAround(api: LineageApi, id: string): Promise<Around> {
     };
   } catch (e) {
     const overLimit =
-      errorStatus(e) === 400 && String(e).includes('lineage.maxNodes');
+      e instanceof BackendRequestError && e.name === GRAPH_TOO_LARGE;
     if (!overLimit) throw e;
     const graph = toLineageGraph(await api.getLineage(id, STEP_DEPTH));
     const open = [...graph.nodes.values()]

@@ -846,7 +846,7 @@ export const spec = {
           },
           '400': {
             description:
-              'A malformed nodeId, or depth or the answer over the limits.',
+              'A malformed nodeId, depth over lineage.maxDepth, or an answer over lineage.maxNodes (error name GraphTooLargeError: a smaller depth may still be asked for).',
           },
           '404': {
             description:
@@ -939,7 +939,7 @@ export const spec = {
           },
           '400': {
             description:
-              'A malformed nodeId, or depth or the answer over the limits.',
+              'A malformed nodeId, depth over lineage.maxDepth, or an answer over lineage.maxNodes (error name GraphTooLargeError: a smaller depth may still be asked for).',
           },
           '404': {
             description:
@@ -1139,7 +1139,7 @@ export const spec = {
           },
           '400': {
             description:
-              'A malformed nodeId, or the answer over the node limit.',
+              'A malformed nodeId, or an answer over lineage.maxNodes (error name GraphTooLargeError).',
           },
           '404': {
             description:
