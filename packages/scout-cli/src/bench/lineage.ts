@@ -72,11 +72,11 @@ export type LineageBenchDatabase = keyof typeof DATABASES;
 /**
  * The lineage store over HTTP, on the embedded default's database (SQLite
  * in memory) or on a fresh database of the project's local PostgreSQL
- * (what production runs on): ingests `runs` runs of a generated 500-model project (one
- * COMPLETE event per model and run, `concurrency` in flight, posted by a
- * producer process of its own), posts them all again as replays, ingests
- * as many later events through the batch route, then times
- * `requests` graph, column-lineage and impact queries at depth 5 on
+ * (what production runs on): ingests `runs` runs of a generated 500-model
+ * project (one COMPLETE event per model and run, `concurrency` in flight,
+ * posted by a producer process of its own), posts them all again as
+ * replays, ingests as many later events through the batch route, then
+ * times `requests` graph, column-lineage and impact queries at depth 5 on
  * silver and gold nodes.
  */
 export async function benchLineage(

@@ -63,15 +63,15 @@ slo       The SLO overview (GET /api/slo/slos) against real Prometheus:
           requests (default 200). Target: p95 < 300 ms.
 lineage   The lineage store over HTTP on the embedded default's database
           (SQLite in memory), or with --db postgres on a fresh database of
-          the project's local PostgreSQL (the production profile): starts a backend in this process with the lineage
-          plugin, sends N runs of a generated 500-model project (one
-          OpenLineage event per model and run, C in flight), the same
-          events again (all replays: the route with next to no store
-          work), and N later runs through the batch route, then times R
-          graph, column-lineage (both ways) and impact queries at depth 5 on
-          silver and gold nodes, then sends the same project as a dbt
-          manifest through the static pass (and the Scout project, compiled
-          by dbt). Prints one JSON line: events_per_s,
+          the project's local PostgreSQL (the production profile): starts
+          a backend in this process with the lineage plugin, sends N runs
+          of a generated 500-model project (one OpenLineage event per model
+          and run, C in flight), the same events again (all replays: the
+          route with next to no store work), and N later runs through the
+          batch route, then times R graph, column-lineage (both ways) and
+          impact queries at depth 5 on silver and gold nodes, then sends
+          the same project as a dbt manifest through the static pass (and
+          the Scout project, compiled by dbt). Prints one JSON line: events_per_s,
           replay_events_per_s, batch_events_per_s, p50 and p95 per query,
           static_pass_s (sqlglot's derivation) and static_import_s (with
           recording). Targets: events_per_s >= 1000, p95 < 100 ms,
