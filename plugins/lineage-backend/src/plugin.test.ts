@@ -280,6 +280,28 @@ describe('the lineage API', () => {
       ).status,
     ).toBe(201);
 
+    // A RENAME's previousIdentifier is read when usable, never refused.
+    for (const previousIdentifier of [
+      { namespace: NS, name: 'x.y.before' },
+      'x.y.before',
+      { name: 42 },
+    ]) {
+      const [rename] = scoutChain();
+      rename.outputs![0].facets!.lifecycleStateChange = {
+        ...facet('LifecycleStateChangeDatasetFacet', {}),
+        lifecycleStateChange: 'RENAME',
+        previousIdentifier,
+      };
+      expect(
+        (
+          await request(server)
+            .post(EVENTS)
+            .set('authorization', PRODUCER)
+            .send(rename)
+        ).status,
+      ).toBe(201);
+    }
+
     // RFC 3339 allows a leap second; it is taken as the next second.
     const leap = { ...scoutChain()[1], eventTime: '2016-12-31T23:59:60Z' };
     expect(

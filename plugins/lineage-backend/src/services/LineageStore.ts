@@ -5,16 +5,20 @@ import { appendEvents } from './eventLog';
 import { refuseCycles } from './fieldCycles';
 import { GroupCommit } from './GroupCommit';
 import { type EdgeRow, type IoRow, replaceJobLinks } from './jobLinks';
+import {
+  DROPPED,
+  lifecycleSnapshot,
+  lifecycleState,
+  renamedAway,
+  renames,
+} from './lifecycle';
 import { NameRewrite, normalizeEvent, renameRef } from './normalize';
 import { type PreparedEvent, prepareEvent } from './preparedEvent';
 import {
   eventInstant,
   DatasetRef,
-  DROPPED,
   fieldEdges,
   lastWriteSnapshot,
-  lifecycleSnapshot,
-  lifecycleState,
   ownersSnapshot,
   qualityAssertions,
   RunEvent,
@@ -168,10 +172,18 @@ export class LineageStore {
         lastWrite: lastWriteSnapshot(event as RunEvent, d, eventTime),
       })),
     ]);
+    // The old names of those it renamed, as of the event: renamed away.
+    const renamed = batch.map(p => renames(p.event.outputs ?? []));
+    const oldNames = batch.flatMap(({ eventTime }, index) =>
+      renamed[index].map(({ from, to }) => ({
+        ...from,
+        lifecycle: renamedAway(to, eventTime),
+      })),
+    );
     const edges = batch.map(p => (p.event.outputs ?? []).flatMap(fieldEdges));
     const datasets = await upsertDatasets(
       tx,
-      [...refs, ...edges.flat().map(e => e.from)],
+      [...refs, ...oldNames, ...edges.flat().map(e => e.from)],
       now,
     );
     const fields = await upsertFields(tx, datasets, [
@@ -201,9 +213,17 @@ export class LineageStore {
     );
     for (const [jobId, index] of taken) {
       const { event } = batch[index];
-      // A dataset its column lineage reads is an input, listed or not.
+      // A dataset its column lineage reads is an input, listed or not, and
+      // so is the old name of a dataset it renamed: old → job → new.
       for (const [list, direction] of [
-        [[...(event.inputs ?? []), ...edges[index].map(e => e.from)], 'in'],
+        [
+          [
+            ...(event.inputs ?? []),
+            ...edges[index].map(e => e.from),
+            ...renamed[index].map(r => r.from),
+          ],
+          'in',
+        ],
         // A DROP ends the dataset: the job did not build it.
         [(event.outputs ?? []).filter(d => !dropped(d)), 'out'],
       ] as const) {

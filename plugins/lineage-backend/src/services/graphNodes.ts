@@ -6,6 +6,10 @@ import type { IoRow } from './jobLinks';
 import { freshness, lastRun, quality, type QualityColumns } from './quality';
 
 type Edge = { origin: string; destination: string };
+
+/** The other dataset of a RENAME (stored JSON), with the rename's time. */
+const renamed = (stored?: string | null, eventTime?: string | null) =>
+  stored ? { ...JSON.parse(stored), eventTime: eventTime ?? null } : null;
 type NodeRow = {
   id: number;
   namespace: string;
@@ -18,6 +22,9 @@ export type DatasetRow = NodeRow &
     schema_fields?: string | null;
     owners?: string | null;
     lifecycle_state?: string | null;
+    lifecycle_event_time?: string | null;
+    renamed_from?: string | null;
+    renamed_to?: string | null;
     last_write?: string | null;
     last_write_event_time?: string | null;
   };
@@ -108,6 +115,8 @@ export async function graphNodes(
           lastRun: lastRun(d),
           owners: d.owners ? JSON.parse(d.owners) : null,
           lifecycleState: d.lifecycle_state ?? null,
+          renamedFrom: renamed(d.renamed_from, d.lifecycle_event_time),
+          renamedTo: renamed(d.renamed_to, d.lifecycle_event_time),
           lastWrite: d.last_write
             ? {
                 ...JSON.parse(d.last_write),

@@ -470,38 +470,6 @@ describe.each(databases.ids)('the lineage store on %s', id => {
     expect(await ownersNow()).toEqual([]);
   });
 
-  it('marks a dropped dataset, and draws no build edge from the job that dropped it', async () => {
-    await store.record(
-      runEvent('build', ['l.s.src'], 'l.s.tmp', {}, '2026-12-01T10:00:00Z'),
-    );
-    const drop = runEvent('drop', [], 'l.s.tmp', {}, '2026-12-01T11:00:00Z');
-    drop.outputs![0].facets!.lifecycleStateChange = {
-      ...facet('LifecycleStateChangeDatasetFacet', {}),
-      lifecycleStateChange: 'DROP',
-    };
-    await store.record(drop);
-    const around = async () => {
-      const { graph: nodes } = await graph.lineage(
-        { type: 'dataset', namespace: NS, name: 'l.s.tmp' },
-        1,
-      );
-      const tmp = nodes.find(n => n.id === `dataset:${NS}:l.s.tmp`)!;
-      return {
-        state: (tmp.data as { lifecycleState: unknown }).lifecycleState,
-        writers: tmp.inEdges.map(e => e.origin),
-      };
-    };
-    expect(await around()).toEqual({
-      state: 'DROP',
-      writers: ['job:scout:build'],
-    });
-    // Built again: alive.
-    await store.record(
-      runEvent('build', ['l.s.src'], 'l.s.tmp', {}, '2026-12-01T12:00:00Z'),
-    );
-    expect((await around()).state).toBeNull();
-  });
-
   it('says which event last wrote a dataset, with the rows it reported', async () => {
     const write = runEvent(
       'w',

@@ -94,4 +94,40 @@ describe('normalizeEvent', () => {
       field: 'name',
     });
   });
+
+  it("names a RENAME's old dataset as the graph names it", () => {
+    const event = runEvent(
+      'rename',
+      [],
+      'run_20261201_030556_a3af.gold.new',
+      {},
+    );
+    const lifecycle = {
+      _producer: 'p',
+      _schemaURL: 's',
+      lifecycleStateChange: 'RENAME',
+      previousIdentifier: {
+        namespace: NS,
+        name: 'run_20261201_030556_a3af.gold.old',
+      },
+    };
+    event.outputs![0].facets!.lifecycleStateChange = lifecycle;
+    const seen = normalizeEvent(event, [RUN_CATALOG]).outputs![0];
+    expect(seen.name).toBe('iceberg.gold.new');
+    expect((seen.facets as any).lifecycleStateChange).toEqual({
+      ...lifecycle,
+      previousIdentifier: { namespace: NS, name: 'iceberg.gold.old' },
+    });
+    // Its other facets stay; the event as sent is untouched.
+    expect((seen.facets as any).columnLineage).toBeDefined();
+    expect(lifecycle.previousIdentifier.name).toBe(
+      'run_20261201_030556_a3af.gold.old',
+    );
+    // A malformed one passes through as sent, for the store to ignore.
+    lifecycle.previousIdentifier = 'old' as any;
+    expect(
+      (normalizeEvent(event, [RUN_CATALOG]).outputs![0].facets as any)
+        .lifecycleStateChange.previousIdentifier,
+    ).toBe('old');
+  });
 });

@@ -38,20 +38,16 @@ function renameInputs(inputs: unknown, rewrites: NameRewrite[]): unknown {
   );
 }
 
-/**
- * The dataset renamed, and the datasets its columnLineage facet reads:
- * each field's inputFields and the dataset-level `dataset` list (1-2-0).
- */
-function renameDataset(d: DatasetRef, rewrites: NameRewrite[]): DatasetRef {
-  const facet = (d.facets as { columnLineage?: Record<string, unknown> })
-    ?.columnLineage;
+/** The columnLineage facet with the datasets it reads renamed (or undefined). */
+function renameColumnLineage(
+  facet: Record<string, unknown> | undefined,
+  rewrites: NameRewrite[],
+) {
   const fields = facet?.fields as
     | Record<string, { inputFields?: unknown }>
     | undefined;
-  if (!facet || (!fields && !('dataset' in facet))) {
-    return renameRef(d, rewrites);
-  }
-  const columnLineage = {
+  if (!facet || (!fields && !('dataset' in facet))) return undefined;
+  return {
     ...facet,
     ...(fields && {
       fields: Object.fromEntries(
@@ -65,9 +61,52 @@ function renameDataset(d: DatasetRef, rewrites: NameRewrite[]): DatasetRef {
       dataset: renameInputs(facet.dataset, rewrites),
     }),
   };
+}
+
+/** The lifecycleStateChange facet with a RENAME's old name renamed (or undefined). */
+function renamePrevious(
+  facet: Record<string, unknown> | undefined,
+  rewrites: NameRewrite[],
+) {
+  const previous = facet?.previousIdentifier as
+    | { namespace?: unknown; name?: unknown }
+    | undefined;
+  if (typeof previous?.namespace !== 'string') return undefined;
+  if (typeof previous.name !== 'string') return undefined;
+  const renamed = renameRef(
+    previous as { namespace: string; name: string },
+    rewrites,
+  );
+  return renamed === previous
+    ? undefined
+    : { ...facet, previousIdentifier: renamed };
+}
+
+/**
+ * The dataset renamed, and the datasets its columnLineage facet reads
+ * (each field's inputFields and the dataset-level `dataset` list, 1-2-0)
+ * and a RENAME's old name.
+ */
+function renameDataset(d: DatasetRef, rewrites: NameRewrite[]): DatasetRef {
+  const facets = d.facets as
+    | {
+        columnLineage?: Record<string, unknown>;
+        lifecycleStateChange?: Record<string, unknown>;
+      }
+    | undefined;
+  const columnLineage = renameColumnLineage(facets?.columnLineage, rewrites);
+  const lifecycleStateChange = renamePrevious(
+    facets?.lifecycleStateChange,
+    rewrites,
+  );
+  if (!columnLineage && !lifecycleStateChange) return renameRef(d, rewrites);
   return {
     ...renameRef(d, rewrites),
-    facets: { ...d.facets, columnLineage },
+    facets: {
+      ...d.facets,
+      ...(columnLineage && { columnLineage }),
+      ...(lifecycleStateChange && { lifecycleStateChange }),
+    },
   };
 }
 

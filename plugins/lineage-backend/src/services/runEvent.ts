@@ -78,13 +78,13 @@ export function eventKey(event: RunEvent): string {
   return createHash('sha256').update(canonical(event)).digest('hex');
 }
 
-function record(value: unknown): Record<string, unknown> | undefined {
+export function record(value: unknown): Record<string, unknown> | undefined {
   return value && typeof value === 'object' && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : undefined;
 }
 
-function text(value: unknown): string | null {
+export function text(value: unknown): string | null {
   return typeof value === 'string' && value.length > 0 ? value : null;
 }
 
@@ -160,23 +160,6 @@ export function lastWriteSnapshot(
     rows: Number.isSafeInteger(rows) ? (rows as number) : null,
   };
   return { write, eventTime };
-}
-
-/** A lifecycleStateChange that ends a dataset: after it, nothing is there. */
-export const DROPPED = 'DROP';
-
-/**
- * What an event does to a dataset it outputs: its lifecycleStateChange
- * facet's state (DROP, TRUNCATE, OVERWRITE, …), or null for a plain write.
- */
-export function lifecycleState(output: DatasetRef): string | null {
-  const facet = record(record(output.facets)?.lifecycleStateChange);
-  return text(facet?.lifecycleStateChange);
-}
-
-/** lifecycleState as of the event's time. */
-export function lifecycleSnapshot(output: DatasetRef, eventTime: string) {
-  return { state: lifecycleState(output), eventTime };
 }
 
 /**

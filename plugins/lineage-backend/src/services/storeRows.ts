@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { DatasetName } from './lifecycle';
 import type { LastWrite, Owner } from './runEvent';
 
 type Tx = Knex.Transaction;
@@ -26,9 +27,16 @@ export type SchemaSnapshot = {
 export type OwnersSnapshot = { owners: Owner[]; eventTime: string };
 /**
  * What an event did to a dataset it outputs: its lifecycleStateChange
- * (DROP, TRUNCATE, …), null for a plain write; at the event's time.
+ * (DROP, TRUNCATE, …), null for a plain write; at the event's time. A
+ * RENAME names the other dataset: the new one's old name, or the old
+ * one's new name.
  */
-export type LifecycleSnapshot = { state: string | null; eventTime: string };
+export type LifecycleSnapshot = {
+  state: string | null;
+  eventTime: string;
+  renamedFrom?: DatasetName;
+  renamedTo?: DatasetName;
+};
 /** The newest event that wrote a dataset, at its time. */
 export type LastWriteSnapshot = { write: LastWrite; eventTime: string };
 
@@ -41,33 +49,37 @@ type Snapshots = {
 };
 type DatasetUpsert = { namespace: string; name: string } & Snapshots;
 
-/** Where lineage_datasets keeps each snapshot: value and time columns. */
+const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+
+/**
+ * Where lineage_datasets keeps each snapshot: its time column, and its
+ * value columns, which change together.
+ */
 const STORED: {
   [K in keyof Snapshots]-?: {
-    column: string;
     time: string;
-    value: (s: NonNullable<Snapshots[K]>) => string | null;
+    columns: Record<string, (s: NonNullable<Snapshots[K]>) => string | null>;
   };
 } = {
   schema: {
-    column: 'schema_fields',
     time: 'schema_event_time',
-    value: s => JSON.stringify(s.fields),
+    columns: { schema_fields: s => JSON.stringify(s.fields) },
   },
   owners: {
-    column: 'owners',
     time: 'owners_event_time',
-    value: s => JSON.stringify(s.owners),
+    columns: { owners: s => JSON.stringify(s.owners) },
   },
   lifecycle: {
-    column: 'lifecycle_state',
     time: 'lifecycle_event_time',
-    value: s => s.state,
+    columns: {
+      lifecycle_state: s => s.state,
+      renamed_from: s => json(s.renamedFrom),
+      renamed_to: s => json(s.renamedTo),
+    },
   },
   lastWrite: {
-    column: 'last_write',
     time: 'last_write_event_time',
-    value: s => JSON.stringify(s.write),
+    columns: { last_write: s => JSON.stringify(s.write) },
   },
 };
 const KINDS = Object.keys(STORED) as (keyof Snapshots)[];
@@ -118,10 +130,12 @@ export async function upsertDatasets(
       };
       for (const kind of KINDS) {
         const snapshot = r[kind];
-        const { column, time, value } = STORED[kind];
-        row[column] = snapshot
-          ? (value as (s: object) => string | null)(snapshot)
-          : null;
+        const { columns, time } = STORED[kind];
+        for (const [column, value] of Object.entries(columns)) {
+          row[column] = snapshot
+            ? (value as (s: object) => string | null)(snapshot)
+            : null;
+        }
         row[time] = snapshot?.eventTime ?? null;
       }
       return row;
@@ -129,8 +143,10 @@ export async function upsertDatasets(
   const merge: Record<string, Knex.Raw> = {
     updated_at: tx.raw('excluded.updated_at'),
   };
-  for (const { column, time } of Object.values(STORED)) {
-    merge[column] = tx.raw(newer(column, time));
+  for (const { columns, time } of Object.values(STORED)) {
+    for (const column of Object.keys(columns)) {
+      merge[column] = tx.raw(newer(column, time));
+    }
     merge[time] = tx.raw(newer(time, time));
   }
   const ids = new Map<string, number>();

@@ -137,9 +137,71 @@ describe('nodeBadges', () => {
         freshness: fresh({}),
       }),
     ).toEqual([['dropped', 'dropped', 'error']]);
+  });
+
+  it("shows a rename's old name as renamed, and nothing else; its new name as any other", () => {
+    const renamedTo = {
+      id: ds(`${GOLD}_v2`),
+      namespace: 'n',
+      name: `${GOLD}_v2`,
+      eventTime: '2026-12-01T09:00:00.000Z',
+    };
+    const old = nodeBadges(
+      {
+        ...base,
+        lifecycleState: 'RENAME',
+        renamedTo,
+        lastRun: run({}),
+        upstreamFailed: true,
+      },
+      NOW,
+    );
+    expect(old.map(b => [b.id, b.label, b.status])).toEqual([
+      ['renamed', 'renamed', 'warning'],
+    ]);
+    expect(old[0].description).toBe(
+      `Renamed to ${GOLD}_v2 at 2026-12-01 09:00 UTC (OpenLineage lifecycleStateChange RENAME).`,
+    );
     expect(
-      labels({ ...base, lifecycleState: 'TRUNCATE', lastRun: run({}) })[0][0],
-    ).toBe('built');
+      labels({
+        ...base,
+        lifecycleState: 'RENAME',
+        renamedFrom: { ...renamedTo, name: GOLD },
+        lastRun: run({}),
+      }),
+    ).toEqual([
+      ['built', 'built 12 min ago', 'neutral'],
+      ['rows', '12.3k rows', 'neutral'],
+    ]);
+  });
+
+  it('says who truncated a dataset, and does not call the truncation a build', () => {
+    const lastWrite = {
+      job: { namespace: 'spark', name: 'purge' },
+      runId: 'r9',
+      state: 'COMPLETE',
+      rows: 0,
+      eventTime: '2026-12-01T10:00:00.000Z',
+    };
+    const truncated = nodeBadges(
+      { ...base, lifecycleState: 'TRUNCATE', lastWrite },
+      NOW,
+    );
+    expect(truncated.map(b => [b.id, b.label, b.status])).toEqual([
+      ['truncated', 'truncated', 'warning'],
+      ['rows', '0 rows', 'neutral'],
+    ]);
+    expect(truncated[0].description).toBe(
+      'Truncated by purge (run r9) at 2026-12-01 10:00 UTC: its rows were deleted.',
+    );
+    // A Scout run's facts still show, after it.
+    expect(
+      labels({ ...base, lifecycleState: 'TRUNCATE', lastRun: run({}) }),
+    ).toEqual([
+      ['truncated', 'truncated', 'warning'],
+      ['built', 'built 12 min ago', 'neutral'],
+      ['rows', '12.3k rows', 'neutral'],
+    ]);
   });
 
   it('reads the age from the newest row when the check gives none', () => {

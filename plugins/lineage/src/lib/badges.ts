@@ -101,8 +101,13 @@ function freshnessBadges(node: DatasetNode, now: number): NodeBadge[] {
         run.engine
       }), finished ${formatTime(run.finishedAt)}.`,
     });
-  } else if (!run && write?.state === 'COMPLETE') {
-    // No Scout run builds it: what its producers said.
+  } else if (
+    !run &&
+    write?.state === 'COMPLETE' &&
+    node.lifecycleState !== 'TRUNCATE'
+  ) {
+    // No Scout run builds it: what its producers said (a truncation is
+    // not a build: it has its own badge).
     const age = secondsSince(write.eventTime, now);
     badges.push({
       id: 'built',
@@ -144,10 +149,11 @@ function testStatus(failed: number, warned: number): NodeBadge['status'] {
 }
 
 /**
- * A node's badges, from what the lineage store recorded: freshness or when
- * it was built, a failed last run, its row count, its tests (passed of
- * run, failures first in the description) and whether a dataset upstream
- * has failing tests. Jobs, and datasets an old server sends without these,
+ * A node's badges, from what the lineage store recorded: dropped or
+ * renamed away (then nothing else), truncated, freshness or when it was
+ * built, a failed last run, its row count, its tests (passed of run,
+ * failures first in the description) and whether a dataset upstream has
+ * failing tests. Jobs, and datasets an old server sends without these,
  * get none of them; nothing is made up. `now` is for the ages.
  */
 export function nodeBadges(
@@ -167,7 +173,34 @@ export function nodeBadges(
       },
     ];
   }
+  if (node.renamedTo) {
+    // Gone under this name, as a dropped one: its data lives on elsewhere.
+    const { name, eventTime } = node.renamedTo;
+    return [
+      {
+        id: 'renamed',
+        label: 'renamed',
+        status: 'warning',
+        description: `Renamed to ${name}${
+          eventTime ? ` at ${formatTime(eventTime)}` : ''
+        } (OpenLineage lifecycleStateChange RENAME).`,
+      },
+    ];
+  }
   const badges = freshnessBadges(node, now);
+  if (node.lifecycleState === 'TRUNCATE') {
+    const write = node.lastWrite;
+    badges.unshift({
+      id: 'truncated',
+      label: 'truncated',
+      status: 'warning',
+      description: write
+        ? `Truncated by ${write.job.name} (run ${write.runId}) at ${formatTime(
+            write.eventTime,
+          )}: its rows were deleted.`
+        : 'The newest event that wrote it truncated it (OpenLineage lifecycleStateChange TRUNCATE).',
+    });
+  }
   const q = node.quality;
   if (q) {
     const total = q.passed + q.warned + q.failed;

@@ -4,6 +4,7 @@ import type { DatasetNode } from '../../lib/graph-transformations';
 import { lakehouseTableOf } from '../../lib/layers';
 import { lakehouseTableRouteRef, rootRouteRef } from '../../routes';
 import { DatasetFreshness } from './DatasetFreshness';
+import { DatasetLifecycle } from './DatasetLifecycle';
 import { DatasetRun } from './DatasetRun';
 import { DatasetTests } from './DatasetTests';
 import { ImpactList } from './ImpactList';
@@ -12,8 +13,9 @@ import { TableOwner } from './TableOwner';
 import styles from './panel.module.css';
 
 /**
- * A dataset: where it lives, who owns it, its last run and freshness, its
- * fields, tests, and what reads it.
+ * A dataset: whether it was dropped, renamed or truncated, where it lives,
+ * who owns it, its last run and freshness, its fields, tests, and what
+ * reads it.
  */
 export function DatasetDetails(props: {
   dataset: DatasetNode;
@@ -31,12 +33,7 @@ export function DatasetDetails(props: {
       <Text as="h3" variant="title-x-small" className={styles.wrap}>
         {dataset.name}
       </Text>
-      {dataset.lifecycleState === 'DROP' && (
-        <Text variant="body-small" color="danger">
-          Dropped: the newest event that wrote it dropped the table. What
-          follows is what was known before.
-        </Text>
-      )}
+      <DatasetLifecycle dataset={dataset} />
       <dl className={styles.facts}>
         <dt>Namespace</dt>
         <dd className={styles.mono}>{dataset.namespace}</dd>

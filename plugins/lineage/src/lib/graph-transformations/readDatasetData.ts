@@ -1,3 +1,4 @@
+import { datasetNodeId } from '../nodeIds';
 import type {
   AssertionSource,
   DatasetQuality,
@@ -7,6 +8,7 @@ import type {
   LastWrite,
   Owner,
   QualityAssertion,
+  RenamedDataset,
 } from './types';
 
 // The schema types node `data` as a free object, and old servers omit the
@@ -67,6 +69,20 @@ export function lastWriteOf(v: unknown): LastWrite | undefined {
     state,
     rows: num(w?.rows),
     eventTime,
+  };
+}
+
+export function renamedOf(v: unknown): RenamedDataset | undefined {
+  const r = record(v);
+  const namespace = text(r?.namespace);
+  const name = text(r?.name);
+  if (!namespace || !name) return undefined;
+  const eventTime = text(r?.eventTime);
+  return {
+    id: datasetNodeId(namespace, name),
+    namespace,
+    name,
+    ...(eventTime && { eventTime }),
   };
 }
 

@@ -105,4 +105,27 @@ describe('toLineageNode', () => {
       }),
     ).toMatchObject({ lastRun: { status: 'failed', rows: null } });
   });
+
+  it("reads a rename's other name as a node to link to, and nothing malformed", () => {
+    const at = '2026-12-01T11:00:00.000Z';
+    expect(
+      dataset({
+        lifecycleState: 'RENAME',
+        renamedTo: { namespace: 'n', name: 'a.b.new', eventTime: at },
+        renamedFrom: null,
+      }),
+    ).toMatchObject({
+      lifecycleState: 'RENAME',
+      renamedTo: {
+        id: 'dataset:n:a.b.new',
+        namespace: 'n',
+        name: 'a.b.new',
+        eventTime: at,
+      },
+      renamedFrom: undefined,
+    });
+    expect(
+      dataset({ renamedFrom: { namespace: 'n' }, renamedTo: 'a.b.new' }),
+    ).toMatchObject({ renamedFrom: undefined, renamedTo: undefined });
+  });
 });

@@ -8,6 +8,7 @@ import {
   ownersOf,
   lastRunOf,
   qualityOf,
+  renamedOf,
   text,
 } from './readDatasetData';
 import {
@@ -52,6 +53,8 @@ export function toLineageNode(node: Node): LineageNode {
     owners: ownersOf(data.owners),
     lastWrite: lastWriteOf(data.lastWrite),
     lifecycleState: text(data.lifecycleState),
+    renamedFrom: renamedOf(data.renamedFrom),
+    renamedTo: renamedOf(data.renamedTo),
     upstreamFailed: data.upstreamFailed === true,
   };
 }

@@ -70,6 +70,16 @@ export type Freshness = {
   message?: string;
 };
 
+/** The other name of a renamed dataset, and when it was renamed. */
+export type RenamedDataset = {
+  /** Its node id. */
+  id: string;
+  namespace: string;
+  name: string;
+  /** ISO 8601. */
+  eventTime?: string;
+};
+
 export type DatasetNode = {
   id: string;
   kind: 'dataset';
@@ -85,8 +95,13 @@ export type DatasetNode = {
   /**
    * What the newest event that wrote it did to it (OpenLineage
    * lifecycleStateChange: DROP, TRUNCATE, …); undefined for a plain write.
+   * RENAME on both names of a rename.
    */
   lifecycleState?: string;
+  /** Its old name, when the newest event renamed it and said from what. */
+  renamedFrom?: RenamedDataset;
+  /** Its new name, when it was renamed since its last write: gone here. */
+  renamedTo?: RenamedDataset;
   /** The newest event that wrote it, whoever sent it. */
   lastWrite?: LastWrite;
   /** Its owners as producers name them (OpenLineage's ownership facet). */

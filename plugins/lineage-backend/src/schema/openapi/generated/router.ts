@@ -241,6 +241,10 @@ export const spec = {
               'TRUNCATE',
             ],
           },
+          previousIdentifier: {
+            description:
+              "A RENAME's old name, {namespace, name}: the old dataset becomes an input of the job and is marked renamed to this one. Ignored, not refused, when it has another shape, a name the store cannot keep (Name's limits) or the dataset's own: the rename is then recorded without a link, as an optional detail is not worth losing the event's lineage.",
+          },
         },
         additionalProperties: true,
       },
@@ -532,7 +536,7 @@ export const spec = {
           data: {
             type: 'object',
             description:
-              "DATASET: namespace, name, fields [{name, type}] (those of the newest schema facet, none after a `_deleted` one; without any, every field its lineage names), quality (null, or each producer's newest result of each of its data quality assertions, failures first: {eventTime, passed, warned, failed, assertions [{assertion, success, column, status, message, failures, failingRowsQuery, failingRowsTable, source (dbt, great_expectations, or another producer's URI)}]}), upstreamFailed (true when a dataset upstream has a failing assertion), freshness (null, or dbt source freshness: {status (pass, warn, error, runtime error), maxLoadedAt, snapshottedAt (null for a runtime error), ageSeconds, warnAfterSeconds, errorAfterSeconds, message (dbt's error, for a runtime error)}), lastRun (null, or the last pipeline run that built or checked it: {runId, status (published or failed), engine, finishedAt, rows}), owners (null, or the owners of the newest ownership facet any event gave it: [{name, type}]), lifecycleState (null, or the lifecycleStateChange of the newest event that wrote it: DROP, TRUNCATE, …; a DROP is drawn as no build), lastWrite (null, or the newest event that wrote it, from any producer: {job {namespace, name}, runId, state (its eventType), rows (its outputStatistics rowCount, or null), eventTime}), written (true when a job in the store writes it; false for a source, which jobs only read). JOB: namespace, name, sql, latestRun {runId, state}.",
+              "DATASET: namespace, name, fields [{name, type}] (those of the newest schema facet, none after a `_deleted` one; without any, every field its lineage names), quality (null, or each producer's newest result of each of its data quality assertions, failures first: {eventTime, passed, warned, failed, assertions [{assertion, success, column, status, message, failures, failingRowsQuery, failingRowsTable, source (dbt, great_expectations, or another producer's URI)}]}), upstreamFailed (true when a dataset upstream has a failing assertion), freshness (null, or dbt source freshness: {status (pass, warn, error, runtime error), maxLoadedAt, snapshottedAt (null for a runtime error), ageSeconds, warnAfterSeconds, errorAfterSeconds, message (dbt's error, for a runtime error)}), lastRun (null, or the last pipeline run that built or checked it: {runId, status (published or failed), engine, finishedAt, rows}), owners (null, or the owners of the newest ownership facet any event gave it: [{name, type}]), lifecycleState (null, or the lifecycleStateChange of the newest event that wrote it: DROP, TRUNCATE, …; a DROP is drawn as no build; RENAME also on a RENAME's old name, newer wins), renamedFrom (null, or, for a RENAME with a previousIdentifier, the old name: {namespace, name, eventTime}), renamedTo (null, or, on that old name, the new one, alike), lastWrite (null, or the newest event that wrote it, from any producer: {job {namespace, name}, runId, state (its eventType), rows (its outputStatistics rowCount, or null), eventTime}), written (true when a job in the store writes it; false for a source, which jobs only read). JOB: namespace, name, sql, latestRun {runId, state}.",
             additionalProperties: true,
           },
           inEdges: {

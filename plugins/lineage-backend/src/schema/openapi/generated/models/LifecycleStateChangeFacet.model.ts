@@ -13,6 +13,10 @@ export interface LifecycleStateChangeFacet {
   _producer: string;
   _schemaURL: string;
   lifecycleStateChange: LifecycleStateChangeFacetLifecycleStateChangeEnum;
+  /**
+   * A RENAME\'s old name, {namespace, name}: the old dataset becomes an input of the job and is marked renamed to this one. Ignored, not refused, when it has another shape, a name the store cannot keep (Name\'s limits) or the dataset\'s own: the rename is then recorded without a link, as an optional detail is not worth losing the event\'s lineage.
+   */
+  previousIdentifier?: any | null;
 }
 
 /**
