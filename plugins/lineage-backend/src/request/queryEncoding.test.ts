@@ -19,11 +19,15 @@ describe('refuseUndecodableQuery', () => {
     expect(run('/api/v1/search?limit=2&q=%E0%A4%A')).toMatchObject({
       name: 'InputError',
       message:
-        'request/query/q is not percent-encoded UTF-8: "%E0%A4%A" (📈 is %F0%9F%93%88, not its UTF-16 halves %ED%A0%BD%ED%B3%88)',
+        'request/query/q is not percent-encoded UTF-8: "%E0%A4%A" (each %XX is one byte of the UTF-8 of the value; a literal % is %25)',
     });
-    // A surrogate's UTF-16 halves (CESU-8), and a lone % sign.
+    // A surrogate's UTF-16 halves (CESU-8): the emoji hint, and only then.
     expect(run('/impact?nodeId=dataset%3Ans%3A%ED%A0%BD')).toMatchObject({
-      message: expect.stringMatching(/^request\/query\/nodeId is not/),
+      message:
+        'request/query/nodeId is not percent-encoded UTF-8: "dataset%3Ans%3A%ED%A0%BD" (📈 is %F0%9F%93%88, not its UTF-16 halves %ED%A0%BD%ED%B3%88)',
+    });
+    expect(run('/api/v1/search?q=%FF')).toMatchObject({
+      message: expect.stringContaining('each %XX is one byte'),
     });
     expect(run('/api/v1/search?q=a&filter=%')).toMatchObject({
       message: expect.stringMatching(/^request\/query\/filter is not/),

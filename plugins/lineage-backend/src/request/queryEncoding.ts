@@ -9,11 +9,17 @@ function decoded(text: string): string | undefined {
   }
 }
 
+/** A UTF-16 surrogate percent-encoded on its own, as CESU-8 writes it. */
+const SURROGATE_HALF = /%ED%[AB][0-9A-F]/i;
+
 function refusal(what: string, text: string) {
+  // Only surrogate halves get the emoji hint; a stray, cut-off or
+  // non-UTF-8 escape gets the rule.
+  const hint = SURROGATE_HALF.test(text)
+    ? '📈 is %F0%9F%93%88, not its UTF-16 halves %ED%A0%BD%ED%B3%88'
+    : 'each %XX is one byte of the UTF-8 of the value; a literal % is %25';
   return new InputError(
-    `${what} is not percent-encoded UTF-8: ${JSON.stringify(
-      text,
-    )} (📈 is %F0%9F%93%88, not its UTF-16 halves %ED%A0%BD%ED%B3%88)`,
+    `${what} is not percent-encoded UTF-8: ${JSON.stringify(text)} (${hint})`,
   );
 }
 
