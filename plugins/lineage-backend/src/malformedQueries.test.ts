@@ -133,5 +133,20 @@ describe.each(databases.ids)('malformed queries (%s)', id => {
       name: 'GraphTooLargeError',
       message: expect.stringContaining('more than 3 nodes (lineage.maxNodes)'),
     });
+    // Impact takes no depth: its advice is not a smaller one.
+    for (const nodeId of [
+      `dataset:${NS}:iceberg.silver.transactions`,
+      `datasetField:${NS}:iceberg.silver.transactions:amount`,
+    ]) {
+      const impact = await request(server)
+        .get(`/api/lineage/impact?nodeId=${encodeURIComponent(nodeId)}`)
+        .set('authorization', mockCredentials.user.header());
+      expect(impact.status).toBe(400);
+      expect(impact.body.error.name).toBe('GraphTooLargeError');
+      expect(impact.body.error.message).toContain(
+        'impact follows everything downstream to lineage.maxDepth',
+      );
+      expect(impact.body.error.message).not.toContain('ask for a depth');
+    }
   });
 });

@@ -57,7 +57,13 @@ export class FieldLineage {
   }
 
   /** Follows edges from `start` for `depth` hops, one way; returns every edge met. */
-  async #walk(start: number[], depth: number, downstream: boolean) {
+  /** `asked`: the reader chose `depth` (see LineageGraph.checkNodes). */
+  async #walk(
+    start: number[],
+    depth: number,
+    downstream: boolean,
+    asked = true,
+  ) {
     const [near, far] = downstream
       ? (['from_field_id', 'to_field_id'] as const)
       : (['to_field_id', 'from_field_id'] as const);
@@ -73,7 +79,7 @@ export class FieldLineage {
         id => !hops.has(id),
       );
       frontier.forEach(id => hops.set(id, hop));
-      this.graph.checkNodes(hops.size, depth);
+      this.graph.checkNodes(hops.size, depth, asked);
     }
     return { fields: new Set(hops.keys()), hops, edges };
   }
@@ -160,7 +166,7 @@ export class FieldLineage {
       { namespace: field.namespace, name: field.dataset },
       field.field,
     );
-    const { hops, edges } = await this.#walk(start, maxDepth, true);
+    const { hops, edges } = await this.#walk(start, maxDepth, true, false);
     const startIds = new Set(start);
     const downstream = [...hops.keys()].filter(id => !startIds.has(id));
     const rows = new Map((await this.#fields(downstream)).map(f => [f.id, f]));

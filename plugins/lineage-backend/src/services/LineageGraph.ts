@@ -44,13 +44,21 @@ export class LineageGraph {
     }
   }
 
-  /** @throws GraphTooLargeError when a query's answer grows over maxNodes. */
-  checkNodes(count: number, depth: number) {
+  /**
+   * @param asked false for impact, whose depth is lineage.maxDepth, not the
+   * reader's: its advice cannot be a smaller depth.
+   * @throws GraphTooLargeError when a query's answer grows over maxNodes.
+   */
+  checkNodes(count: number, depth: number, asked = true) {
     if (count > this.limits.maxNodes) {
-      const advice =
-        depth > 1
-          ? `ask for a depth under ${depth}`
-          : 'its nearest neighbours alone are more: raise lineage.maxNodes to see them';
+      let advice =
+        'its nearest neighbours alone are more: raise lineage.maxNodes to see them';
+      if (!asked) {
+        advice =
+          'impact follows everything downstream to lineage.maxDepth: raise lineage.maxNodes, or walk it with /api/v1/lineage a few steps at a time';
+      } else if (depth > 1) {
+        advice = `ask for a depth under ${depth}`;
+      }
       throw new GraphTooLargeError(
         `the answer has more than ${this.limits.maxNodes} nodes (lineage.maxNodes) at depth ${depth}: ${advice}`,
       );
@@ -161,7 +169,7 @@ export class LineageGraph {
       this.db,
       start,
       maxDepth,
-      count => this.checkNodes(count, maxDepth),
+      count => this.checkNodes(count, maxDepth, false),
     );
     const startIds = new Set(start.datasets);
     const datasets: DatasetRow[] = await inChunks(
