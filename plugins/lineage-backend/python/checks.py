@@ -14,9 +14,11 @@ CHECKS_JOB = "dbt tests and source freshness"
 def checks_event(project: Project) -> dict | None:
     """A job reading every checked source and seed no input carried yet,
     with their checks; None when there is none. Call it last."""
+    # A source or seed with no tests has an empty facet: nothing to carry.
+    tested = {uid for uid, q in project.quality.items() if q["assertions"]}
     checked = sorted(
         uid
-        for uid in {*project.freshness, *project.quality}
+        for uid in {*project.freshness, *tested}
         if uid.split(".")[0] in ("source", "seed") and uid in project.nodes
     )
     left = [uid for uid in checked if uid not in project.carried]

@@ -59,8 +59,9 @@ def assertions_by_node(
     manifest: dict, run_results: dict, warnings: list[str]
 ) -> dict[str, dict]:
     """Each tested node's dataQualityAssertions facet body: its
-    assertions, failures first, and whether the run was `complete` for it;
-    what the results could not say goes to `warnings`."""
+    assertions, failures first, whether the run was `complete` for it, and
+    the producer whose list it is (`source`, so that an empty list still
+    names it); what the results could not say goes to `warnings`."""
     nodes = manifest.get("nodes", {})
     sources: dict[tuple, str] = {}
     for uid, source in manifest.get("sources", {}).items():
@@ -103,13 +104,22 @@ def assertions_by_node(
             f"{unknown} results in run_results.json name no node of the manifest "
             "(another project's, or an older build's?)"
         )
-    return {
+    facets = {
         node: {
             "assertions": sorted(assertions, key=lambda a: (a["success"], a["assertion"])),
             "complete": tests[node] <= ran[node],
+            "source": "dbt",
         }
         for node, assertions in out.items()
     }
+    # A run that ran tests says too which nodes now have none: those whose
+    # tests were all deleted from the project, whose stored results go.
+    if ran:
+        kinds = {**nodes, **manifest.get("sources", {})}
+        for uid, node in kinds.items():
+            if node.get("resource_type") in TESTED_KINDS and uid not in tests:
+                facets[uid] = {"assertions": [], "complete": True, "source": "dbt"}
+    return facets
 
 
 def _assertion(uid: str, test: dict, result: dict) -> dict:

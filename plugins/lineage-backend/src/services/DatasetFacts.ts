@@ -92,7 +92,13 @@ export async function applyFacts(
     const quality = readStoredQuality(row.quality, row.quality_event_time);
     const before = JSON.stringify(quality);
     const complete = reportsAll(ref);
-    for (const [source, list] of bySource(assertions)) {
+    const lists = bySource(assertions);
+    // A complete report with no assertions: its producer (named on the
+    // facet) checks nothing there any more, so its stored results go.
+    const named = reportingSource(ref);
+    if (complete && named && !lists.size) lists.set(named, []);
+    for (const [source, list] of lists) {
+      if (!list.length && !quality[source]) continue; // nothing to clear
       quality[source] = merge(quality[source], list, eventTime, complete);
     }
     if (JSON.stringify(quality) !== before) {
@@ -142,10 +148,22 @@ function bySource(assertions: Assertion[]) {
  * a dbt run of only some of the dataset's tests.
  */
 function reportsAll(ref: DatasetRef): boolean {
-  const facet = [ref.facets, ref.inputFacets]
+  return assertionsFacet(ref)?.complete !== false;
+}
+
+/**
+ * The producer a dataQualityAssertions facet reports for, when it says so
+ * (`source`, as the static pass writes `dbt`); else undefined.
+ */
+function reportingSource(ref: DatasetRef): string | undefined {
+  const source = assertionsFacet(ref)?.source;
+  return typeof source === 'string' && source ? source : undefined;
+}
+
+function assertionsFacet(ref: DatasetRef) {
+  return [ref.facets, ref.inputFacets]
     .map(f => f?.dataQualityAssertions as Record<string, unknown> | undefined)
     .find(f => Array.isArray(f?.assertions));
-  return facet?.complete !== false;
 }
 
 /**

@@ -224,6 +224,21 @@ describe.each(databases.ids)('partial dbt test runs on %s', id => {
     expect((await checks('deleted', 'stg_orders')).tests).toEqual(after);
   });
 
+  it('drops the results of a dataset whose tests were all deleted', async () => {
+    await run('emptied', '2026-03-01T00:00:00Z', FULL);
+    const { 'test.p.not_null_gold_x_id.3': _, ...left } = TESTS;
+    const { 'test.p.not_null_gold_x_id.3': __, ...ran } = FULL;
+    // A run with no test results (`dbt run`) says nothing about tests.
+    await run('emptied', '2026-03-02T00:00:00Z', {}, left);
+    expect((await checks('emptied', 'gold_x')).tests).toEqual([
+      'not_null_gold_x_id pass',
+    ]);
+    // One that ran tests says gold_x has none now: its result goes.
+    await run('emptied', '2026-03-03T00:00:00Z', ran, left);
+    expect((await checks('emptied', 'gold_x')).tests).toEqual([]);
+    expect((await checks('emptied', 'stg_orders')).tests).toHaveLength(3);
+  });
+
   it('takes each test from its newest run, whatever order the runs arrive in', async () => {
     await run('order', '2026-03-01T00:00:00Z', FULL);
     const newer = await run('order', '2026-03-04T00:00:00Z', {

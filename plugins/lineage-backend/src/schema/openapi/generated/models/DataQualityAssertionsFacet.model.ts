@@ -18,4 +18,8 @@ export interface DataQualityAssertionsFacet {
    * Scout\'s own field: false when the assertions are only some of what the producer checks on the dataset (a dbt run of some of its tests), which then update only those assertions; otherwise they replace the producer\'s list.
    */
   complete?: boolean;
+  /**
+   * Scout\'s own field: the producer whose list the assertions are (each assertion\'s own `source`, `dbt` from the static pass), so that a complete report with no assertions still names whose stored results it clears (a dataset whose tests were all deleted from the project).
+   */
+  source?: string;
 }
