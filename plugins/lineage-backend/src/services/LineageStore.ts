@@ -9,6 +9,7 @@ import {
   DROPPED,
   lifecycleSnapshot,
   lifecycleState,
+  originSnapshot,
   renamedAway,
   renames,
 } from './lifecycle';
@@ -169,6 +170,7 @@ export class LineageStore {
         ...d,
         ...facts(d, eventTime),
         lifecycle: lifecycleSnapshot(d, eventTime),
+        origin: originSnapshot(d, eventTime),
         lastWrite: lastWriteSnapshot(event as RunEvent, d, eventTime),
       })),
     ]);

@@ -24,6 +24,7 @@ export type DatasetRow = NodeRow &
     lifecycle_state?: string | null;
     lifecycle_event_time?: string | null;
     renamed_from?: string | null;
+    renamed_from_event_time?: string | null;
     renamed_to?: string | null;
     last_write?: string | null;
     last_write_event_time?: string | null;
@@ -115,7 +116,7 @@ export async function graphNodes(
           lastRun: lastRun(d),
           owners: d.owners ? JSON.parse(d.owners) : null,
           lifecycleState: d.lifecycle_state ?? null,
-          renamedFrom: renamed(d.renamed_from, d.lifecycle_event_time),
+          renamedFrom: renamed(d.renamed_from, d.renamed_from_event_time),
           renamedTo: renamed(d.renamed_to, d.lifecycle_event_time),
           lastWrite: d.last_write
             ? {

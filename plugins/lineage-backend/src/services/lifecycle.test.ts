@@ -178,6 +178,52 @@ describe.each(databases.ids)(
         });
       });
 
+      it('keeps where the middle of a -> b -> c came from, in one batch or out of order', async () => {
+        const chain = (prefix: string) => [
+          runEvent(
+            `mk_${prefix}`,
+            [],
+            `${prefix}.a`,
+            {},
+            '2026-12-01T01:00:00Z',
+          ),
+          renameEvent(
+            `${prefix}.b`,
+            { namespace: NS, name: `${prefix}.a` },
+            '2026-12-01T02:00:00Z',
+          ),
+          renameEvent(
+            `${prefix}.c`,
+            { namespace: NS, name: `${prefix}.b` },
+            '2026-12-01T03:00:00Z',
+          ),
+        ];
+        await store.recordAll(chain('r.inbatch'));
+        for (const event of chain('r.late').reverse())
+          await store.record(event);
+        for (const prefix of ['r.inbatch', 'r.late']) {
+          expect(await node(`${prefix}.b`)).toMatchObject({
+            state: 'RENAME',
+            renamedFrom: { name: `${prefix}.a` },
+            renamedTo: { name: `${prefix}.c` },
+          });
+          expect(await node(`${prefix}.c`)).toMatchObject({
+            renamedFrom: { name: `${prefix}.b` },
+            renamedTo: null,
+          });
+        }
+        // A later write of b (a table made again under that name) is its
+        // own table: it came from nowhere.
+        await store.record(
+          runEvent('mk_again', [], 'r.late.b', {}, '2026-12-01T04:00:00Z'),
+        );
+        expect(await node('r.late.b')).toMatchObject({
+          state: null,
+          renamedFrom: null,
+          renamedTo: null,
+        });
+      });
+
       it('records a RENAME whose previousIdentifier is missing or unusable, without a link', async () => {
         const unusable = [
           undefined,

@@ -39,17 +39,17 @@ export function renamedFrom(output: DatasetRef): DatasetName | undefined {
   return self ? undefined : { namespace, name };
 }
 
-/**
- * What an event did to a dataset it outputs, as of the event's time: its
- * lifecycleState, and a RENAME's old name.
- */
+/** What an event did to a dataset it outputs, as of the event's time. */
 export function lifecycleSnapshot(output: DatasetRef, eventTime: string) {
-  const from = renamedFrom(output);
-  return {
-    state: lifecycleState(output),
-    eventTime,
-    ...(from && { renamedFrom: from }),
-  };
+  return { state: lifecycleState(output), eventTime };
+}
+
+/**
+ * Where a dataset an event wrote came from, as of the event's time: a
+ * RENAME's old name, or null (a plain write: the name's own table).
+ */
+export function originSnapshot(output: DatasetRef, eventTime: string) {
+  return { renamedFrom: renamedFrom(output) ?? null, eventTime };
 }
 
 /**

@@ -26,16 +26,22 @@ export type SchemaSnapshot = {
 /** A dataset's owners as an ownership facet lists them, at the event's time. */
 export type OwnersSnapshot = { owners: Owner[]; eventTime: string };
 /**
- * What an event did to a dataset it outputs: its lifecycleStateChange
- * (DROP, TRUNCATE, …), null for a plain write; at the event's time. A
- * RENAME names the other dataset: the new one's old name, or the old
- * one's new name.
+ * What an event did to a dataset: its lifecycleStateChange (DROP,
+ * TRUNCATE, …), null for a plain write; at the event's time. A rename
+ * leaves the old name the new one (renamedTo).
  */
 export type LifecycleSnapshot = {
   state: string | null;
   eventTime: string;
-  renamedFrom?: DatasetName;
   renamedTo?: DatasetName;
+};
+/**
+ * Where a dataset an event wrote came from: a RENAME's old name, null for
+ * any other write; at the event's time.
+ */
+export type OriginSnapshot = {
+  renamedFrom: DatasetName | null;
+  eventTime: string;
 };
 /** The newest event that wrote a dataset, at its time. */
 export type LastWriteSnapshot = { write: LastWrite; eventTime: string };
@@ -45,6 +51,7 @@ type Snapshots = {
   schema?: SchemaSnapshot;
   owners?: OwnersSnapshot;
   lifecycle?: LifecycleSnapshot;
+  origin?: OriginSnapshot;
   lastWrite?: LastWriteSnapshot;
 };
 type DatasetUpsert = { namespace: string; name: string } & Snapshots;
@@ -73,9 +80,12 @@ const STORED: {
     time: 'lifecycle_event_time',
     columns: {
       lifecycle_state: s => s.state,
-      renamed_from: s => json(s.renamedFrom),
       renamed_to: s => json(s.renamedTo),
     },
+  },
+  origin: {
+    time: 'renamed_from_event_time',
+    columns: { renamed_from: s => json(s.renamedFrom ?? undefined) },
   },
   lastWrite: {
     time: 'last_write_event_time',
@@ -101,7 +111,7 @@ const newest = <T extends { eventTime: string }>(a?: T, b?: T) =>
 /**
  * Upserts datasets, a statement per 200 (sorted, so concurrent writers take
  * locks in the same order); their ids by datasetKey. A ref's snapshots
- * (schema, owners, lifecycle, last write) become the dataset's current
+ * (schema, owners, lifecycle, origin, last write) become the dataset's current
  * ones when no newer ones are stored (the newest of a batch's for one
  * dataset), in the same statement.
  */

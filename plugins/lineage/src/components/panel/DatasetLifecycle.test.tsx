@@ -53,6 +53,18 @@ describe('DatasetLifecycle', () => {
     );
   });
 
+  it('says both for the middle of a chain of renames', async () => {
+    await show({
+      lifecycleState: 'RENAME',
+      renamedFrom: other(OLD),
+      renamedTo: other(NEW),
+    });
+    expect(await paragraph('Renamed to')).toBeInTheDocument();
+    expect(await paragraph('Renamed from')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: OLD })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: NEW })).toBeInTheDocument();
+  });
+
   it('says a rename its producer gave no old name for, without a link', async () => {
     await show({ lifecycleState: 'RENAME' });
     expect(

@@ -27,23 +27,26 @@ export function DatasetLifecycle(props: { dataset: DatasetNode }) {
       </Text>
     );
   }
+  const from = dataset.renamedFrom && (
+    <Text as="p" variant="body-small">
+      Renamed from {other(dataset.renamedFrom)}
+      {at(dataset.renamedFrom.eventTime)}.
+    </Text>
+  );
   if (dataset.renamedTo) {
+    // The middle of a -> b -> c: where it went, and where it came from.
     return (
-      <Text as="p" variant="body-small" color="warning">
-        Renamed to {other(dataset.renamedTo)}
-        {at(dataset.renamedTo.eventTime)}. What follows is what was known under
-        this name.
-      </Text>
+      <>
+        <Text as="p" variant="body-small" color="warning">
+          Renamed to {other(dataset.renamedTo)}
+          {at(dataset.renamedTo.eventTime)}. What follows is what was known
+          under this name.
+        </Text>
+        {from}
+      </>
     );
   }
-  if (dataset.renamedFrom) {
-    return (
-      <Text as="p" variant="body-small">
-        Renamed from {other(dataset.renamedFrom)}
-        {at(dataset.renamedFrom.eventTime)}.
-      </Text>
-    );
-  }
+  if (from) return from;
   if (dataset.lifecycleState === 'RENAME') {
     return (
       <Text as="p" variant="body-small">
