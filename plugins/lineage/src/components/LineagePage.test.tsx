@@ -132,6 +132,37 @@ describe('the Lineage page', () => {
     );
   });
 
+  it('shows a node alone, and says why, when even its nearest neighbours are over the node limit', async () => {
+    const message =
+      'the answer has more than 2000 nodes (lineage.maxNodes) at depth 1: its nearest neighbours alone are more: raise lineage.maxNodes to see them';
+    server.use(
+      http.get(`${BASE_URL}/api/v1/lineage`, ({ request }) => {
+        const url = new URL(request.url);
+        const nodeId = url.searchParams.get('nodeId')!;
+        const depth = Number(url.searchParams.get('depth'));
+        if (depth > 0) {
+          return errorResponse(400, 'GraphTooLargeError', message);
+        }
+        return HttpResponse.json({ graph: lineageAround(nodeId, depth) });
+      }),
+    );
+    renderLineage(<LineagePage />, { at: at(ds(GOLD)) });
+
+    const view = await graph();
+    expect(
+      within(view).getByRole('button', { name: `Dataset ${GOLD}` }),
+    ).toBeVisible();
+    expect(
+      within(view).queryByRole('button', { name: `Dataset ${SILVER}` }),
+    ).toBeNull();
+    expect(
+      screen.getByText(
+        'Shown alone: its nearest neighbours are more than the portal draws',
+      ),
+    ).toBeVisible();
+    expect(screen.getByText(message)).toBeVisible();
+  });
+
   it('hides jobs and layers on request', async () => {
     renderLineage(<LineagePage />, { at: at(ds(GOLD)) });
     const view = await graph();

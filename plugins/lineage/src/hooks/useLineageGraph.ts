@@ -26,6 +26,10 @@ export const STEP_DEPTH = 1;
  */
 export const FETCH_DEPTH = STEP_DEPTH + 1;
 
+/** Whether `e` is the backend's answer over lineage.maxNodes. */
+const tooLarge = (e: unknown): e is BackendRequestError =>
+  e instanceof BackendRequestError && e.name === GRAPH_TOO_LARGE;
+
 /** A node's surroundings, and the datasets in it whose edges it lacks. */
 type Around = { graph: LineageGraph; open: string[] };
 
@@ -43,9 +47,7 @@ async function fetchAround(api: LineageApi, id: string): Promise<Around> {
       open: [],
     };
   } catch (e) {
-    const overLimit =
-      e instanceof BackendRequestError && e.name === GRAPH_TOO_LARGE;
-    if (!overLimit) throw e;
+    if (!tooLarge(e)) throw e;
     const graph = toLineageGraph(await api.getLineage(id, STEP_DEPTH));
     const open = [...graph.nodes.values()]
       .filter(n => n.kind === 'dataset' && n.id !== id)
@@ -86,15 +88,24 @@ export function useLineageGraph(
     const ids = rootKey.split('\n');
     const found = await Promise.all(
       ids.map(async id => {
-        const { graph, open } = await around(id);
-        return { graph: aroundNode(graph, id, STEP_DEPTH), open };
+        try {
+          const { graph, open } = await around(id);
+          return { graph: aroundNode(graph, id, STEP_DEPTH), open };
+        } catch (e) {
+          if (!tooLarge(e)) throw e;
+          // Even its nearest neighbours are over the limit: the node
+          // alone, and the backend's reason, rather than no graph at all.
+          const graph = toLineageGraph(await api.getLineage(id, 0));
+          return { graph, open: [], overLimit: e };
+        }
       }),
     );
     return {
       graph: found.map(f => f.graph).reduce(mergeGraphs, emptyGraph),
       open: found.flatMap(f => f.open),
+      overLimit: found.find(f => f.overLimit)?.overLimit,
     };
-  }, [around, rootKey]);
+  }, [api, around, rootKey]);
 
   // Fetched sides by expandKey; a side no longer wanted stays cached.
   const [slices, setSlices] = useState<ReadonlyMap<string, Around>>(new Map());
@@ -172,5 +183,7 @@ export function useLineageGraph(
     retry: initial.retry,
     expanding,
     expandError,
+    /** Why a root shows alone: its neighbours are over lineage.maxNodes. */
+    overLimit: initial.value?.overLimit,
   };
 }

@@ -137,6 +137,14 @@ export function LineageExplorer(props: { rootIds: readonly string[] }) {
               }
             />
           )}
+          {lineage.overLimit && (
+            <Alert
+              status="warning"
+              icon
+              title="Shown alone: its nearest neighbours are more than the portal draws"
+              description={lineage.overLimit.message}
+            />
+          )}
           {lineage.expandError && (
             <Alert
               status="danger"
