@@ -24,6 +24,10 @@ export function lifecycleState(output: DatasetRef): string | null {
  * none, is no old name: the rename is recorded without a link rather than
  * refused, as openapi.yaml says.
  */
+/** openapi.yaml's limits on a dataset ref (Name, and namespace's length). */
+const MAX_NAMESPACE = 512;
+const MAX_NAME = 1024;
+
 export function renamedFrom(output: DatasetRef): DatasetName | undefined {
   if (lifecycleState(output) !== RENAMED) return undefined;
   const previous = record(
@@ -31,10 +35,8 @@ export function renamedFrom(output: DatasetRef): DatasetName | undefined {
   );
   const namespace = text(previous?.namespace);
   const name = text(previous?.name);
-  if (!namespace || !name || namespace.length > 512 || name.length > 1024) {
-    return undefined;
-  }
-  if (name.includes(':')) return undefined;
+  if (!namespace || namespace.length > MAX_NAMESPACE) return undefined;
+  if (!name || name.length > MAX_NAME || name.includes(':')) return undefined;
   const self = namespace === output.namespace && name === output.name;
   return self ? undefined : { namespace, name };
 }

@@ -2,6 +2,7 @@ import type {
   FieldNode,
   Node,
 } from '@internal/backstage-plugin-lineage-common';
+import type { DatasetNode } from '../lib/graph-transformations';
 
 export const BASE_URL = 'http://localhost:7007/api/lineage';
 export const NS = 'trino://127.0.0.1:8080';
@@ -17,6 +18,17 @@ export const BRONZE = 'iceberg.bronze.transactions';
 export const SILVER = 'iceberg.silver.silver_transactions';
 export const GOLD = 'iceberg.gold.gold_daily_store_sales';
 export const PLATINUM = 'iceberg.platinum.store_features';
+
+/** Gold as a dataset node with nothing recorded about it, for unit tests. */
+export const BARE_GOLD: DatasetNode = {
+  id: ds(GOLD),
+  kind: 'dataset',
+  namespace: 'n',
+  name: GOLD,
+  layer: 'gold',
+  fields: [],
+  upstreamFailed: false,
+};
 
 /** Each job: its inputs, its output, and its output's columns from inputs. */
 const JOBS: {

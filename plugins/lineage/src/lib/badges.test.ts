@@ -1,4 +1,4 @@
-import { chain, ds, GOLD, SILVER } from '../__testUtils__/fixtures';
+import { BARE_GOLD, chain, ds, GOLD, SILVER } from '../__testUtils__/fixtures';
 import { formatAge, formatShortCount, nodeBadges } from './badges';
 import {
   toLineageGraph,
@@ -7,15 +7,7 @@ import {
 } from './graph-transformations';
 
 const NOW = Date.parse('2026-12-01T10:12:00.000Z');
-const base: DatasetNode = {
-  id: ds(GOLD),
-  kind: 'dataset',
-  namespace: 'n',
-  name: GOLD,
-  layer: 'gold',
-  fields: [],
-  upstreamFailed: false,
-};
+const base = BARE_GOLD;
 const run = (over: Partial<NonNullable<DatasetNode['lastRun']>>) => ({
   runId: 'run-1',
   status: 'published' as const,

@@ -1,20 +1,12 @@
 import { screen } from '@testing-library/react';
-import { ds, GOLD } from '../../__testUtils__/fixtures';
+import { BARE_GOLD, ds } from '../../__testUtils__/fixtures';
 import { renderLineage } from '../../__testUtils__/renderLineage';
 import type { DatasetNode } from '../../lib/graph-transformations';
 import { DatasetLifecycle } from './DatasetLifecycle';
 
 jest.setTimeout(30_000);
 
-const base: DatasetNode = {
-  id: ds(GOLD),
-  kind: 'dataset',
-  namespace: 'n',
-  name: GOLD,
-  layer: 'gold',
-  fields: [],
-  upstreamFailed: false,
-};
+const base = BARE_GOLD;
 const OLD = 'iceberg.gold.old_sales';
 const NEW = 'iceberg.gold.new_sales';
 const other = (name: string) => ({
