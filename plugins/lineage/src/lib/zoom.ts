@@ -25,3 +25,52 @@ export function fitZoom(content: Size, box: Size): number {
   );
   return clampZoom(Math.min(1, scale));
 }
+
+/**
+ * The smallest zoom at which an expand fits the whole graph again: a
+ * card's 12px name is then about 8px, still legible.
+ */
+export const READABLE_ZOOM = 0.7;
+
+type Point = { x: number; y: number };
+
+/** A zoom and the point of the graph to bring to the viewport's middle. */
+export type View = { zoom: number; anchor: Point };
+
+/**
+ * Where to look once an expand has laid the graph out again, so that the
+ * expanded `node` (its place in the new layout) stays in view:
+ * - a view the reader has not zoomed or scrolled since it was fitted
+ *   follows the graph: fitted again while the whole graph stays readable
+ *   (READABLE_ZOOM), else centred on the node at the same zoom;
+ * - a view the reader moved is theirs: same zoom, and the node stays where
+ *   it was on screen (`offset`, its corner from the viewport's middle, in
+ *   screen pixels), so only the layout's shift is undone. Without an
+ *   offset (it was not drawn) the view centres on it.
+ */
+export function viewAfterExpand(args: {
+  graph: Size;
+  box: Size;
+  zoom: number;
+  moved: boolean;
+  node: Point & Size;
+  offset?: Point;
+}): View {
+  const { graph, box, zoom, moved, node, offset } = args;
+  if (!moved) {
+    const fit = fitZoom(graph, box);
+    if (fit >= READABLE_ZOOM) {
+      return { zoom: fit, anchor: { x: graph.width / 2, y: graph.height / 2 } };
+    }
+  }
+  if (moved && offset) {
+    return {
+      zoom,
+      anchor: { x: node.x - offset.x / zoom, y: node.y - offset.y / zoom },
+    };
+  }
+  return {
+    zoom,
+    anchor: { x: node.x + node.width / 2, y: node.y + node.height / 2 },
+  };
+}

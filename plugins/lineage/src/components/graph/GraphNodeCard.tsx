@@ -93,6 +93,7 @@ export const GraphNodeCard = memo(function NodeCard(props: {
         className={styles.body}
         aria-pressed={state.selected}
         aria-label={`${node.kind === 'job' ? 'Job' : 'Dataset'} ${node.name}`}
+        // The lines below are cut to the card; hovering shows them whole.
         title={`${node.namespace} : ${node.name}`}
         onClick={() => onSelect(node.id)}
       >
@@ -122,7 +123,9 @@ export const GraphNodeCard = memo(function NodeCard(props: {
           </span>
         )}
         {state.pathFields.length > 0 && (
-          <span className={styles.field}>{state.pathFields.join(', ')}</span>
+          <span className={styles.field} title={state.pathFields.join(', ')}>
+            {state.pathFields.join(', ')}
+          </span>
         )}
       </button>
       {side('downstream')}

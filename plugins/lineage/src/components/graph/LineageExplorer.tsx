@@ -1,4 +1,4 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { Alert, Button, Flex, Grid, Text } from '@backstage/ui';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
@@ -13,13 +13,14 @@ import {
   findUnexplored,
   layoutGraph,
   pathNodes,
+  readersOf,
   type Direction,
   type GraphFilters as Filters,
 } from '../../lib/graph-transformations';
 import { NodePanel } from '../panel/NodePanel';
 import { GraphFilters } from './GraphFilters';
+import { GraphLoadError } from './GraphLoadError';
 import { LineageGraphView } from './LineageGraphView';
-import { BackendRequestError } from '@internal/backstage-plugin-scout-react';
 
 /**
  * The graph around one node or a few (a component's jobs), grown by
@@ -94,24 +95,20 @@ export function LineageExplorer(props: { rootIds: readonly string[] }) {
 
   if (lineage.loading || (!restored && !lineage.error)) return <Progress />;
   if (lineage.error || !lineage.graph || !layout) {
-    const error = lineage.error ?? new Error('No graph');
     return (
-      <Flex direction="column" gap="2">
-        <ResponseErrorPanel
-          title={
-            error instanceof BackendRequestError && error.status === 404
-              ? `No lineage recorded for ${rootIds.join(', ')}`
-              : 'Could not load the lineage graph'
-          }
-          error={error}
-        />
-        <Button variant="secondary" size="small" onPress={lineage.retry}>
-          Try again
-        </Button>
-      </Flex>
+      <GraphLoadError
+        error={lineage.error ?? new Error('No graph')}
+        rootIds={rootIds}
+        onRetry={lineage.retry}
+      />
     );
   }
   const node = lineage.graph.nodes.get(selected);
+  // An open dataset came without all its edges: its readers are not known.
+  const readers =
+    node && !lineage.open.has(node.id)
+      ? readersOf(lineage.graph, node.id).length
+      : undefined;
   return (
     <Grid.Root columns={{ initial: '1', md: '3' }} gap="4">
       <Grid.Item colSpan={{ initial: '1', md: '2' }}>
@@ -176,6 +173,7 @@ export function LineageExplorer(props: { rootIds: readonly string[] }) {
             key={node.id}
             node={node}
             isRoot={rootIds.includes(node.id)}
+            readers={readers}
             fieldId={fieldId}
             onPickField={pickField}
             path={path}

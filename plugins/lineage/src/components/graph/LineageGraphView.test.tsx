@@ -1,29 +1,121 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { ds, GOLD, lineageAround, SILVER } from '../../__testUtils__/fixtures';
 import { generatedLineage } from '../../__testUtils__/generated';
 import { ALL_FILTERS } from '../../lib/explorerParams';
 import {
+  aroundNode,
   filterGraph,
   layoutGraph,
+  mergeGraphs,
+  sliceDirection,
   toLineageGraph,
+  type GraphLayout,
 } from '../../lib/graph-transformations';
 import { fitZoom } from '../../lib/zoom';
 import { LineageGraphView } from './LineageGraphView';
 
 jest.setTimeout(30_000);
 
-// jsdom lays nothing out: give the viewport a laptop's box.
+// jsdom lays nothing out: give the viewport a laptop's box, and scroll it
+// as a browser does, within the zoomed graph.
 const BOX = { width: 800, height: 600 };
+let box = BOX;
 beforeAll(() => {
   jest
     .spyOn(HTMLElement.prototype, 'clientWidth', 'get')
-    .mockReturnValue(BOX.width);
+    .mockImplementation(() => box.width);
   jest
     .spyOn(HTMLElement.prototype, 'clientHeight', 'get')
-    .mockReturnValue(BOX.height);
+    .mockImplementation(() => box.height);
+  HTMLElement.prototype.scrollTo = function scrollTo(
+    this: HTMLElement,
+    to?: ScrollToOptions | number,
+  ) {
+    const { left = 0, top = 0 } = typeof to === 'object' ? to : {};
+    const graph = (this.firstElementChild as HTMLElement).style;
+    const clamp = (v: number, size: string, room: number) =>
+      Math.max(0, Math.min(v, parseFloat(size) - room));
+    this.scrollLeft = clamp(left, graph.width, box.width);
+    this.scrollTop = clamp(top, graph.height, box.height);
+  };
 });
-afterAll(() => jest.restoreAllMocks());
+afterEach(() => {
+  box = BOX;
+});
+afterAll(() => {
+  jest.restoreAllMocks();
+  delete (HTMLElement.prototype as Partial<HTMLElement>).scrollTo;
+});
+
+/** Where a node's card is in the viewport, in screen pixels. */
+function onScreen(nodeId: string) {
+  const view = screen.getByRole('group', { name: 'Lineage graph' });
+  const zoomed = view.firstElementChild as HTMLElement;
+  const canvas = zoomed.firstElementChild as HTMLElement;
+  const zoom = parseFloat(zoomed.style.width) / parseFloat(canvas.style.width);
+  const card = view.querySelector<HTMLElement>(`[data-node-id="${nodeId}"]`)!;
+  const px = (v: string) => parseFloat(v) * zoom;
+  const left = px(card.style.left) - view.scrollLeft;
+  const top = px(card.style.top) - view.scrollTop;
+  return {
+    left,
+    top,
+    right: left + px(card.style.width),
+    bottom: top + px(card.style.height),
+  };
+}
+
+const inView = (r: ReturnType<typeof onScreen>) =>
+  r.left >= 0 && r.top >= 0 && r.right <= box.width && r.bottom <= box.height;
+
+// As the explorer lays it out: gold one job each way, then silver's
+// upstream expanded, which adds a job and bronze on the left.
+const opened = aroundNode(
+  toLineageGraph(lineageAround(ds(GOLD), 2)),
+  ds(GOLD),
+  1,
+);
+const expanded = mergeGraphs(
+  opened,
+  sliceDirection(
+    toLineageGraph(lineageAround(ds(SILVER), 2)),
+    ds(SILVER),
+    'upstream',
+    1,
+  ),
+);
+const layoutOf = (g: typeof opened) => layoutGraph(filterGraph(g, ALL_FILTERS));
+
+/**
+ * The view on gold's graph, whose expand of silver lays it out again with
+ * the same nodes (as the explorer does while the answer is on its way);
+ * `answer` brings the grown graph.
+ */
+async function renderExpandable() {
+  const before = layoutOf(opened);
+  let show: (layout: GraphLayout) => void = () => {};
+  function Expandable() {
+    const [layout, setLayout] = useState(before);
+    show = setLayout;
+    return (
+      <LineageGraphView
+        layout={layout}
+        selectedId={ds(GOLD)}
+        unexplored={new Map([[ds(SILVER), new Set(['upstream' as const])]])}
+        expanding={new Set()}
+        onSelect={() => {}}
+        onExpand={() => setLayout(layoutOf(opened))}
+      />
+    );
+  }
+  await renderInTestApp(<Expandable />);
+  return {
+    answer: () => act(() => show(layoutOf(expanded))),
+  };
+}
 
 describe('the graph view', () => {
   const layout = layoutGraph(
@@ -57,5 +149,50 @@ describe('the graph view', () => {
     expect(toolbar).not.toHaveTextContent(fitted);
     await userEvent.click(screen.getByRole('button', { name: 'Fit' }));
     expect(toolbar).toHaveTextContent(fitted);
+  });
+
+  it('fits the graph again after an expand while it stays readable', async () => {
+    // Gold's graph fits at 100%; with bronze it no longer does.
+    box = { width: 1600, height: 600 };
+    const { answer } = await renderExpandable();
+    const toolbar = screen.getByRole('toolbar', { name: 'Zoom' });
+    expect(toolbar).toHaveTextContent('100%');
+
+    await userEvent.click(
+      screen.getByRole('button', { name: `Expand upstream of ${SILVER}` }),
+    );
+    await answer();
+
+    const after = layoutOf(expanded);
+    expect(toolbar).toHaveTextContent(percent(fitZoom(after, box)));
+    for (const { node } of after.nodes) {
+      expect(inView(onScreen(node.id))).toBe(true);
+    }
+  });
+
+  it("keeps the expanded node where it was when the reader has moved the view, at the reader's zoom", async () => {
+    const { answer } = await renderExpandable();
+    const toolbar = screen.getByRole('toolbar', { name: 'Zoom' });
+    const view = screen.getByRole('group', { name: 'Lineage graph' });
+    for (let i = 0; i < 4; i++) {
+      await userEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
+    }
+    // Scrolled to the left end, to read silver.
+    view.scrollLeft = 0;
+    fireEvent.scroll(view);
+    const zoomOf = () => toolbar.textContent?.match(/\d+%/)?.[0];
+    const zoom = zoomOf();
+    const was = onScreen(ds(SILVER));
+    expect(inView(was)).toBe(true);
+
+    await userEvent.click(
+      screen.getByRole('button', { name: `Expand upstream of ${SILVER}` }),
+    );
+    await answer();
+
+    expect(zoomOf()).toBe(zoom);
+    const now = onScreen(ds(SILVER));
+    expect(now.left).toBeCloseTo(was.left);
+    expect(now.top).toBeCloseTo(was.top);
   });
 });

@@ -1,5 +1,5 @@
 import { Button, Flex, Text } from '@backstage/ui';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useGraphZoom } from '../../hooks';
 import { nodeBadges, type NodeBadge } from '../../lib/badges';
 import {
@@ -20,9 +20,10 @@ function edgePath(points: { x: number; y: number }[]) {
 
 /**
  * The laid-out graph: edges as SVG, nodes as absolutely placed cards, in a
- * scrolling viewport, fitted to it at first, with zoom and "Fit". The
- * layout comes in already computed, so selecting, highlighting, zooming or
- * hovering never lays the graph out again; zooming renders no card again.
+ * scrolling viewport, fitted to it at first, with zoom and "Fit", and kept
+ * on the node an expand grew the graph from. The layout comes in already
+ * computed, so selecting, highlighting, zooming or hovering never lays the
+ * graph out again; zooming renders no card again.
  */
 export function LineageGraphView(props: {
   layout: GraphLayout;
@@ -35,10 +36,20 @@ export function LineageGraphView(props: {
   /** The badges' source; default {@link nodeBadges}. */
   badgesFor?: (node: LineageNode) => NodeBadge[];
 }) {
-  const { layout, selectedId, path, unexplored, expanding } = props;
+  const { layout, selectedId, path, unexplored, expanding, onExpand } = props;
   const badgesFor = props.badgesFor ?? nodeBadges;
   // The node the view opened on; later selections do not move the view.
-  const { viewport, zoom, fit, zoomBy } = useGraphZoom(layout, selectedId);
+  const { viewport, zoom, fit, zoomBy, follow, onScroll } = useGraphZoom(
+    layout,
+    selectedId,
+  );
+  const expand = useCallback(
+    (id: string, direction: Direction) => {
+      follow(id);
+      onExpand(id, direction);
+    },
+    [follow, onExpand],
+  );
 
   const pathFields = useMemo(() => {
     const byDataset = new Map<string, string[]>();
@@ -106,6 +117,7 @@ export function LineageGraphView(props: {
       </Flex>
       <div
         ref={viewport}
+        onScroll={onScroll}
         className={styles.viewport}
         role="group"
         aria-label="Lineage graph"
@@ -157,7 +169,7 @@ export function LineageGraphView(props: {
                 placed={placed}
                 state={states.get(placed.node.id)!}
                 onSelect={props.onSelect}
-                onExpand={props.onExpand}
+                onExpand={expand}
               />
             ))}
           </div>

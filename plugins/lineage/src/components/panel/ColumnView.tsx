@@ -8,6 +8,7 @@ import type {
 } from '../../lib/graph-transformations';
 import { fieldNodeId } from '../../lib/nodeIds';
 import styles from './panel.module.css';
+import { WrappingName } from './WrappingName';
 
 function PathList(props: { title: string; fields: PathField[]; none: string }) {
   return (
@@ -19,7 +20,8 @@ function PathList(props: { title: string; fields: PathField[]; none: string }) {
         <ol className={styles.list} aria-label={props.title}>
           {props.fields.map(f => (
             <li key={f.id} className={styles.mono}>
-              {`${f.dataset} . ${f.field}`}
+              <WrappingName name={f.dataset} />
+              {` . ${f.field}`}
             </li>
           ))}
         </ol>
@@ -33,12 +35,28 @@ function PathList(props: { title: string; fields: PathField[]; none: string }) {
 }
 
 /**
+ * Why no field reads `field`. Column lineage comes from the readers' own
+ * events: a job can read the table and declare nothing for this field, so
+ * that is said apart from the table having no reader at all.
+ */
+function noReader(field: string, table: string, readers?: number) {
+  const none = `No column lineage records a reader of ${field}.`;
+  if (readers === undefined) return none;
+  if (readers === 0) return `${none} No job is recorded reading ${table}.`;
+  const jobs = readers === 1 ? '1 job reads' : `${readers} jobs read`;
+  const their = readers === 1 ? 'its' : 'their';
+  return `${none} ${jobs} ${table}, but ${their} events declared no column lineage for this field.`;
+}
+
+/**
  * The dataset's fields; picking one loads its column lineage, highlighted
  * in the graph and listed here: the fields it comes from, nearest first,
- * back to the source, and the fields that read it.
+ * back to the source, and the fields that read it. `readers` counts the
+ * jobs that read the table, when the graph knows them all.
  */
 export function ColumnView(props: {
   dataset: DatasetNode;
+  readers?: number;
   fieldId?: string;
   onPickField: (fieldId: string | undefined) => void;
   path: AsyncState<FieldPath | undefined>;
@@ -112,7 +130,7 @@ export function ColumnView(props: {
           <PathList
             title="Read by"
             fields={path.value.downstream}
-            none="Nothing recorded reads this field."
+            none={noReader(picked.name, dataset.name, props.readers)}
           />
         </>
       )}

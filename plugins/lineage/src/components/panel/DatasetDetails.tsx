@@ -10,6 +10,7 @@ import { DatasetTests } from './DatasetTests';
 import { ImpactList } from './ImpactList';
 import { useTableEntity } from '../../hooks';
 import { TableOwner } from './TableOwner';
+import { WrappingName } from './WrappingName';
 import styles from './panel.module.css';
 
 /**
@@ -30,13 +31,15 @@ export function DatasetDetails(props: {
   const root = useRouteRef(rootRouteRef)?.() ?? '/lineage';
   return (
     <Flex direction="column" gap="3">
-      <Text as="h3" variant="title-x-small" className={styles.wrap}>
-        {dataset.name}
+      <Text as="h3" variant="title-x-small">
+        <WrappingName name={dataset.name} />
       </Text>
       <DatasetLifecycle dataset={dataset} />
       <dl className={styles.facts}>
         <dt>Namespace</dt>
-        <dd className={styles.mono}>{dataset.namespace}</dd>
+        <dd className={styles.mono}>
+          <WrappingName name={dataset.namespace} />
+        </dd>
         <dt>Layer</dt>
         <dd>{dataset.layer}</dd>
         <dt>Owner</dt>

@@ -4,6 +4,7 @@ import { Flex, Text } from '@backstage/ui';
 import useAsync from 'react-use/esm/useAsync';
 import { lineageApiRef } from '../../api';
 import styles from './panel.module.css';
+import { WrappingName } from './WrappingName';
 
 /** `1 job`, `2 jobs`. */
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -43,7 +44,9 @@ export function ImpactList(props: { nodeId: string }) {
             <ul className={styles.list} aria-label="Impacted datasets">
               {impact.value.datasets.map(d => (
                 <li key={d.nodeId}>
-                  <span className={styles.mono}>{d.name}</span>{' '}
+                  <span className={styles.mono}>
+                    <WrappingName name={d.name} />
+                  </span>{' '}
                   <span className={styles.type}>
                     {`${count(d.distance, 'job')} away`}
                   </span>
@@ -54,7 +57,9 @@ export function ImpactList(props: { nodeId: string }) {
               <ul className={styles.list} aria-label="Impacted jobs">
                 {impact.value.jobs.map(j => (
                   <li key={j.nodeId}>
-                    <span className={styles.mono}>{j.name}</span>{' '}
+                    <span className={styles.mono}>
+                      <WrappingName name={j.name} />
+                    </span>{' '}
                     <span className={styles.type}>job</span>
                   </li>
                 ))}

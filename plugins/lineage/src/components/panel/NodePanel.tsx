@@ -5,21 +5,24 @@ import { fieldDatasetId } from '../../lib/nodeIds';
 import { ColumnView } from './ColumnView';
 import { DatasetDetails } from './DatasetDetails';
 import { JobDetails } from './JobDetails';
+import styles from './panel.module.css';
 
 /**
  * The side panel of the clicked node: a job's SQL and run; a dataset's
  * details and impact, and its columns, whose lineage can be followed.
+ * `readers`: the jobs reading a dataset, when the graph knows them all.
  */
 export function NodePanel(props: {
   node: LineageNode;
   isRoot: boolean;
+  readers?: number;
   fieldId?: string;
   onPickField: (fieldId: string | undefined) => void;
   path: AsyncState<FieldPath | undefined>;
 }) {
   const { node } = props;
   return (
-    <Card>
+    <Card className={styles.panel}>
       <CardBody>
         {node.kind === 'job' ? (
           <JobDetails job={node} />
@@ -42,6 +45,7 @@ export function NodePanel(props: {
             <TabPanel id="columns">
               <ColumnView
                 dataset={node}
+                readers={props.readers}
                 fieldId={props.fieldId}
                 onPickField={props.onPickField}
                 path={props.path}

@@ -21,6 +21,7 @@ import {
   mergeGraphs,
   parseExpandKey,
   pathNodes,
+  readersOf,
   sliceDirection,
   toLineageGraph,
   type GraphFilters,
@@ -159,6 +160,23 @@ describe('aroundNode', () => {
     expect(ids(around)).toEqual(
       ids(toLineageGraph(lineageAround(ds(GOLD), 1))),
     );
+  });
+});
+
+describe('readersOf', () => {
+  it('lists the jobs reading a dataset, also those not loaded yet', () => {
+    const start = aroundNode(
+      toLineageGraph(lineageAround(ds(SILVER), 2)),
+      ds(SILVER),
+      1,
+    );
+    expect(readersOf(start, ds(SILVER))).toEqual([job(`write ${GOLD}`)]);
+    // Platinum's writer is past the graph's edge; gold's edge to it is kept.
+    expect(start.nodes.has(job(`write ${PLATINUM}`))).toBe(false);
+    expect(readersOf(start, ds(GOLD))).toEqual([job(`write ${PLATINUM}`)]);
+    expect(
+      readersOf(toLineageGraph(lineageAround(ds(PLATINUM), 1)), ds(PLATINUM)),
+    ).toEqual([]);
   });
 });
 

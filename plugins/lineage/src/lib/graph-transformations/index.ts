@@ -23,3 +23,4 @@ export {
   type PlacedNode,
 } from './layoutGraph';
 export { pathNodes } from './pathNodes';
+export { readersOf } from './readers';
