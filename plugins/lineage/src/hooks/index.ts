@@ -4,3 +4,4 @@ export { useNodeSearch } from './useNodeSearch';
 export { useTableEntity } from './useTableEntity';
 export { useExplorerParams, useUnresolvedParams } from './useExplorerParams';
 export { useGraphZoom } from './useGraphZoom';
+export { useGraphLayout, WORKER_MIN_NODES } from './useGraphLayout';

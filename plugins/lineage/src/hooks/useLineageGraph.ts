@@ -6,7 +6,6 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { type LineageApi, lineageApiRef } from '../api';
 import {
   aroundNode,
-  emptyGraph,
   expandKey,
   mergeGraphs,
   parseExpandKey,
@@ -101,7 +100,7 @@ export function useLineageGraph(
       }),
     );
     return {
-      graph: found.map(f => f.graph).reduce(mergeGraphs, emptyGraph),
+      graph: mergeGraphs(...found.map(f => f.graph)),
       open: found.flatMap(f => f.open),
       overLimit: found.find(f => f.overLimit)?.overLimit,
     };
@@ -143,9 +142,10 @@ export function useLineageGraph(
 
   const graph = useMemo(() => {
     if (!initial.value) return undefined;
-    return [...wanted]
-      .flatMap(key => slices.get(key)?.graph ?? [])
-      .reduce(mergeGraphs, initial.value.graph);
+    return mergeGraphs(
+      initial.value.graph,
+      ...[...wanted].flatMap(key => slices.get(key)?.graph ?? []),
+    );
   }, [initial.value, wanted, slices]);
   const open: ReadonlySet<string> = useMemo(
     () =>

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   useExplorerParams,
   useFieldPath,
+  useGraphLayout,
   useLineageGraph,
   useUnresolvedParams,
 } from '../../hooks';
@@ -11,7 +12,6 @@ import {
   expandKey,
   filterGraph,
   findUnexplored,
-  layoutGraph,
   pathNodes,
   readersOf,
   type Direction,
@@ -59,13 +59,29 @@ export function LineageExplorer(props: { rootIds: readonly string[] }) {
     () => lineage.graph && filterGraph(lineage.graph, filters),
     [lineage.graph, filters],
   );
-  const layout = useMemo(() => visible && layoutGraph(visible), [visible]);
   const unexplored = useMemo(
     () =>
       lineage.graph
         ? findUnexplored(lineage.graph, lineage.expanded, lineage.open)
         : new Map(),
     [lineage.graph, lineage.expanded, lineage.open],
+  );
+  // Past a hundred nodes the layout comes from a worker; until it does,
+  // the graph drawn stays with the expand buttons it was drawn with, and
+  // the sides whose answers it lacks still show as expanding.
+  const sides = useMemo(
+    () => ({ unexplored, expanded: lineage.expanded }),
+    [unexplored, lineage.expanded],
+  );
+  const drawn = useGraphLayout(visible, sides);
+  const { layout } = drawn;
+  const expanding = useMemo(
+    () =>
+      new Set([
+        ...lineage.expanding,
+        ...[...lineage.expanded].filter(k => !drawn.tag.expanded.has(k)),
+      ]),
+    [lineage.expanding, lineage.expanded, drawn.tag],
   );
   const highlight = useMemo(() => {
     if (!path.value || !lineage.graph) return undefined;
@@ -94,6 +110,7 @@ export function LineageExplorer(props: { rootIds: readonly string[] }) {
   );
 
   if (lineage.loading || (!restored && !lineage.error)) return <Progress />;
+  if (!layout && drawn.pending) return <Progress />;
   if (lineage.error || !lineage.graph || !layout) {
     return (
       <GraphLoadError
@@ -159,8 +176,8 @@ export function LineageExplorer(props: { rootIds: readonly string[] }) {
               layout={layout}
               selectedId={selected}
               path={highlight}
-              unexplored={unexplored}
-              expanding={lineage.expanding}
+              unexplored={drawn.tag.unexplored}
+              expanding={expanding}
               onSelect={select}
               onExpand={expand}
             />

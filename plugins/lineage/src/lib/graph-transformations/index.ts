@@ -18,9 +18,13 @@ export { fieldPath, type FieldPath, type PathField } from './fieldPath';
 export {
   layoutGraph,
   NODE_SIZE,
+  placedGraph,
+  shapeOf,
   type GraphLayout,
+  type GraphShape,
   type PlacedEdge,
   type PlacedNode,
+  type Placement,
 } from './layoutGraph';
 export { pathNodes } from './pathNodes';
 export { readersOf } from './readers';

@@ -36,15 +36,36 @@ export type GraphLayout = {
 const NETWORK_SIMPLEX_MAX_NODES = 200;
 
 /**
- * Left-to-right layered layout (dagre): upstream on the left. Pure and
- * deterministic, so the view computes it once per visible graph and not on
- * hover, selection or highlight.
+ * What the layout needs of a graph: node ids and kinds, and edges. Plain
+ * data, so that it can be posted to a Web Worker (see layoutWorker).
  */
-export function layoutGraph(graph: VisibleGraph): GraphLayout {
+export type GraphShape = {
+  nodes: { id: string; kind: LineageNode['kind'] }[];
+  edges: GraphEdge[];
+};
+
+/** Where `placeGraph` put a shape's nodes and edges, in their order. */
+export type Placement = {
+  nodes: { x: number; y: number; width: number; height: number }[];
+  edges: { x: number; y: number }[][];
+  width: number;
+  height: number;
+};
+
+export const shapeOf = (graph: VisibleGraph): GraphShape => ({
+  nodes: graph.nodes.map(({ id, kind }) => ({ id, kind })),
+  edges: graph.edges.map(({ from, to }) => ({ from, to })),
+});
+
+/**
+ * Left-to-right layered layout (dagre): upstream on the left. Pure and
+ * deterministic: the same shape always gets the same placement.
+ */
+export function placeGraph(shape: GraphShape): Placement {
   const g = new dagre.graphlib.Graph({ multigraph: false });
   g.setGraph({
     ranker:
-      graph.nodes.length > NETWORK_SIMPLEX_MAX_NODES
+      shape.nodes.length > NETWORK_SIMPLEX_MAX_NODES
         ? 'tight-tree'
         : 'network-simplex',
     rankdir: 'LR',
@@ -54,20 +75,39 @@ export function layoutGraph(graph: VisibleGraph): GraphLayout {
     marginy: 16,
   });
   g.setDefaultEdgeLabel(() => ({}));
-  for (const node of graph.nodes) {
+  for (const node of shape.nodes) {
     g.setNode(node.id, { ...NODE_SIZE[node.kind] });
   }
-  for (const e of graph.edges) g.setEdge(e.from, e.to);
+  for (const e of shape.edges) g.setEdge(e.from, e.to);
   dagre.layout(g);
 
-  const nodes = graph.nodes.map(node => {
+  const nodes = shape.nodes.map(node => {
     const { x, y, width, height } = g.node(node.id);
-    return { node, x: x - width / 2, y: y - height / 2, width, height };
+    return { x: x - width / 2, y: y - height / 2, width, height };
   });
-  const edges = graph.edges.map(e => ({
-    ...e,
-    points: g.edge(e.from, e.to)?.points ?? [],
-  }));
+  const edges = shape.edges.map(e => g.edge(e.from, e.to)?.points ?? []);
   const { width = 0, height = 0 } = g.graph();
   return { nodes, edges, width, height };
+}
+
+/** `graph` placed as `placement`, which `placeGraph` made of its shape. */
+export function placedGraph(
+  graph: VisibleGraph,
+  placement: Placement,
+): GraphLayout {
+  return {
+    nodes: graph.nodes.map((node, i) => ({ node, ...placement.nodes[i] })),
+    edges: graph.edges.map((e, i) => ({ ...e, points: placement.edges[i] })),
+    width: placement.width,
+    height: placement.height,
+  };
+}
+
+/**
+ * The graph laid out here and now (see placeGraph). The view computes it
+ * once per visible graph, not on hover, selection or highlight; past a
+ * hundred nodes, in a Web Worker (see useGraphLayout).
+ */
+export function layoutGraph(graph: VisibleGraph): GraphLayout {
+  return placedGraph(graph, placeGraph(shapeOf(graph)));
 }

@@ -138,5 +138,3 @@ export type LineageGraph = {
 };
 
 export const edgeKey = (e: GraphEdge) => `${e.from}>${e.to}`;
-
-export const emptyGraph: LineageGraph = { nodes: new Map(), edges: new Map() };
