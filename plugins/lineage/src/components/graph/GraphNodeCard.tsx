@@ -86,6 +86,7 @@ export const GraphNodeCard = memo(function NodeCard(props: {
       }}
       data-testid="lineage-node"
       data-node-id={node.id}
+      data-layer={node.kind === 'dataset' ? node.layer : undefined}
     >
       {side('upstream')}
       <button
@@ -99,9 +100,7 @@ export const GraphNodeCard = memo(function NodeCard(props: {
       >
         <span className={styles.row}>
           {node.kind === 'dataset' && (
-            <span className={styles.layer} data-layer={node.layer}>
-              {node.layer}
-            </span>
+            <span className={styles.layer}>{node.layer}</span>
           )}
           <span className={styles.name}>{table ?? node.name}</span>
         </span>

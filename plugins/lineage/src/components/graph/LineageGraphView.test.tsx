@@ -14,7 +14,7 @@ import {
   toLineageGraph,
   type GraphLayout,
 } from '../../lib/graph-transformations';
-import { fitZoom } from '../../lib/zoom';
+import { fitZoom, OUTLINE_ZOOM } from '../../lib/zoom';
 import { LineageGraphView } from './LineageGraphView';
 
 jest.setTimeout(30_000);
@@ -122,10 +122,8 @@ describe('the graph view', () => {
     filterGraph(toLineageGraph(generatedLineage(280)), ALL_FILTERS),
   );
   const percent = (zoom: number) => `${Math.round(zoom * 100)}%`;
-
-  it('draws every node of a 500-node graph, fitted to its box', async () => {
-    expect(layout.nodes.length).toBeGreaterThanOrEqual(500);
-    await renderInTestApp(
+  const renderLarge = () =>
+    renderInTestApp(
       <LineageGraphView
         layout={layout}
         unexplored={new Map()}
@@ -134,6 +132,10 @@ describe('the graph view', () => {
         onExpand={() => {}}
       />,
     );
+
+  it('draws every node of a 500-node graph, fitted to its box', async () => {
+    expect(layout.nodes.length).toBeGreaterThanOrEqual(500);
+    await renderLarge();
 
     const view = screen.getByRole('group', { name: 'Lineage graph' });
     expect(within(view).getAllByTestId('lineage-node')).toHaveLength(
@@ -146,9 +148,32 @@ describe('the graph view', () => {
     );
 
     await userEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
-    expect(toolbar).not.toHaveTextContent(fitted);
+    expect(toolbar).not.toHaveTextContent(`· ${fitted}`);
     await userEvent.click(screen.getByRole('button', { name: 'Fit' }));
-    expect(toolbar).toHaveTextContent(fitted);
+    expect(toolbar).toHaveTextContent(`· ${fitted}`);
+  });
+
+  it('draws cards as outlines below OUTLINE_ZOOM, with their names above it', async () => {
+    await renderLarge();
+    const toolbar = screen.getByRole('toolbar', { name: 'Zoom' });
+    const canvas = () =>
+      screen.getAllByTestId('lineage-node')[0].parentElement!;
+    // 500 nodes fit an 800 px box far below it.
+    expect(fitZoom(layout, BOX)).toBeLessThan(OUTLINE_ZOOM);
+    expect(canvas()).toHaveClass('outline');
+    expect(toolbar).toHaveTextContent(`names from ${percent(OUTLINE_ZOOM)}`);
+    // Each card keeps its name for hover and its layer for the colour.
+    const gold = screen
+      .getAllByTestId('lineage-node')
+      .find(card => card.dataset.layer !== undefined)!;
+    expect(
+      within(gold).getByRole('button', { pressed: false }),
+    ).toHaveAttribute('title', expect.stringContaining(':'));
+
+    while (/names from/.test(toolbar.textContent ?? '')) {
+      await userEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
+    }
+    expect(canvas()).not.toHaveClass('outline');
   });
 
   it('fits the graph again after an expand while it stays readable', async () => {

@@ -11,6 +11,7 @@ import {
   type Unexplored,
 } from '../../lib/graph-transformations';
 import { parseFieldNodeId } from '../../lib/nodeIds';
+import { OUTLINE_ZOOM } from '../../lib/zoom';
 import { GraphNodeCard, NO_SIDES, type NodeState } from './GraphNodeCard';
 import styles from './graph.module.css';
 
@@ -103,7 +104,11 @@ export function LineageGraphView(props: {
         <Text variant="body-small" color="secondary">
           {`${layout.nodes.length} node${
             layout.nodes.length === 1 ? '' : 's'
-          } · ${Math.round(zoom * 100)}%`}
+          } · ${Math.round(zoom * 100)}%${
+            zoom < OUTLINE_ZOOM
+              ? ` · names from ${Math.round(OUTLINE_ZOOM * 100)}%`
+              : ''
+          }`}
         </Text>
         <Button size="small" variant="secondary" onPress={() => zoomBy(-1)}>
           Zoom out
@@ -126,7 +131,9 @@ export function LineageGraphView(props: {
           style={{ width: layout.width * zoom, height: layout.height * zoom }}
         >
           <div
-            className={styles.canvas}
+            className={`${styles.canvas} ${
+              zoom < OUTLINE_ZOOM ? styles.outline : ''
+            }`}
             style={{
               width: layout.width,
               height: layout.height,
