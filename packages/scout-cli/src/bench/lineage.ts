@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -6,61 +6,21 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freshPostgresDatabase, repoRoot } from './backend.ts';
 import { startBenchBackend } from './benchBackend.ts';
-import { COLUMNS, dbtManifest, type Model, project } from './lineageProject.ts';
+import {
+  BENCH_NAMESPACE as NS,
+  COLUMNS,
+  dbtManifest,
+  project,
+  runEvent,
+} from './lineageProject.ts';
 import { percentile } from './stats.ts';
 
-const NS = 'trino://bench:8080';
 const DEPTH = 5;
 /** Events per request on the batch route, and requests in flight. */
 const BATCH = 100;
 const BATCH_CONCURRENCY = 2;
 /** Issue targets: single events a second, query p95 (ms), static pass (s). */
 const TARGETS = { events_per_s: 1000, query_p95_ms: 100, static_pass_s: 10 };
-
-/** What every OpenLineage facet names: its producer and its schema. */
-const facet = (schema: string) => ({
-  _producer: 'scout-bench',
-  _schemaURL: `https://openlineage.io/spec/facets/1-0-1/${schema}.json`,
-});
-
-function event(model: Model, eventTime: string) {
-  const columns = Array.from({ length: COLUMNS }, (_, i) => `c${i}`);
-  return {
-    eventType: 'COMPLETE',
-    eventTime,
-    producer: 'scout-bench',
-    run: { runId: randomUUID() },
-    job: { namespace: NS, name: `write ${model.name}` },
-    inputs: model.inputs.map(name => ({ namespace: NS, name })),
-    outputs: [
-      {
-        namespace: NS,
-        name: model.name,
-        facets: {
-          schema: {
-            ...facet('SchemaDatasetFacet'),
-            fields: columns.map(name => ({ name, type: 'bigint' })),
-          },
-          columnLineage: {
-            ...facet('ColumnLineageDatasetFacet'),
-            fields: Object.fromEntries(
-              columns.map(c => [
-                c,
-                {
-                  inputFields: model.inputs.map(name => ({
-                    namespace: NS,
-                    name,
-                    field: c,
-                  })),
-                },
-              ]),
-            ),
-          },
-        },
-      },
-    ],
-  };
-}
 
 /** Where the bench backend keeps its tables, and how the JSON line names it. */
 const DATABASES = {
@@ -133,7 +93,7 @@ export async function benchLineage(
     const runEvents = (from: number, to: number) =>
       Array.from({ length: to - from }, (_, i) =>
         models.map(m =>
-          event(m, new Date(Date.UTC(2026, 11, 1, from + i)).toISOString()),
+          runEvent(m, new Date(Date.UTC(2026, 11, 1, from + i)).toISOString()),
         ),
       ).flat();
     const bodies = runEvents(0, options.runs).map(e => JSON.stringify(e));

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 /** Models per layer of the generated project: 500 in all. */
 const LAYERS: [string, number][] = [
   ['bronze', 100],
@@ -6,16 +8,21 @@ const LAYERS: [string, number][] = [
   ['platinum', 100],
 ];
 export const COLUMNS = 8;
+/** The namespace of every generated dataset and job. */
+export const BENCH_NAMESPACE = 'trino://bench:8080';
 
 export type Model = { name: string; inputs: string[] };
 
 /**
  * A layered dbt-like project: each bronze model reads one source table,
- * each later model two models of the layer before (chosen by a fixed
- * stride, so every run builds the same graph), and column i of a model
- * comes from column i of each input.
+ * each later model two models of the layer before, and column i of a model
+ * comes from column i of each input. The inputs are chosen by a fixed
+ * stride (model i reads i and 7i + 3), so every run builds the same graph,
+ * of many components of about 50 datasets; `connected`: model i reads i
+ * and i + 1, so the whole project is one graph, which a reader can expand
+ * node by node to all of it.
  */
-export function project(): Model[] {
+export function project(options: { connected?: boolean } = {}): Model[] {
   const models: Model[] = [];
   let previous: string[] = [];
   for (const [layer, count] of LAYERS) {
@@ -30,7 +37,9 @@ export function project(): Model[] {
         inputs: upstream.length
           ? [
               upstream[i % upstream.length],
-              upstream[(i * 7 + 3) % upstream.length],
+              upstream[
+                (options.connected ? i + 1 : i * 7 + 3) % upstream.length
+              ],
             ]
           : [`postgresql.scout.source_${i}`],
       }),
@@ -116,5 +125,60 @@ export function dbtManifest(models: Model[]) {
       ]),
     ),
     exposures: {},
+  };
+}
+
+/** What every OpenLineage facet names: its producer and its schema. */
+const facet = (schema: string) => ({
+  _producer: 'scout-bench',
+  _schemaURL: `https://openlineage.io/spec/facets/1-0-1/${schema}.json`,
+});
+
+/**
+ * The COMPLETE run event of one model's run, as Trino's listener sends it:
+ * the model's job reads its inputs and writes it, with a schema and column
+ * i of the output from column i of each input. A new run id unless given.
+ */
+export function runEvent(
+  model: Model,
+  eventTime: string,
+  runId: string = randomUUID(),
+  namespace: string = BENCH_NAMESPACE,
+) {
+  const columns = Array.from({ length: COLUMNS }, (_, i) => `c${i}`);
+  return {
+    eventType: 'COMPLETE',
+    eventTime,
+    producer: 'scout-bench',
+    run: { runId },
+    job: { namespace, name: `write ${model.name}` },
+    inputs: model.inputs.map(name => ({ namespace, name })),
+    outputs: [
+      {
+        namespace,
+        name: model.name,
+        facets: {
+          schema: {
+            ...facet('SchemaDatasetFacet'),
+            fields: columns.map(name => ({ name, type: 'bigint' })),
+          },
+          columnLineage: {
+            ...facet('ColumnLineageDatasetFacet'),
+            fields: Object.fromEntries(
+              columns.map(c => [
+                c,
+                {
+                  inputFields: model.inputs.map(name => ({
+                    namespace,
+                    name,
+                    field: c,
+                  })),
+                },
+              ]),
+            ),
+          },
+        },
+      },
+    ],
   };
 }
