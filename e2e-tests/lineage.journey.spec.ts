@@ -158,3 +158,41 @@ test("a gold table's Lineage tab in the catalog", async ({ page }, info) => {
   ).toBeVisible({ timeout: 30_000 });
   await snap(page, info, '01-resource-lineage-tab');
 });
+
+test('a graph past a hundred nodes is laid out in a Web Worker', async ({
+  page,
+  request,
+}, info) => {
+  // One job joining 110 tables: opening its output draws 112 nodes. Fixed
+  // run id and time, so a second run of the journey is a replay.
+  const namespace = 'e2e://wide-join';
+  const res = await request.post('/api/lineage/api/v1/lineage', {
+    headers: PRODUCER,
+    data: {
+      eventType: 'COMPLETE',
+      eventTime: '2026-12-01T00:00:00Z',
+      producer: 'scout-e2e',
+      run: { runId: '0d8f4c52-5a4e-4b7e-9a51-6f1d2c3b4a59' },
+      job: { namespace, name: 'join everything' },
+      inputs: Array.from({ length: 110 }, (_, i) => ({
+        namespace,
+        name: `lake.silver.part_${i}`,
+      })),
+      outputs: [{ namespace, name: 'lake.gold.everything' }],
+    },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+
+  await enterAsGuest(page);
+  const worker = page.waitForEvent('worker');
+  await page.goto(
+    `/lineage?node=${encodeURIComponent(
+      `dataset:${namespace}:lake.gold.everything`,
+    )}`,
+  );
+  expect((await worker).url()).toMatch(/\.js$/);
+  const toolbar = page.getByRole('toolbar', { name: 'Zoom' });
+  await expect(toolbar).toContainText('112 nodes', { timeout: 30_000 });
+  await expect(page.getByTestId('lineage-node')).toHaveCount(112);
+  await snap(page, info, '01-wide-join-laid-out-in-a-worker');
+});
