@@ -2,14 +2,16 @@ export interface Config {
   /** The lineage store (/api/lineage). */
   lineage?: {
     /**
-     * The deepest graph, column-lineage or impact query, in hops (a hop is
-     * one job between two datasets, or one field-to-field edge). Deeper
-     * requests get a 400. Default 20.
+     * The deepest graph or column-lineage query, in hops (a hop is one job
+     * between two datasets, or one field-to-field edge). Deeper requests get
+     * a 400. Impact has no depth: it follows everything downstream, bounded
+     * by maxNodes alone. Default 20.
      */
     maxDepth?: number;
     /**
      * The most nodes one query answers. A query that would answer more gets
-     * a 400 that says to lower the depth. Default 2000.
+     * a 400 (GraphTooLargeError) that says to lower the depth, or for
+     * impact to walk the graph a few steps at a time. Default 2000.
      */
     maxNodes?: number;
     /**

@@ -144,7 +144,7 @@ describe.each(databases.ids)('malformed queries (%s)', id => {
       expect(impact.status).toBe(400);
       expect(impact.body.error.name).toBe('GraphTooLargeError');
       expect(impact.body.error.message).toContain(
-        'impact follows everything downstream to lineage.maxDepth',
+        'impact follows everything downstream; raise lineage.maxNodes',
       );
       expect(impact.body.error.message).not.toContain('ask for a depth');
     }

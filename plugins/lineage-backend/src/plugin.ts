@@ -52,7 +52,6 @@ export const lineagePlugin = createBackendPlugin({
             graph,
             fields: new FieldLineage(db, graph),
             importer,
-            maxDepth: limits.maxDepth,
           }),
         );
         await subscribeToPipelineRuns({

@@ -24,7 +24,6 @@ export type RouterOptions = {
   graph: LineageGraph;
   fields: FieldLineage;
   importer: DbtArtifactImporter;
-  maxDepth: number;
 };
 
 /**
@@ -36,7 +35,7 @@ export type RouterOptions = {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, store, graph, fields, importer, maxDepth } = options;
+  const { httpAuth, store, graph, fields, importer } = options;
   // Events carry every column's lineage: far past express.json's 100 kB.
   const events = express.json({ limit: MAX_EVENT_BYTES });
   const artifacts = express.json({ limit: MAX_ARTIFACT_BYTES });
@@ -128,7 +127,7 @@ export async function createRouter(
     const node = parseNodeId(req.query.nodeId);
     const nodeId = req.query.nodeId;
     if (node.type === 'datasetField') {
-      res.json({ nodeId, ...(await fields.impact(node, maxDepth)) });
+      res.json({ nodeId, ...(await fields.impact(node)) });
     } else {
       res.json({ nodeId, ...(await graph.downstream(node)), fields: [] });
     }

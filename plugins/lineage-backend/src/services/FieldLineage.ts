@@ -157,16 +157,21 @@ export class FieldLineage {
   }
 
   /**
-   * Every field that reads `field`, directly or not, to maxDepth hops
-   * (`distance` counts the edges in between), with the datasets that hold
-   * them and the jobs that write them.
+   * Every field that reads `field`, directly or not, however far (see
+   * LineageGraph.impactHops; `distance` counts the edges in between), with
+   * the datasets that hold them and the jobs that write them.
    */
-  async impact(field: FieldRef, maxDepth: number) {
+  async impact(field: FieldRef) {
     const start = await this.#fieldIds(
       { namespace: field.namespace, name: field.dataset },
       field.field,
     );
-    const { hops, edges } = await this.#walk(start, maxDepth, true, false);
+    const { hops, edges } = await this.#walk(
+      start,
+      this.graph.impactHops,
+      true,
+      false,
+    );
     const startIds = new Set(start);
     const downstream = [...hops.keys()].filter(id => !startIds.has(id));
     const rows = new Map((await this.#fields(downstream)).map(f => [f.id, f]));

@@ -45,24 +45,32 @@ export class LineageGraph {
   }
 
   /**
-   * @param asked false for impact, whose depth is lineage.maxDepth, not the
-   * reader's: its advice cannot be a smaller depth.
+   * Hops an impact walk may take. Impact is everything downstream, bounded
+   * by maxNodes alone: each hop adds a node or ends the walk, so it ends,
+   * or grows over maxNodes, within maxNodes hops.
+   */
+  get impactHops(): number {
+    return this.limits.maxNodes;
+  }
+
+  /**
+   * @param asked false for impact, which has no depth to ask for: its
+   * advice cannot be a smaller depth.
    * @throws GraphTooLargeError when a query's answer grows over maxNodes.
    */
   checkNodes(count: number, depth: number, asked = true) {
-    if (count > this.limits.maxNodes) {
-      let advice =
-        'its nearest neighbours alone are more: raise lineage.maxNodes to see them';
-      if (!asked) {
-        advice =
-          'impact follows everything downstream to lineage.maxDepth: raise lineage.maxNodes, or walk it with /api/v1/lineage a few steps at a time';
-      } else if (depth > 1) {
-        advice = `ask for a depth under ${depth}`;
-      }
+    if (count <= this.limits.maxNodes) return;
+    const over = `the answer has more than ${this.limits.maxNodes} nodes (lineage.maxNodes)`;
+    if (!asked) {
       throw new GraphTooLargeError(
-        `the answer has more than ${this.limits.maxNodes} nodes (lineage.maxNodes) at depth ${depth}: ${advice}`,
+        `${over}: impact follows everything downstream; raise lineage.maxNodes, or walk it with /api/v1/lineage a few steps at a time`,
       );
     }
+    const advice =
+      depth > 1
+        ? `ask for a depth under ${depth}`
+        : 'its nearest neighbours alone are more: raise lineage.maxNodes to see them';
+    throw new GraphTooLargeError(`${over} at depth ${depth}: ${advice}`);
   }
 
   async #start(node: NodeRef): Promise<{ datasets: number[]; jobs: number[] }> {
@@ -151,8 +159,8 @@ export class LineageGraph {
   }
 
   /**
-   * Every dataset and job downstream of a dataset, to maxDepth jobs away,
-   * nearest first; `distance` counts the jobs in between.
+   * Every dataset and job downstream of a dataset, however far (see
+   * impactHops), nearest first; `distance` counts the jobs in between.
    * @throws NotFoundError for an unknown node; GraphTooLargeError over maxNodes.
    */
   async downstream(node: FieldRef | NodeRef) {
@@ -164,12 +172,11 @@ export class LineageGraph {
             name: node.dataset,
           })
         : await this.#start(node);
-    const { maxDepth } = this.limits;
     const { distance, jobs } = await reachDownstream(
       this.db,
       start,
-      maxDepth,
-      count => this.checkNodes(count, maxDepth, false),
+      this.impactHops,
+      count => this.checkNodes(count, this.impactHops, false),
     );
     const startIds = new Set(start.datasets);
     const datasets: DatasetRow[] = await inChunks(

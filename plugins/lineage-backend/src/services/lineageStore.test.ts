@@ -132,14 +132,11 @@ describe.each(databases.ids)('the lineage store on %s', id => {
   });
 
   it('lists exactly what reads a silver column as its impact', async () => {
-    const impact = await fields.impact(
-      {
-        namespace: NS,
-        dataset: 'iceberg.silver.transactions',
-        field: 'amount',
-      },
-      20,
-    );
+    const impact = await fields.impact({
+      namespace: NS,
+      dataset: 'iceberg.silver.transactions',
+      field: 'amount',
+    });
     expect(impact.datasets.map(d => [d.name, d.distance])).toEqual([
       ['iceberg.gold.daily_store_sales', 1],
       ['iceberg.gold.payment_mix', 1],
@@ -151,14 +148,11 @@ describe.each(databases.ids)('the lineage store on %s', id => {
       'iceberg.platinum.store_features.avg_revenue',
     ]);
     // store_id flows to gold and platinum but not to the payment mix.
-    const storeId = await fields.impact(
-      {
-        namespace: NS,
-        dataset: 'iceberg.silver.transactions',
-        field: 'store_id',
-      },
-      20,
-    );
+    const storeId = await fields.impact({
+      namespace: NS,
+      dataset: 'iceberg.silver.transactions',
+      field: 'store_id',
+    });
     expect(storeId.datasets.map(d => d.name)).toEqual([
       'iceberg.gold.daily_store_sales',
       'iceberg.platinum.store_features',

@@ -134,14 +134,11 @@ describe.each(databases.ids)("the platform's lineage on %s", id => {
   });
 
   it('reaches the Postgres gold views from the request body', async () => {
-    const impact = await fields.impact(
-      {
-        namespace: PLATFORM_API_NAMESPACE,
-        dataset: 'ingest-transaction.Transaction',
-        field: 'total',
-      },
-      20,
-    );
+    const impact = await fields.impact({
+      namespace: PLATFORM_API_NAMESPACE,
+      dataset: 'ingest-transaction.Transaction',
+      field: 'total',
+    });
     expect(impact.datasets.map(d => d.name)).toEqual(
       expect.arrayContaining([
         'postgresql.scout.bronze_transactions',

@@ -191,14 +191,11 @@ describe.each(databases.ids)('the static pass on the Scout project, %s', id => {
   });
 
   it('lists exactly the gold and platinum models that read silver total', async () => {
-    const impact = await fields.impact(
-      {
-        namespace: NS,
-        dataset: 'lakehouse.silver.silver_transactions',
-        field: 'total',
-      },
-      20,
-    );
+    const impact = await fields.impact({
+      namespace: NS,
+      dataset: 'lakehouse.silver.silver_transactions',
+      field: 'total',
+    });
     expect(impact.datasets.map(d => d.name).sort()).toEqual([
       'lakehouse.gold.gold_basket_metrics',
       'lakehouse.gold.gold_daily_store_sales',

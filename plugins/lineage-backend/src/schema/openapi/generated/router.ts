@@ -1129,7 +1129,7 @@ export const spec = {
       get: {
         operationId: 'getImpact',
         description:
-          'What changing a dataset or a field would touch: every dataset and job downstream of it (to lineage.maxDepth), and for a field every field that reads it.',
+          'What changing a dataset or a field would touch: every dataset and job downstream of it, however far (lineage.maxNodes alone bounds the answer), and for a field every field that reads it.',
         parameters: [
           {
             $ref: '#/components/parameters/nodeId',

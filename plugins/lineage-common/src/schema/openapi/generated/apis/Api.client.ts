@@ -152,7 +152,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * What changing a dataset or a field would touch: every dataset and job downstream of it (to lineage.maxDepth), and for a field every field that reads it.
+   * What changing a dataset or a field would touch: every dataset and job downstream of it, however far (lineage.maxNodes alone bounds the answer), and for a field every field that reads it.
    * @param nodeId - dataset:&lt;namespace&gt;:&lt;name&gt;, job:&lt;namespace&gt;:&lt;name&gt;, or, for column lineage, datasetField:&lt;namespace&gt;:&lt;dataset&gt;:&lt;field&gt;. The namespace may contain colons (trino://host:8080); the name and the field may not, so the id is read from the end: one that lacks its last part is a 400 saying so when that shows (its other reading is stored, or cuts a URI at its ://).
    */
   public async getImpact(
