@@ -33,8 +33,9 @@ const grew = (before: GraphLayout, after: GraphLayout) => {
 /**
  * Zoom for a scrolling graph viewport: fits the graph on first render
  * (centred on `focusId`, the node it opened on, when even the smallest
- * zoom does not fit it), then on `fit`; `zoomBy` steps in or out around
- * the middle of what is in view. `follow` names the node being expanded:
+ * zoom does not fit it), then on `fit`, and again on every new layout
+ * while the reader has not zoomed or scrolled; `zoomBy` steps in or out
+ * around the middle of what is in view. `follow` names the node being expanded:
  * when its answer lays the graph out again, the view keeps that node in
  * sight (see lib/zoom's viewAfterExpand for the rule). Attach `onScroll`
  * to the viewport: it tells the reader's scrolling from the hook's own.
@@ -77,11 +78,22 @@ export function useGraphZoom(
     const before = shown.current;
     shown.current = layout;
     const el = viewport.current;
-    if (!before) {
+    const fitAround = () => {
       const p = layout.nodes.find(n => n.node.id === focusId);
       fitOn(
         p ? { x: p.x + p.width / 2, y: p.y + p.height / 2 } : centreOf(layout),
       );
+    };
+    if (!before) {
+      fitAround();
+      return;
+    }
+    if (before === layout) return;
+    // A new layout that no expand asked for (a filter, a link's expansions
+    // or the layout worker's answer coming after a partial graph): a view
+    // the reader left alone is fitted to it again.
+    if (!followed.current) {
+      if (!moved.current) fitAround();
       return;
     }
     const node = layout.nodes.find(n => n.node.id === followed.current);

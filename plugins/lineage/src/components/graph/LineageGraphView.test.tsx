@@ -14,7 +14,7 @@ import {
   toLineageGraph,
   type GraphLayout,
 } from '../../lib/graph-transformations';
-import { fitZoom, OUTLINE_ZOOM } from '../../lib/zoom';
+import { fitZoom, OUTLINE_ZOOM, ZOOM_STEP } from '../../lib/zoom';
 import { LineageGraphView } from './LineageGraphView';
 
 jest.setTimeout(30_000);
@@ -219,5 +219,50 @@ describe('the graph view', () => {
     const now = onScreen(ds(SILVER));
     expect(now.left).toBeCloseTo(was.left);
     expect(now.top).toBeCloseTo(was.top);
+  });
+
+  /** The view on a layout the test replaces, as filters or a worker do. */
+  async function renderReplaceable(first: GraphLayout) {
+    let replace: (layout: GraphLayout) => void = () => {};
+    function Replaceable() {
+      const [shown, setShown] = useState(first);
+      replace = setShown;
+      return (
+        <LineageGraphView
+          layout={shown}
+          selectedId={ds(GOLD)}
+          unexplored={new Map()}
+          expanding={new Set()}
+          onSelect={() => {}}
+          onExpand={() => {}}
+        />
+      );
+    }
+    await renderInTestApp(<Replaceable />);
+    return (next: GraphLayout) => act(() => replace(next));
+  }
+
+  it('fits a new layout no expand asked for, while the reader has not moved the view', async () => {
+    // A link's partial graph first, then the whole one (a worker's answer).
+    const few = layoutOf(opened);
+    const replace = await renderReplaceable(few);
+    const toolbar = screen.getByRole('toolbar', { name: 'Zoom' });
+    expect(toolbar).toHaveTextContent(`· ${percent(fitZoom(few, BOX))}`);
+    replace(layout);
+    expect(toolbar).toHaveTextContent(`· ${percent(fitZoom(layout, BOX))}`);
+    // A filter leaving a few nodes: fitted again.
+    replace(layoutOf(opened));
+    expect(toolbar).toHaveTextContent(`· ${percent(fitZoom(few, BOX))}`);
+  });
+
+  it('keeps the zoom of a view the reader moved when a new layout comes', async () => {
+    const few = layoutOf(opened);
+    const replace = await renderReplaceable(few);
+    const toolbar = screen.getByRole('toolbar', { name: 'Zoom' });
+    await userEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
+    const zoomed = `· ${percent(fitZoom(few, BOX) * ZOOM_STEP)}`;
+    expect(toolbar).toHaveTextContent(zoomed);
+    replace(layout);
+    expect(toolbar).toHaveTextContent(zoomed);
   });
 });
