@@ -13,7 +13,7 @@ import {
   filterGraph,
   findUnexplored,
   pathNodes,
-  readersOf,
+  tableJobs,
   type Direction,
   type GraphFilters as Filters,
 } from '../../lib/graph-transformations';
@@ -121,10 +121,10 @@ export function LineageExplorer(props: { rootIds: readonly string[] }) {
     );
   }
   const node = lineage.graph.nodes.get(selected);
-  // An open dataset came without all its edges: its readers are not known.
-  const readers =
+  // An open dataset came without all its edges: its jobs are not known.
+  const jobs =
     node && !lineage.open.has(node.id)
-      ? readersOf(lineage.graph, node.id).length
+      ? tableJobs(lineage.graph, node.id)
       : undefined;
   return (
     <Grid.Root columns={{ initial: '1', md: '3' }} gap="4">
@@ -190,7 +190,7 @@ export function LineageExplorer(props: { rootIds: readonly string[] }) {
             key={node.id}
             node={node}
             isRoot={rootIds.includes(node.id)}
-            readers={readers}
+            jobs={jobs}
             fieldId={fieldId}
             onPickField={pickField}
             path={path}

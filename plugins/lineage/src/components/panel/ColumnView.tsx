@@ -5,6 +5,7 @@ import type {
   DatasetNode,
   FieldPath,
   PathField,
+  TableJobs,
 } from '../../lib/graph-transformations';
 import { fieldNodeId } from '../../lib/nodeIds';
 import styles from './panel.module.css';
@@ -35,28 +36,43 @@ function PathList(props: { title: string; fields: PathField[]; none: string }) {
 }
 
 /**
- * Why no field reads `field`. Column lineage comes from the readers' own
- * events: a job can read the table and declare nothing for this field, so
- * that is said apart from the table having no reader at all.
+ * Why no field feeds or reads `field`. Column lineage comes from the jobs'
+ * own events: a job can write or read the table and declare nothing for
+ * this field, so that is said apart from the table having no such job.
  */
-function noReader(field: string, table: string, readers?: number) {
-  const none = `No column lineage records a reader of ${field}.`;
-  if (readers === undefined) return none;
-  if (readers === 0) return `${none} No job is recorded reading ${table}.`;
-  const jobs = readers === 1 ? '1 job reads' : `${readers} jobs read`;
-  const their = readers === 1 ? 'its' : 'their';
-  return `${none} ${jobs} ${table}, but ${their} events declared no column lineage for this field.`;
+function noneRecorded(
+  side: 'inputs' | 'readers',
+  field: string,
+  table: string,
+  jobs?: number,
+) {
+  const none =
+    side === 'inputs'
+      ? `No column lineage records where ${field} comes from.`
+      : `No column lineage records a reader of ${field}.`;
+  const verb = side === 'inputs' ? 'write' : 'read';
+  if (jobs === undefined) return none;
+  if (jobs === 0) {
+    return side === 'inputs'
+      ? `${none} No job is recorded writing ${table}: it is a source.`
+      : `${none} No job is recorded reading ${table}.`;
+  }
+  const count = jobs === 1 ? `1 job ${verb}s` : `${jobs} jobs ${verb}`;
+  const their = jobs === 1 ? 'its' : 'their';
+  const constant =
+    side === 'inputs' ? ' (or it is computed from no column, a constant)' : '';
+  return `${none} ${count} ${table}, but ${their} events declared no column lineage for this field${constant}.`;
 }
 
 /**
  * The dataset's fields; picking one loads its column lineage, highlighted
  * in the graph and listed here: the fields it comes from, nearest first,
- * back to the source, and the fields that read it. `readers` counts the
- * jobs that read the table, when the graph knows them all.
+ * back to the source, and the fields that read it. `jobs` counts the jobs
+ * that read and write the table, when the graph knows them all.
  */
 export function ColumnView(props: {
   dataset: DatasetNode;
-  readers?: number;
+  jobs?: TableJobs;
   fieldId?: string;
   onPickField: (fieldId: string | undefined) => void;
   path: AsyncState<FieldPath | undefined>;
@@ -125,12 +141,22 @@ export function ColumnView(props: {
           <PathList
             title={`${picked.name} comes from`}
             fields={path.value.upstream}
-            none="No recorded inputs: a source field, or one computed from no column (a constant)."
+            none={noneRecorded(
+              'inputs',
+              picked.name,
+              dataset.name,
+              props.jobs?.writers,
+            )}
           />
           <PathList
             title="Read by"
             fields={path.value.downstream}
-            none={noReader(picked.name, dataset.name, props.readers)}
+            none={noneRecorded(
+              'readers',
+              picked.name,
+              dataset.name,
+              props.jobs?.readers,
+            )}
           />
         </>
       )}

@@ -1,6 +1,10 @@
 import { Card, CardBody, Tab, TabList, TabPanel, Tabs } from '@backstage/ui';
 import type { AsyncState } from 'react-use/esm/useAsyncFn';
-import type { FieldPath, LineageNode } from '../../lib/graph-transformations';
+import type {
+  FieldPath,
+  LineageNode,
+  TableJobs,
+} from '../../lib/graph-transformations';
 import { fieldDatasetId } from '../../lib/nodeIds';
 import { ColumnView } from './ColumnView';
 import { DatasetDetails } from './DatasetDetails';
@@ -10,12 +14,13 @@ import styles from './panel.module.css';
 /**
  * The side panel of the clicked node: a job's SQL and run; a dataset's
  * details and impact, and its columns, whose lineage can be followed.
- * `readers`: the jobs reading a dataset, when the graph knows them all.
+ * `jobs`: how many jobs read and write a dataset, when the graph knows
+ * them all.
  */
 export function NodePanel(props: {
   node: LineageNode;
   isRoot: boolean;
-  readers?: number;
+  jobs?: TableJobs;
   fieldId?: string;
   onPickField: (fieldId: string | undefined) => void;
   path: AsyncState<FieldPath | undefined>;
@@ -45,7 +50,7 @@ export function NodePanel(props: {
             <TabPanel id="columns">
               <ColumnView
                 dataset={node}
-                readers={props.readers}
+                jobs={props.jobs}
                 fieldId={props.fieldId}
                 onPickField={props.onPickField}
                 path={props.path}

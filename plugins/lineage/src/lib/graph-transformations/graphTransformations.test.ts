@@ -21,7 +21,7 @@ import {
   mergeGraphs,
   parseExpandKey,
   pathNodes,
-  readersOf,
+  tableJobs,
   sliceDirection,
   toLineageGraph,
   type GraphFilters,
@@ -163,20 +163,23 @@ describe('aroundNode', () => {
   });
 });
 
-describe('readersOf', () => {
-  it('lists the jobs reading a dataset, also those not loaded yet', () => {
+describe('tableJobs', () => {
+  it('counts the jobs reading and writing a dataset, also those not loaded yet', () => {
     const start = aroundNode(
       toLineageGraph(lineageAround(ds(SILVER), 2)),
       ds(SILVER),
       1,
     );
-    expect(readersOf(start, ds(SILVER))).toEqual([job(`write ${GOLD}`)]);
+    expect(tableJobs(start, ds(SILVER))).toEqual({ readers: 1, writers: 1 });
     // Platinum's writer is past the graph's edge; gold's edge to it is kept.
     expect(start.nodes.has(job(`write ${PLATINUM}`))).toBe(false);
-    expect(readersOf(start, ds(GOLD))).toEqual([job(`write ${PLATINUM}`)]);
+    expect(tableJobs(start, ds(GOLD))).toEqual({ readers: 1, writers: 1 });
     expect(
-      readersOf(toLineageGraph(lineageAround(ds(PLATINUM), 1)), ds(PLATINUM)),
-    ).toEqual([]);
+      tableJobs(toLineageGraph(lineageAround(ds(PLATINUM), 1)), ds(PLATINUM)),
+    ).toEqual({ readers: 0, writers: 1 });
+    expect(
+      tableJobs(toLineageGraph(lineageAround(ds(SOURCE), 1)), ds(SOURCE)),
+    ).toEqual({ readers: 1, writers: 0 });
   });
 });
 

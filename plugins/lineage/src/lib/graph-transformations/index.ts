@@ -27,4 +27,4 @@ export {
   type Placement,
 } from './layoutGraph';
 export { pathNodes } from './pathNodes';
-export { readersOf } from './readers';
+export { tableJobs, type TableJobs } from './tableJobs';
