@@ -49,10 +49,12 @@ const fixedUuid = (text: string) =>
     .slice(0, 32)
     .replace(/(.{8})(.{4})(.{4})(.{4})(.{12})/, '$1-$2-$3-$4-$5');
 
+/** Posts the project; what the store made of it, summed over the batches. */
 async function seed(baseUrl: string, token: string) {
   const events = project({ connected: true }).map(m =>
     runEvent(m, '2026-12-01T00:00:00.000Z', fixedUuid(m.name), NAMESPACE),
   );
+  const seeded = { recorded: 0, replays: 0 };
   for (let i = 0; i < events.length; i += 100) {
     const res = await fetch(`${baseUrl}/api/lineage/api/v1/lineage/batch`, {
       method: 'POST',
@@ -65,7 +67,11 @@ async function seed(baseUrl: string, token: string) {
     if (res.status !== 201) {
       throw new Error(`posting the project: ${res.status} ${await res.text()}`);
     }
+    const batch: typeof seeded = await res.json();
+    seeded.recorded += batch.recorded;
+    seeded.replays += batch.replays;
   }
+  return seeded;
 }
 
 // Runs in the page before any of its scripts: keeps every long task (a main
@@ -176,7 +182,7 @@ function rounded(values: number[], p: number) {
 async function main() {
   const [baseUrl, token] = process.argv.slice(2);
   const loadAtStart = Number(loadavg()[0].toFixed(1));
-  await seed(baseUrl, token);
+  const seeded = await seed(baseUrl, token);
   const browser = await chromium.launch({
     executablePath: chromiumExecutable(),
     args: chromiumArgs,
@@ -248,6 +254,7 @@ async function main() {
       )} ${browser.version()}`,
       load_average_at_start: loadAtStart,
       load_average: Number(loadavg()[0].toFixed(1)),
+      seeded,
       nodes,
       expands: expands.length,
       late_expands: late.length,
