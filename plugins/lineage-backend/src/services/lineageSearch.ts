@@ -1,9 +1,11 @@
 import type { Knex } from 'knex';
 import { datasetNodeId, jobNodeId } from '../request/nodeId';
+import { searchKey } from './searchKey';
 
 /**
- * Datasets and jobs whose name contains `q`, case-insensitive, newest
- * first, at most `limit`; `totalCount` counts every match.
+ * Datasets and jobs whose name (folded by searchKey: any case, any
+ * Unicode form) or namespace contains `q`, newest first, at most `limit`;
+ * `totalCount` counts every match.
  */
 export async function searchLineage(
   db: Knex,
@@ -11,7 +13,7 @@ export async function searchLineage(
   filter: 'DATASET' | 'JOB' | undefined,
   limit: number,
 ) {
-  const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, c => `\\${c}`)}%`;
+  const like = (text: string) => `%${text.replace(/[\\%_]/g, c => `\\${c}`)}%`;
   const kinds = [
     { type: 'DATASET' as const, table: 'lineage_datasets', id: datasetNodeId },
     { type: 'JOB' as const, table: 'lineage_jobs', id: jobNodeId },
@@ -20,7 +22,13 @@ export async function searchLineage(
   let totalCount = 0;
   for (const k of kinds) {
     const query = () =>
-      db(k.table).whereRaw(`lower(name) like ? escape '\\'`, [pattern]);
+      db(k.table).where(w =>
+        w
+          .whereRaw(`search_name like ? escape '\\'`, [like(searchKey(q))])
+          .orWhereRaw(`lower(namespace) like ? escape '\\'`, [
+            like(q.toLowerCase()),
+          ]),
+      );
     const [{ n }] = await query().count({ n: '*' });
     totalCount += Number(n);
     const rows: {

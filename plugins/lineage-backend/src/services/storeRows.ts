@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { searchKey } from './searchKey';
 import type { DatasetName } from './lifecycle';
 import type { LastWrite, Owner } from './runEvent';
 
@@ -136,6 +137,7 @@ export async function upsertDatasets(
       const row: Record<string, string | null> = {
         namespace: r.namespace,
         name: r.name,
+        search_name: searchKey(r.name),
         updated_at: now,
       };
       for (const kind of KINDS) {

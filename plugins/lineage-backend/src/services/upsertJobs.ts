@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { PreparedEvent } from './preparedEvent';
 import { jobSql, RunEvent } from './runEvent';
+import { searchKey } from './searchKey';
 import { chunks, SEP } from './storeRows';
 
 /** The columns of lineage_jobs the batch reads. */
@@ -56,7 +57,13 @@ export async function upsertJobs(
   const stored = new Map<string, JobRow>();
   for (const chunk of chunks(named, 200)) {
     const rows: JobRow[] = await tx('lineage_jobs')
-      .insert(chunk.map(j => ({ ...j, updated_at: now })))
+      .insert(
+        chunk.map(j => ({
+          ...j,
+          search_name: searchKey(j.name),
+          updated_at: now,
+        })),
+      )
       .onConflict(['namespace', 'name'])
       .merge(['updated_at'])
       .returning([

@@ -56,7 +56,7 @@ describe('NodeSearch', () => {
     );
     expect(
       await screen.findByText(
-        '100 of 250 matches: type more of the name to narrow them.',
+        '100 of 250 matches: type more of the name or namespace to narrow them.',
       ),
     ).toBeVisible();
     expect(screen.queryByRole('button', { name: /Show/ })).toBeNull();

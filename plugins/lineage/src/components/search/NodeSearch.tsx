@@ -76,7 +76,9 @@ export function NodeSearch() {
             <Flex align="center" gap="2">
               <Text variant="body-small" color="secondary">
                 {`${shown} of ${total} matches${
-                  limit >= MOST ? ': type more of the name to narrow them' : ''
+                  limit >= MOST
+                    ? ': type more of the name or namespace to narrow them'
+                    : ''
                 }.`}
               </Text>
               {limit < MOST && (

@@ -961,7 +961,7 @@ export const spec = {
       get: {
         operationId: 'search',
         description:
-          'Datasets and jobs whose name contains q (case-insensitive), most recently updated first.',
+          'Datasets and jobs whose name contains q, ignoring case, accents and Unicode composition, or whose namespace contains it, most recently updated first.',
         parameters: [
           {
             name: 'q',

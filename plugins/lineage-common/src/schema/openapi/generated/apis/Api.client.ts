@@ -331,7 +331,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * Datasets and jobs whose name contains q (case-insensitive), most recently updated first.
+   * Datasets and jobs whose name contains q, ignoring case, accents and Unicode composition, or whose namespace contains it, most recently updated first.
    * @param q -
    * @param filter -
    * @param limit -
