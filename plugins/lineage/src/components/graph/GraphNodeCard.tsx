@@ -14,6 +14,11 @@ export type NodeState = {
   expanding: ReadonlySet<Direction>;
   /** Freshness, last run, rows and test marks (see lib/badges). */
   badges: NodeBadge[];
+  /**
+   * The graph holds this dataset's name in other namespaces too: the card
+   * names its namespace, where it would repeat the name.
+   */
+  sharedName?: boolean;
 };
 
 const NO_SIDES: ReadonlySet<Direction> = new Set();
@@ -105,7 +110,9 @@ export const GraphNodeCard = memo(function NodeCard(props: {
           <span className={styles.name}>{table ?? node.name}</span>
         </span>
         <span className={styles.meta}>
-          {node.kind === 'dataset' ? node.name : node.namespace}
+          {node.kind === 'dataset' && !state.sharedName
+            ? node.name
+            : node.namespace}
         </span>
         {state.badges.length > 0 && (
           <span className={styles.badges} aria-label="Badges">

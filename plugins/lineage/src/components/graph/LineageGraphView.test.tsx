@@ -2,7 +2,13 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { ds, GOLD, lineageAround, SILVER } from '../../__testUtils__/fixtures';
+import {
+  BARE_GOLD,
+  ds,
+  GOLD,
+  lineageAround,
+  SILVER,
+} from '../../__testUtils__/fixtures';
 import { generatedLineage } from '../../__testUtils__/generated';
 import { ALL_FILTERS } from '../../lib/explorerParams';
 import {
@@ -264,5 +270,37 @@ describe('the graph view', () => {
     expect(toolbar).toHaveTextContent(zoomed);
     replace(layout);
     expect(toolbar).toHaveTextContent(zoomed);
+  });
+
+  it('names the namespace on cards whose name the graph holds in several', async () => {
+    const shop = (n: number) => `postgres://shop-${n}.example:5432`;
+    const orders = (n: number) => ({
+      ...BARE_GOLD,
+      id: `dataset:${shop(n)}:public.orders`,
+      namespace: shop(n),
+      name: 'public.orders',
+    });
+    const gold = { ...BARE_GOLD, namespace: shop(3) };
+    const shared = layoutGraph({
+      nodes: [orders(1), orders(2), gold],
+      edges: [],
+    });
+    await renderInTestApp(
+      <LineageGraphView
+        layout={shared}
+        unexplored={new Map()}
+        expanding={new Set()}
+        onSelect={() => {}}
+        onExpand={() => {}}
+      />,
+    );
+    const card = (id: string) =>
+      screen.getAllByTestId('lineage-node').find(c => c.dataset.nodeId === id)!;
+    for (const n of [1, 2]) {
+      expect(card(orders(n).id)).toHaveTextContent(shop(n));
+    }
+    // A name held once keeps its full name on the second line.
+    expect(card(gold.id)).toHaveTextContent(gold.name);
+    expect(card(gold.id)).not.toHaveTextContent(shop(3));
   });
 });

@@ -63,6 +63,19 @@ export function LineageGraphView(props: {
     return byDataset;
   }, [path]);
 
+  // Dataset names the graph holds in more than one namespace.
+  const shared = useMemo(() => {
+    const namespaces = new Map<string, Set<string>>();
+    for (const { node } of layout.nodes) {
+      if (node.kind !== 'dataset') continue;
+      const seen = namespaces.get(node.name) ?? new Set();
+      namespaces.set(node.name, seen.add(node.namespace));
+    }
+    return new Set(
+      [...namespaces].filter(([, ns]) => ns.size > 1).map(([name]) => name),
+    );
+  }, [layout]);
+
   const states = useMemo(
     () =>
       new Map<string, NodeState>(
@@ -81,11 +94,21 @@ export function LineageGraphView(props: {
               canExpand: unexplored.get(node.id) ?? NO_SIDES,
               expanding: busy,
               badges: badgesFor(node),
+              sharedName: shared.has(node.name),
             },
           ];
         }),
       ),
-    [layout, selectedId, path, pathFields, unexplored, expanding, badgesFor],
+    [
+      layout,
+      selectedId,
+      path,
+      pathFields,
+      unexplored,
+      expanding,
+      badgesFor,
+      shared,
+    ],
   );
 
   const onPath = (from: string, to: string) =>
