@@ -54,9 +54,11 @@ export function useGraphLayout<T>(
     if (inline || !visible) return undefined;
     const id = ++sent.current;
     let current = true;
-    worker.current ??= import('../lib/layoutWorker').then(m =>
-      m.createLayoutWorker(),
-    );
+    worker.current ??= import('../lib/layoutWorker').then(m => {
+      const w = m.createLayoutWorker();
+      w.addEventListener('error', () => setFailed(true));
+      return w;
+    });
     worker.current.then(
       w => {
         const done = (event: MessageEvent<LayoutResponse>) => {
@@ -68,7 +70,6 @@ export function useGraphLayout<T>(
           }
         };
         w.addEventListener('message', done);
-        w.addEventListener('error', () => setFailed(true), { once: true });
         w.postMessage({ id, shape: shapeOf(visible) });
       },
       () => setFailed(true),
