@@ -87,6 +87,24 @@ describe('the Lineage page address', () => {
     ).toBeVisible();
   });
 
+  it("opens a column's id as its dataset with that column's path", async () => {
+    const revenue = fieldId(GOLD, 'revenue');
+    renderLineage(
+      <>
+        <LineagePage />
+        <Query />
+      </>,
+      { at: at(revenue) },
+    );
+    expect(
+      await screen.findByRole('list', { name: 'revenue comes from' }),
+    ).toBeVisible();
+    const q = query();
+    expect(q.get('node')).toBe(ds(GOLD));
+    expect(q.get('column')).toBe(revenue);
+    expect(screen.queryByText(/is not a lineage node id/)).toBeNull();
+  });
+
   it('opens on the node the address selects', async () => {
     const params = new URLSearchParams({
       node: ds(GOLD),

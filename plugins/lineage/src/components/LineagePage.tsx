@@ -1,6 +1,7 @@
 import { Container, Flex, Text } from '@backstage/ui';
 import { useSearchParams } from 'react-router-dom';
-import { parseNodeId } from '../lib/nodeIds';
+import { useEffect } from 'react';
+import { fieldDatasetId, parseNodeId } from '../lib/nodeIds';
 import { EmptyState } from '@internal/backstage-plugin-scout-react';
 import { LineageExplorer } from './graph/LineageExplorer';
 import { LineageIntro } from './search/LineageIntro';
@@ -14,8 +15,23 @@ import { NodeSearch } from './search/NodeSearch';
  * render core-components' Page bring theirs.
  */
 export function LineagePage() {
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const nodeId = params.get('node') ?? undefined;
+  // A column's id (as /impact and column-lineage answers give them) opens
+  // its dataset with that column's path picked.
+  const fieldOf = nodeId ? fieldDatasetId(nodeId) : undefined;
+  useEffect(() => {
+    if (!nodeId || !fieldOf) return;
+    setParams(
+      p => {
+        const next = new URLSearchParams(p);
+        next.set('node', fieldOf);
+        next.set('column', nodeId);
+        return next;
+      },
+      { replace: true },
+    );
+  }, [nodeId, fieldOf, setParams]);
   return (
     <main>
       <Container py="4">
@@ -25,10 +41,10 @@ export function LineagePage() {
           </Text>
           <NodeSearch />
           {!nodeId && <LineageIntro />}
-          {nodeId && !parseNodeId(nodeId) && (
+          {nodeId && !parseNodeId(nodeId) && !fieldOf && (
             <EmptyState
               title={`"${nodeId}" is not a lineage node id`}
-              description="Node ids are dataset:<namespace>:<name> or job:<namespace>:<name>; search above to find one."
+              description="Node ids are dataset:<namespace>:<name>, job:<namespace>:<name> or datasetField:<namespace>:<dataset>:<field>; search above to find one."
             />
           )}
           {nodeId && parseNodeId(nodeId) && (
