@@ -20,7 +20,7 @@ import {
   toLineageGraph,
   type GraphLayout,
 } from '../../lib/graph-transformations';
-import { fitZoom, OUTLINE_ZOOM, ZOOM_STEP } from '../../lib/zoom';
+import { fitZoom, MAX_ZOOM, OUTLINE_ZOOM, ZOOM_STEP } from '../../lib/zoom';
 import { LineageGraphView } from './LineageGraphView';
 
 jest.setTimeout(30_000);
@@ -180,6 +180,11 @@ describe('the graph view', () => {
       await userEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
     }
     expect(canvas()).not.toHaveClass('outline');
+    // Past the largest zoom the button says it can go no further.
+    const zoomIn = screen.getByRole('button', { name: 'Zoom in' });
+    while (!zoomIn.hasAttribute('disabled')) await userEvent.click(zoomIn);
+    expect(toolbar).toHaveTextContent(`· ${percent(MAX_ZOOM)}`);
+    expect(screen.getByRole('button', { name: 'Zoom out' })).toBeEnabled();
   });
 
   it('fits the graph again after an expand while it stays readable', async () => {

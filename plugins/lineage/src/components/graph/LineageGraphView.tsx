@@ -11,7 +11,7 @@ import {
   type Unexplored,
 } from '../../lib/graph-transformations';
 import { parseFieldNodeId } from '../../lib/nodeIds';
-import { OUTLINE_ZOOM } from '../../lib/zoom';
+import { MAX_ZOOM, MIN_ZOOM, OUTLINE_ZOOM } from '../../lib/zoom';
 import { GraphNodeCard, NO_SIDES, type NodeState } from './GraphNodeCard';
 import styles from './graph.module.css';
 
@@ -133,10 +133,20 @@ export function LineageGraphView(props: {
               : ''
           }`}
         </Text>
-        <Button size="small" variant="secondary" onPress={() => zoomBy(-1)}>
+        <Button
+          size="small"
+          variant="secondary"
+          isDisabled={zoom <= MIN_ZOOM}
+          onPress={() => zoomBy(-1)}
+        >
           Zoom out
         </Button>
-        <Button size="small" variant="secondary" onPress={() => zoomBy(1)}>
+        <Button
+          size="small"
+          variant="secondary"
+          isDisabled={zoom >= MAX_ZOOM}
+          onPress={() => zoomBy(1)}
+        >
           Zoom in
         </Button>
         <Button size="small" variant="secondary" onPress={fit}>
