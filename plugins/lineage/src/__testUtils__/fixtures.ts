@@ -8,6 +8,9 @@ export const BASE_URL = 'http://localhost:7007/api/lineage';
 export const NS = 'trino://127.0.0.1:8080';
 
 export const ds = (name: string) => `dataset:${NS}:${name}`;
+/** The Lineage page's address on `nodeId`. */
+export const lineageAt = (nodeId: string) =>
+  `/lineage?node=${encodeURIComponent(nodeId)}`;
 export const job = (name: string) => `job:${NS}:${name}`;
 export const fieldId = (dataset: string, field: string) =>
   `datasetField:${NS}:${dataset}:${field}`;

@@ -11,6 +11,7 @@ import {
   ds,
   fieldId,
   job,
+  lineageAt,
 } from '../__testUtils__/fixtures';
 import { setupLineageServer } from '../__testUtils__/lineageServer';
 import { renderLineage } from '../__testUtils__/renderLineage';
@@ -19,7 +20,6 @@ import { LineagePage } from './LineagePage';
 // Whole-app renders with react-aria components are slow on a busy machine.
 jest.setTimeout(30_000);
 
-const at = (nodeId: string) => `/lineage?node=${encodeURIComponent(nodeId)}`;
 const graph = () =>
   screen.findByRole('group', { name: 'Lineage graph' }, { timeout: 10_000 });
 
@@ -41,7 +41,7 @@ describe('the Lineage page address', () => {
         <LineagePage />
         <Query />
       </>,
-      { at: at(ds(GOLD)) },
+      { at: lineageAt(ds(GOLD)) },
     );
     const view = await graph();
     expect([...query().keys()]).toEqual(['node']);
@@ -94,7 +94,7 @@ describe('the Lineage page address', () => {
         <LineagePage />
         <Query />
       </>,
-      { at: at(revenue) },
+      { at: lineageAt(revenue) },
     );
     expect(
       await screen.findByRole('list', { name: 'revenue comes from' }),

@@ -7,6 +7,7 @@ import {
   SILVER,
   ds,
   lineageAround,
+  lineageAt,
 } from '../__testUtils__/fixtures';
 import {
   errorResponse,
@@ -18,7 +19,6 @@ import { LineagePage } from './LineagePage';
 // Whole-app renders with react-aria components are slow on a busy machine.
 jest.setTimeout(30_000);
 
-const at = (nodeId: string) => `/lineage?node=${encodeURIComponent(nodeId)}`;
 const tryAgain = () => screen.queryByRole('button', { name: 'Try again' });
 
 describe('the Lineage page when the graph does not load', () => {
@@ -33,7 +33,7 @@ describe('the Lineage page when the graph does not load', () => {
         errorResponse(404, 'NotFoundError', message),
       ),
     );
-    renderLineage(<LineagePage />, { at: at('dataset:nope:nope') });
+    renderLineage(<LineagePage />, { at: lineageAt('dataset:nope:nope') });
 
     expect(
       await screen.findByText('No lineage recorded for dataset:nope:nope'),
@@ -68,7 +68,7 @@ describe('the Lineage page when the graph does not load', () => {
         return HttpResponse.json({ graph: lineageAround(nodeId, depth) });
       }),
     );
-    renderLineage(<LineagePage />, { at: at(ds(GOLD)) });
+    renderLineage(<LineagePage />, { at: lineageAt(ds(GOLD)) });
 
     expect(
       await screen.findByText('the lineage store is not reachable'),
@@ -90,7 +90,7 @@ describe('the Lineage page when the graph does not load', () => {
         errorResponse(400, 'InputError', 'depth 1 is over lineage.maxDepth 0'),
       ),
     );
-    renderLineage(<LineagePage />, { at: at(ds(GOLD)) });
+    renderLineage(<LineagePage />, { at: lineageAt(ds(GOLD)) });
 
     expect(
       await screen.findByText(/Could not load the lineage graph/),

@@ -11,6 +11,7 @@ import {
   SOURCE,
   ds,
   lineageAround,
+  lineageAt,
 } from '../__testUtils__/fixtures';
 import {
   errorResponse,
@@ -22,7 +23,6 @@ import { LineagePage } from './LineagePage';
 // Whole-app renders with react-aria components are slow on a busy machine.
 jest.setTimeout(30_000);
 
-const at = (nodeId: string) => `/lineage?node=${encodeURIComponent(nodeId)}`;
 const graph = () =>
   screen.findByRole('group', { name: 'Lineage graph' }, { timeout: 10_000 });
 
@@ -39,7 +39,7 @@ describe('the Lineage page', () => {
     );
     expect(within(recent).getByRole('link', { name: GOLD })).toHaveAttribute(
       'href',
-      at(ds(GOLD)),
+      lineageAt(ds(GOLD)),
     );
     expect(
       within(recent).getAllByText(/ · written \d+ d ago$/),
@@ -50,7 +50,7 @@ describe('the Lineage page', () => {
   });
 
   it('is one main landmark, holding the title, the search and the graph', async () => {
-    renderLineage(<LineagePage />, { at: at(ds(GOLD)) });
+    renderLineage(<LineagePage />, { at: lineageAt(ds(GOLD)) });
     const view = await graph();
 
     const main = screen.getByRole('main');
@@ -71,13 +71,13 @@ describe('the Lineage page', () => {
     const results = await screen.findByRole('list', { name: 'Search results' });
     expect(within(results).getByRole('link', { name: SILVER })).toHaveAttribute(
       'href',
-      at(ds(SILVER)),
+      lineageAt(ds(SILVER)),
     );
     expect(within(results).getByRole('link', { name: SOURCE })).toBeVisible();
   });
 
   it('opens one step around the node and expands upstream on demand', async () => {
-    renderLineage(<LineagePage />, { at: at(ds(GOLD)) });
+    renderLineage(<LineagePage />, { at: lineageAt(ds(GOLD)) });
 
     const view = await graph();
     expect(
@@ -127,7 +127,7 @@ describe('the Lineage page', () => {
         return HttpResponse.json({ graph: lineageAround(nodeId, depth) });
       }),
     );
-    renderLineage(<LineagePage />, { at: at(ds(GOLD)) });
+    renderLineage(<LineagePage />, { at: lineageAt(ds(GOLD)) });
 
     const view = await graph();
     expect(
@@ -158,7 +158,7 @@ describe('the Lineage page', () => {
         return HttpResponse.json({ graph: lineageAround(nodeId, depth) });
       }),
     );
-    renderLineage(<LineagePage />, { at: at(ds(GOLD)) });
+    renderLineage(<LineagePage />, { at: lineageAt(ds(GOLD)) });
 
     const view = await graph();
     expect(
@@ -176,7 +176,7 @@ describe('the Lineage page', () => {
   });
 
   it('hides jobs and layers on request', async () => {
-    renderLineage(<LineagePage />, { at: at(ds(GOLD)) });
+    renderLineage(<LineagePage />, { at: lineageAt(ds(GOLD)) });
     const view = await graph();
     expect(
       within(view).getByRole('button', { name: `Job write ${GOLD}` }),
@@ -196,7 +196,7 @@ describe('the Lineage page', () => {
   });
 
   it('follows a column to its source and its readers', async () => {
-    renderLineage(<LineagePage />, { at: at(ds(GOLD)) });
+    renderLineage(<LineagePage />, { at: lineageAt(ds(GOLD)) });
     await graph();
 
     await userEvent.click(await screen.findByRole('tab', { name: 'Columns' }));
@@ -231,7 +231,7 @@ describe('the Lineage page', () => {
       spec: { type: 'iceberg-table', owner: 'group:default/data-engineering' },
     };
     renderLineage(<LineagePage />, {
-      at: at(ds(GOLD)),
+      at: lineageAt(ds(GOLD)),
       entities: [goldTable],
     });
     const view = await graph();
@@ -257,7 +257,7 @@ describe('the Lineage page', () => {
   });
 
   it('shows test results and upstream failures on the nodes and in the panel', async () => {
-    renderLineage(<LineagePage />, { at: at(ds(GOLD)) });
+    renderLineage(<LineagePage />, { at: lineageAt(ds(GOLD)) });
     const view = await graph();
     const gold = within(view).getByRole('button', { name: `Dataset ${GOLD}` });
     expect(gold.closest('div')).toHaveTextContent('upstream failed');
@@ -278,7 +278,7 @@ describe('the Lineage page', () => {
   });
 
   it('offers no expand on a source or a sink, whatever the filters hide', async () => {
-    renderLineage(<LineagePage />, { at: at(ds(GOLD)) });
+    renderLineage(<LineagePage />, { at: lineageAt(ds(GOLD)) });
     const view = await graph();
     const expandButton = (direction: string, name: string) =>
       within(view).queryByRole('button', {
@@ -302,7 +302,7 @@ describe('the Lineage page', () => {
   });
 
   it("shows a dataset's last run, rows and build time", async () => {
-    renderLineage(<LineagePage />, { at: at(ds(GOLD)) });
+    renderLineage(<LineagePage />, { at: lineageAt(ds(GOLD)) });
     const view = await graph();
     const gold = within(view)
       .getByRole('button', { name: `Dataset ${GOLD}` })
@@ -319,7 +319,7 @@ describe('the Lineage page', () => {
   });
 
   it("shows a source's freshness and its Great Expectations results, failures first", async () => {
-    renderLineage(<LineagePage />, { at: at(ds(SOURCE)) });
+    renderLineage(<LineagePage />, { at: lineageAt(ds(SOURCE)) });
     const view = await graph();
     expect(
       within(view)
@@ -348,7 +348,7 @@ describe('the Lineage page', () => {
   });
 
   it('marks a failed last run on the node', async () => {
-    renderLineage(<LineagePage />, { at: at(ds(BRONZE)) });
+    renderLineage(<LineagePage />, { at: lineageAt(ds(BRONZE)) });
     const view = await graph();
     expect(
       within(view)

@@ -14,7 +14,7 @@ import type { LayoutResponse } from '../lib/layoutWorker';
  */
 export const WORKER_MIN_NODES = 100;
 
-type Shown<T> = { layout: GraphLayout; of: VisibleGraph; tag: T };
+type Shown<T> = { layout: GraphLayout; tag: T };
 
 /**
  * The layout of `visible`. Past WORKER_MIN_NODES it is computed in a Web
@@ -80,9 +80,9 @@ export function useGraphLayout<T>(
   }, [inline, visible]);
 
   let shown: Shown<T> | undefined;
-  if (visible && now) shown = { layout: now, of: visible, tag };
+  if (visible && now) shown = { layout: now, tag };
   else if (visible && answer?.of === visible) {
-    shown = { layout: answer.layout, of: visible, tag };
+    shown = { layout: answer.layout, tag };
   }
   // The last layout shown, and its tag: what stays while the next computes.
   const last = useRef<Shown<T>>();
